@@ -1,0 +1,84 @@
+# Makefile for plan. `make` builds build/plan; `make test` runs every test;
+# `make asan` runs them under AddressSanitizer and UBSan; see README.md.
+
+PREFIX    ?= /usr/local
+BINDIR    ?= $(PREFIX)/bin
+LOCALEDIR ?= $(PREFIX)/share/locale
+VERSION   := 0.1.0
+
+CC      ?= cc
+PKGS    := libxml-2.0 libutf8proc
+CFLAGS  ?= -O2 -g
+CFLAGS  += -std=c17 -D_POSIX_C_SOURCE=200809L -D_DEFAULT_SOURCE -Wall -Wextra \
+           -Iinclude -Isrc $(shell pkg-config --cflags $(PKGS)) \
+           -DLOCALEDIR='"$(LOCALEDIR)"' -DPLAN_VERSION='"$(VERSION)"'
+LDLIBS  += $(shell pkg-config --libs $(PKGS))
+BUILD   ?= build
+
+LIB_SRCS := $(wildcard src/util/*.c src/load/*.c src/parse/*.c src/model/*.c \
+                       src/data/*.c src/validate/*.c src/emit/*.c)
+CLI_SRCS := $(wildcard src/cli/*.c)
+LIB_OBJS := $(LIB_SRCS:%.c=$(BUILD)/obj/%.o)
+CLI_OBJS := $(CLI_SRCS:%.c=$(BUILD)/obj/%.o)
+DEFS     := $(wildcard src/validate/catalogue/*.def)
+
+MOFILES  := $(patsubst po/%.po,$(BUILD)/locale/%/LC_MESSAGES/plan.mo,$(wildcard po/*.po))
+
+TEST_SRCS := $(wildcard tests/unit/test_*.c)
+TEST_BINS := $(TEST_SRCS:tests/unit/%.c=$(BUILD)/tests/%)
+
+.PHONY: all test unit-tests cli-tests asan valgrind clean pot docs check-docs install
+
+all: $(BUILD)/plan $(MOFILES)
+
+$(BUILD)/plan: $(CLI_OBJS) $(BUILD)/libplan.a
+	$(CC) $(CFLAGS) $(LDFLAGS) -o $@ $(CLI_OBJS) $(BUILD)/libplan.a $(LDLIBS)
+
+$(BUILD)/libplan.a: $(LIB_OBJS)
+	rm -f $@
+	ar rcs $@ $(LIB_OBJS)
+
+$(BUILD)/obj/%.o: %.c $(wildcard include/plan/*.h) $(DEFS) $(wildcard src/*/*.h)
+	@mkdir -p $(@D)
+	$(CC) $(CFLAGS) -c -o $@ $<
+
+$(BUILD)/locale/%/LC_MESSAGES/plan.mo: po/%.po
+	@mkdir -p $(@D)
+	msgfmt --check -o $@ $<
+
+$(BUILD)/tests/%: tests/unit/%.c $(BUILD)/libplan.a
+	@mkdir -p $(@D)
+	$(CC) $(CFLAGS) $(shell pkg-config --cflags cmocka) -o $@ $< $(BUILD)/libplan.a \
+	    $(LDLIBS) $(shell pkg-config --libs cmocka)
+
+# Every test: unit tests (cmocka), then the CLI, rule-case, golden and
+# schema tests. The last line printed is "N passed, N failed".
+test: all $(TEST_BINS)
+	@BUILD=$(BUILD) sh tests/run.sh $(TEST_BINS)
+
+# The same suite under AddressSanitizer and UndefinedBehaviorSanitizer.
+asan:
+	$(MAKE) BUILD=build-asan CC=clang \
+	    CFLAGS="-O1 -g -fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-recover=all" \
+	    LDFLAGS="-fsanitize=address,undefined" test
+
+# The same suite under valgrind (memcheck, leaks are errors).
+valgrind: all $(TEST_BINS)
+	@BUILD=$(BUILD) PLAN_WRAP="valgrind -q --error-exitcode=99 --leak-check=full --errors-for-leak-kinds=definite" \
+	    sh tests/run.sh $(TEST_BINS)
+
+pot:
+	xgettext --from-code=UTF-8 --keyword=_ --keyword=N_ --add-comments=TRANSLATORS: \
+	    --package-name=plan -o po/plan.pot $(LIB_SRCS) $(CLI_SRCS) $(DEFS)
+	for p in po/*.po; do msgmerge --quiet --update --backup=none $$p po/plan.pot; done
+
+# docs/rules.md is generated from the rule table; check-docs fails when stale.
+docs: $(BUILD)/plan
+	LANGUAGE=en LC_ALL=C.UTF-8 $(BUILD)/plan rules --format=markdown > docs/rules.md
+
+check-docs: $(BUILD)/plan
+	@LANGUAGE=en LC_ALL=C.UTF-8 $(BUILD)/plan rules --format=markdown | cmp -s - docs/rules.md \
+	    || { echo "docs/rules.md is stale: run 'make docs'"; exit 1; }
+
+clean:
+	rm -rf build build-asan

@@ -1,0 +1,17 @@
+/*
+ * fsio.h - file writing that never leaves a half-written output.
+ */
+#ifndef PLAN_FSIO_H
+#define PLAN_FSIO_H
+
+#include <stddef.h>
+
+/* Writes data to path through a temporary file in the same directory,
+ * fsync and rename. Returns 0 or -errno; on failure path is untouched and
+ * no temporary remains. */
+int plan_write_atomic(const char *path, const char *data, size_t len);
+/* Creates dir and its parents (mode 0755). Returns 0 or -errno (-ENOTDIR
+ * when a component exists and is not a directory). */
+int plan_mkdir_p(const char *dir);
+
+#endif

@@ -1,0 +1,64 @@
+/*
+ * validate.h - runs the rule checks over a built plan and applies the
+ * severity controls (-W, --werror) and in-document suppressions.
+ *
+ * A check is a function that walks the model and calls plan_check_report
+ * for each finding; it never prints. Checks live in src/validate/, one file
+ * per category of the catalogue.
+ */
+#ifndef PLAN_VALIDATE_H
+#define PLAN_VALIDATE_H
+
+#include "plan/diag.h"
+#include "plan/model.h"
+
+typedef struct plan_validate_opts {
+    /* Per-rule severity override; PLAN_SEV_OFF..ERROR, or -1 = the default. */
+    int override[PLAN_RULE_COUNT];
+    int werror;              /* warnings count as errors for the exit status */
+} plan_validate_opts;
+
+/* Every rule at its default severity. */
+void plan_validate_opts_init(plan_validate_opts *o);
+
+typedef struct plan_check {
+    const plan_doc *doc;
+    plan_diags *out;
+} plan_check;
+
+/* Records a finding at the rule's default severity. fmt is translated by
+ * the caller (_()). Returns the diagnostic, so that notes can be added. */
+plan_diag *plan_check_report(plan_check *c, plan_rule_id rule, plan_pos pos,
+                             const char *fmt, ...)
+    __attribute__((format(printf, 4, 5)));
+/* The same at an explicit severity (rules whose severity depends on the case,
+ * e.g. SECTION-SEQ: error at the top level, warning when nested). */
+plan_diag *plan_check_report_sev(plan_check *c, plan_rule_id rule, plan_severity sev,
+                                 plan_pos pos, const char *fmt, ...)
+    __attribute__((format(printf, 5, 6)));
+
+/* Runs every check over doc and appends findings to out. Then applies the
+ * options (and, later, the suppressions found in doc) to out's entries from
+ * index `from` on: pass the index where this document's diagnostics start,
+ * so that the builder's structural findings are treated the same way. */
+void plan_validate(const plan_doc *doc, const plan_validate_opts *o, plan_diags *out,
+                   size_t from);
+
+/* Applies severity overrides to diagnostics produced before a model existed
+ * (load and parse failures). */
+void plan_validate_apply_opts(const plan_validate_opts *o, plan_diags *d, size_t from);
+
+/* The check functions, one per category file. */
+void plan_check_header(plan_check *c);   /* src/validate/header.c */
+void plan_check_legal(plan_check *c);    /* src/validate/legal.c */
+void plan_check_content(plan_check *c);  /* src/validate/content.c */
+void plan_check_award(plan_check *c);    /* src/validate/award.c */
+void plan_check_dossier(plan_check *c);  /* src/validate/dossier.c */
+void plan_check_org(plan_check *c);      /* src/validate/org.c */
+void plan_check_lexical(plan_check *c);  /* src/validate/lexical.c */
+
+/* Walks every block of the body in document order (pre-order). */
+typedef void (*plan_block_fn)(plan_check *c, const plan_block *b, void *ctx);
+void plan_walk_blocks(const plan_block *first, plan_check *c, plan_block_fn fn, void *ctx);
+
+#endif

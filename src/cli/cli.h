@@ -1,0 +1,54 @@
+/*
+ * cli.h - internal to src/cli: the command table's functions and the
+ * helpers they share. The CLI is a thin layer: it parses argv, calls the
+ * library, prints and chooses the exit status. Nothing else lives here.
+ */
+#ifndef PLAN_CLI_H
+#define PLAN_CLI_H
+
+#include <stdio.h>
+
+#include "plan/diag.h"
+#include "plan/load.h"
+#include "plan/validate.h"
+
+/* Exit statuses (documented in docs/plan.1 and `plan --help`). */
+enum {
+    PLAN_EXIT_OK = 0,     /* no errors */
+    PLAN_EXIT_ERRORS = 1, /* errors found (or warnings under --werror) */
+    PLAN_EXIT_USAGE = 2   /* usage error, unreadable input, unwritable output */
+};
+
+typedef struct cli_opts {
+    int json;                      /* --format=json */
+    const char *outdir;            /* -o DIR */
+    plan_load_opts load;
+    plan_validate_opts val;
+    int color;                     /* caret and colour on stderr */
+    int quiet;                     /* -q: no summary line */
+} cli_opts;
+
+int cmd_check(int argc, char **argv);
+int cmd_compile(int argc, char **argv);
+int cmd_rules(int argc, char **argv);
+int cmd_explain(int argc, char **argv);
+int cmd_help(int argc, char **argv);
+
+/* Parses the options shared by check and compile; collects the remaining
+ * arguments (paths) into *paths. Returns 0, or PLAN_EXIT_USAGE after
+ * printing why. */
+int cli_parse_opts(int argc, char **argv, cli_opts *o, char ***paths, int *npaths,
+                   int compile);
+/* Expands files and directories (searched for *.xml, sorted) into a list.
+ * Missing paths are reported and make *failed non-zero. Caller frees each
+ * string and the array. */
+char **cli_expand_paths(char **paths, int n, int *count, int *failed);
+/* Prints diagnostics in GCC form (stderr) and returns nothing. */
+void cli_print_gcc(const plan_diags *d, const cli_opts *o, const plan_source *src);
+/* Prints diagnostics as a JSON array to stdout. */
+void cli_print_json(const plan_diags *d, FILE *f);
+/* Reports a system error about a path: "plan: error: PATH: reason". */
+void cli_syserr(const char *path, int err);
+void cli_usage_error(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
+
+#endif

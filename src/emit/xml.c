@@ -1,0 +1,351 @@
+/*
+ * xml.c - the normalized plan. One canonical layout: elements in schema
+ * order, two-space indentation, NFC text with white space folded, every
+ * date and notation kept as written and resolved in attributes, sections
+ * renumbered (the written number kept in "written" when it differs).
+ */
+#include <stdio.h>
+#include <string.h>
+
+#include "plan/emit.h"
+
+typedef struct out {
+    plan_buf *b;
+    int depth;
+} out;
+
+static void indent(out *o)
+{
+    for (int i = 0; i < o->depth; i++)
+        plan_buf_puts(o->b, "  ");
+}
+
+static void attr(out *o, const char *name, const char *v)
+{
+    if (!v || !*v)
+        return;
+    plan_buf_printf(o->b, " %s=\"", name);
+    plan_esc_xml_attr(o->b, v);
+    plan_buf_putc(o->b, '"');
+}
+
+/* <name attrs>text</name> on one line; attrs is a NULL-terminated list of
+ * name/value pairs (NULL values skipped). Nothing when text is absent. */
+static void leaf(out *o, const char *name, const char *text, const char *const *attrs)
+{
+    if (!text)
+        return;
+    indent(o);
+    plan_buf_printf(o->b, "<%s", name);
+    for (int i = 0; attrs && attrs[i]; i += 2)
+        attr(o, attrs[i], attrs[i + 1]);
+    plan_buf_putc(o->b, '>');
+    plan_esc_xml(o->b, text);
+    plan_buf_printf(o->b, "</%s>\n", name);
+}
+
+static void text_leaf(out *o, const char *name, plan_text t)
+{
+    leaf(o, name, t.s, NULL);
+}
+
+static void open_tag(out *o, const char *name, const char *const *attrs)
+{
+    indent(o);
+    plan_buf_printf(o->b, "<%s", name);
+    for (int i = 0; attrs && attrs[i]; i += 2)
+        attr(o, attrs[i], attrs[i + 1]);
+    plan_buf_puts(o->b, ">\n");
+    o->depth++;
+}
+
+static void close_tag(out *o, const char *name)
+{
+    o->depth--;
+    indent(o);
+    plan_buf_printf(o->b, "</%s>\n", name);
+}
+
+static const char *prec_name(plan_precision p)
+{
+    switch (p) {
+    case PLAN_PREC_DAY: return "day";
+    case PLAN_PREC_MONTH: return "month";
+    case PLAN_PREC_YEAR: return "year";
+    case PLAN_PREC_EVENT: return "event";
+    case PLAN_PREC_ISSUE: return "issue-date";
+    default: return NULL;
+    }
+}
+
+/* A time expression with its resolved date: the start of the interval for
+ * a start, the end otherwise. */
+static void when_leaf(out *o, const char *name, const plan_when *w, int start)
+{
+    if (!w->text.s)
+        return;
+    char iso[16];
+    plan_date_iso(start ? w->lo : w->hi, iso);
+    /* <date> is always a day: it carries iso only. */
+    int is_date = strcmp(name, "date") == 0;
+    const char *a[] = {"iso", iso, "precision",
+                       !is_date && w->prec != PLAN_PREC_NONE ? prec_name(w->prec) : NULL, NULL};
+    leaf(o, name, w->text.s, a);
+}
+
+static void notation_leaf(out *o, const plan_notation *n)
+{
+    if (!n->text.s)
+        return;
+    char year[8];
+    snprintf(year, sizeof year, "%d", n->year % 10000);
+    const char *a[] = {"serial", n->parsed ? n->serial : NULL,
+                       "year", n->parsed && n->year ? year : NULL,
+                       "type-code", n->parsed ? n->type_code : NULL,
+                       "issuer-code", n->parsed ? n->issuer_code : NULL,
+                       "party", n->parsed && n->party ? "yes" : NULL,
+                       NULL};
+    leaf(o, "number", n->text.s, a);
+}
+
+static void words(plan_buf *b, unsigned mask, const char *const *w)
+{
+    int first = 1;
+    for (int i = 0; w[i]; i++)
+        if (mask & (1u << i)) {
+            plan_buf_printf(b, "%s%s", first ? "" : " ", w[i]);
+            first = 0;
+        }
+}
+
+static const char *const for_words[] = {"collective", "individual", "household", NULL};
+
+static void header(out *o, const plan_doc *d)
+{
+    static const char *const levels[] = {NULL, "central", "ministry", "province", "department",
+                                         "district", "commune", "unit"};
+    const plan_header *h = &d->header;
+    open_tag(o, "header", NULL);
+    text_leaf(o, "national-name", h->national_name);
+    text_leaf(o, "motto", h->motto);
+    text_leaf(o, "parent-body", h->parent_body);
+    const char *ia[] = {"abbr", h->issuer_abbr, "level", levels[h->issuer_level],
+                        "locality", h->locality, NULL};
+    leaf(o, "issuer", h->issuer.s, ia);
+    notation_leaf(o, &h->number);
+    text_leaf(o, "place", h->place);
+    when_leaf(o, "date", &h->date, 1);
+    text_leaf(o, "doc-type", h->doc_type);
+    text_leaf(o, "subject", h->subject);
+    text_leaf(o, "theme", h->theme);
+    close_tag(o, "header");
+}
+
+static void basis(out *o, const plan_doc *d)
+{
+    static const char *const rel[] = {"implements", "based-on", "cited"};
+    if (!d->has_basis)
+        return;
+    open_tag(o, "basis", NULL);
+    for (const plan_textlist *t = d->basis_text; t; t = t->next)
+        text_leaf(o, "p", t->t);
+    for (const plan_document *doc = d->documents; doc; doc = doc->next) {
+        const char *a[] = {"relation", rel[doc->relation], "id", doc->id, NULL};
+        open_tag(o, "document", a);
+        text_leaf(o, "doc-type", doc->doc_type);
+        notation_leaf(o, &doc->number);
+        when_leaf(o, "date", &doc->date, 1);
+        text_leaf(o, "issuer", doc->issuer);
+        text_leaf(o, "title", doc->title);
+        close_tag(o, "document");
+    }
+    close_tag(o, "basis");
+}
+
+static void blocks(out *o, const plan_block *first);
+
+static void amount_str(char *buf, size_t n, double v)
+{
+    snprintf(buf, n, "%.6f", v);
+    char *p = buf + strlen(buf) - 1;
+    while (*p == '0')
+        *p-- = '\0';
+    if (*p == '.')
+        *p = '\0';
+}
+
+static void block(out *o, const plan_block *b)
+{
+    static const char *const roles[] = {"purposes", "requirements", "content", "targets",
+                                        "criteria", "awards", "period", "dossier",
+                                        "solutions", "organisation", "theme", "other", NULL};
+    static const char *const task_roles[] = {"lead", "coordinate", "advise", "monitor",
+                                             "guide", "report", "appraise", "communicate",
+                                             "implement", "nominate", "supervise", NULL};
+    static const char *const dl_kinds[] = {"dossier", "report", "proposal", "review", "plan",
+                                           "other"};
+    static const char *const assign_modes[] = {NULL, "assign", "request"};
+    plan_buf tmp = PLAN_BUF_INIT;
+    const char *written = b->number.s && b->normalized && strcmp(b->number.s, b->normalized)
+                              ? b->number.s : NULL;
+    const char *number = b->normalized ? b->normalized : b->number.s;
+    switch (b->kind) {
+    case PLAN_B_SECTION: {
+        words(&tmp, b->section->roles, roles);
+        const char *a[] = {"number", number, "written", written, "role", plan_buf_cstr(&tmp),
+                           NULL};
+        open_tag(o, "section", a);
+        text_leaf(o, "heading", b->section->heading);
+        blocks(o, b->first);
+        close_tag(o, "section");
+        break;
+    }
+    case PLAN_B_P:
+        text_leaf(o, "p", b->text);
+        break;
+    case PLAN_B_ITEM: {
+        const char *a[] = {"form", b->form, "source", b->source, NULL};
+        leaf(o, "item", b->text.s, a);
+        break;
+    }
+    case PLAN_B_INDICATOR: {
+        const plan_indicator *i = b->indicator;
+        char amount[64];
+        amount_str(amount, sizeof amount, i->amount);
+        const char *a[] = {"value", i->value, "amount", i->amount_ok ? amount : NULL,
+                           "unit", i->unit, "comparison", i->comparison, NULL};
+        leaf(o, "indicator", b->text.s, a);
+        break;
+    }
+    case PLAN_B_TARGET:
+    case PLAN_B_CRITERION: {
+        words(&tmp, b->for_mask, for_words);
+        const char *a[] = {"for", plan_buf_cstr(&tmp), NULL};
+        leaf(o, b->kind == PLAN_B_TARGET ? "target-group" : "criterion", b->text.s, a);
+        break;
+    }
+    case PLAN_B_AWARD: {
+        const plan_award *aw = b->award;
+        words(&tmp, aw->for_mask, for_words);
+        const char *a[] = {"mode", aw->mode == PLAN_AWARD_GRANT ? "grant" : "propose",
+                           "for", plan_buf_cstr(&tmp), NULL};
+        open_tag(o, "award", a);
+        text_leaf(o, "name", aw->name);
+        text_leaf(o, "authority", aw->authority);
+        for (const plan_quota *q = aw->quotas; q; q = q->next) {
+            plan_buf f = PLAN_BUF_INIT;
+            words(&f, q->for_mask, for_words);
+            char count[32];
+            snprintf(count, sizeof count, "%ld", q->count);
+            const char *qa[] = {"for", plan_buf_cstr(&f), "count", q->count_ok ? count : NULL,
+                                NULL};
+            leaf(o, "quota", q->text.s, qa);
+            plan_buf_free(&f);
+        }
+        for (const plan_textlist *s = aw->standards; s; s = s->next)
+            text_leaf(o, "standard", s->t);
+        text_leaf(o, "timing", aw->timing);
+        close_tag(o, "award");
+        break;
+    }
+    case PLAN_B_PERIOD:
+        open_tag(o, "period", NULL);
+        text_leaf(o, "p", b->period->p);
+        when_leaf(o, "start", &b->period->start, 1);
+        when_leaf(o, "end", &b->period->end, 0);
+        close_tag(o, "period");
+        break;
+    case PLAN_B_DEADLINE: {
+        const plan_deadline *dl = b->deadline;
+        const char *a[] = {"kind", dl_kinds[dl->kind], NULL};
+        open_tag(o, "deadline", a);
+        text_leaf(o, "p", dl->p);
+        text_leaf(o, "what", dl->what);
+        for (const plan_dossier_item *i = dl->items; i; i = i->next) {
+            const char *ia[] = {"form", i->form, "source", i->source, NULL};
+            leaf(o, "item", i->text.s, ia);
+        }
+        text_leaf(o, "from", dl->from);
+        text_leaf(o, "to", dl->to);
+        when_leaf(o, "due", &dl->due, 0);
+        close_tag(o, "deadline");
+        break;
+    }
+    case PLAN_B_ASSIGNMENT: {
+        const plan_assignment *as = b->assignment;
+        const char *a[] = {"mode", assign_modes[as->mode], "number", number, "written", written,
+                           NULL};
+        open_tag(o, "assignment", a);
+        for (const plan_textlist *l = as->offices; l; l = l->next)
+            text_leaf(o, "office", l->t);
+        for (const plan_task *t = as->tasks; t; t = t->next) {
+            plan_buf r = PLAN_BUF_INIT;
+            words(&r, t->roles, task_roles);
+            char iso[16];
+            plan_date_iso(t->due.hi, iso);
+            const char *ta[] = {"roles", plan_buf_cstr(&r), "due", t->due.text.s,
+                                "due-iso", t->due.text.s ? iso : NULL, "to", t->to, NULL};
+            leaf(o, "task", t->text.s, ta);
+            plan_buf_free(&r);
+        }
+        close_tag(o, "assignment");
+        break;
+    }
+    }
+    plan_buf_free(&tmp);
+}
+
+static void blocks(out *o, const plan_block *first)
+{
+    for (const plan_block *b = first; b; b = b->next)
+        block(o, b);
+}
+
+void plan_emit_xml(const plan_doc *d, plan_buf *b)
+{
+    out o = {b, 0};
+    plan_buf_puts(b, "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n");
+    for (const plan_pi *pi = d->pis; pi; pi = pi->next) {
+        plan_buf_printf(b, "<?%s", pi->target);
+        if (pi->data && *pi->data)
+            plan_buf_printf(b, " %s", pi->data);
+        plan_buf_puts(b, "?>\n");
+    }
+    const char *ra[] = {"xmlns", PLAN_NS, "kind",
+                        d->kind == PLAN_KIND_REGULAR ? "regular" : "campaign", NULL};
+    open_tag(&o, "plan", ra);
+    header(&o, d);
+    basis(&o, d);
+    if (d->body) {
+        open_tag(&o, "body", NULL);
+        blocks(&o, d->body);
+        close_tag(&o, "body");
+    } else {
+        indent(&o);
+        plan_buf_puts(b, "<body/>\n");
+    }
+    if (d->closing) {
+        open_tag(&o, "closing", NULL);
+        for (const plan_textlist *t = d->closing; t; t = t->next)
+            text_leaf(&o, "p", t->t);
+        close_tag(&o, "closing");
+    }
+    if (d->has_signature) {
+        open_tag(&o, "signature", NULL);
+        for (const plan_textlist *t = d->capacities; t; t = t->next)
+            text_leaf(&o, "capacity", t->t);
+        text_leaf(&o, "title", d->sign_title);
+        text_leaf(&o, "name", d->sign_name);
+        close_tag(&o, "signature");
+    }
+    if (d->has_recipients) {
+        open_tag(&o, "recipients", NULL);
+        for (const plan_textlist *t = d->recipients; t; t = t->next) {
+            const char *a[] = {"note", t->note, NULL};
+            leaf(&o, "recipient", t->t.s, a);
+        }
+        text_leaf(&o, "archive", d->archive);
+        close_tag(&o, "recipients");
+    }
+    close_tag(&o, "plan");
+}

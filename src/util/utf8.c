@@ -1,0 +1,184 @@
+/*
+ * utf8.c - UTF-8 validation, NFC and the folded keys used to match office
+ * names, on top of utf8proc.
+ */
+#include <stdlib.h>
+#include <string.h>
+#include <utf8proc.h>
+
+#include "plan/util.h"
+
+size_t plan_utf8_valid_prefix(const char *s, size_t n)
+{
+    const unsigned char *p = (const unsigned char *)s;
+    size_t i = 0;
+    while (i < n) {
+        unsigned c = p[i];
+        if (c == 0)
+            return i;
+        if (c < 0x80) {
+            i++;
+            continue;
+        }
+        size_t k;
+        unsigned cp;
+        if (c >= 0xC2 && c <= 0xDF) {
+            k = 1;
+            cp = c & 0x1F;
+        } else if (c >= 0xE0 && c <= 0xEF) {
+            k = 2;
+            cp = c & 0x0F;
+        } else if (c >= 0xF0 && c <= 0xF4) {
+            k = 3;
+            cp = c & 0x07;
+        } else {
+            return i;
+        }
+        for (size_t j = 1; j <= k; j++) {
+            if (i + j >= n || (p[i + j] & 0xC0) != 0x80)
+                return i;
+            cp = (cp << 6) | (p[i + j] & 0x3F);
+        }
+        if ((k == 2 && cp < 0x800) || (k == 3 && (cp < 0x10000 || cp > 0x10FFFF)) ||
+            (cp >= 0xD800 && cp <= 0xDFFF))
+            return i;
+        i += k + 1;
+    }
+    return n;
+}
+
+size_t plan_utf8_count(const char *s, size_t n)
+{
+    size_t c = 0;
+    for (size_t i = 0; i < n; i++)
+        if (((unsigned char)s[i] & 0xC0) != 0x80)
+            c++;
+    return c;
+}
+
+/* NFC (plus options) of s[0..n); caller frees. Returns NULL on bad input. */
+static char *map(const char *s, size_t n, int opts)
+{
+    utf8proc_uint8_t *out = NULL;
+    utf8proc_ssize_t r = utf8proc_map((const utf8proc_uint8_t *)s, (utf8proc_ssize_t)n,
+                                      &out, (utf8proc_option_t)(UTF8PROC_STABLE | opts));
+    if (r < 0)
+        return NULL;
+    return (char *)out;
+}
+
+static int is_space_at(const char *s, size_t i, size_t n, size_t *len)
+{
+    unsigned char c = (unsigned char)s[i];
+    if (c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v') {
+        *len = 1;
+        return 1;
+    }
+    if (c == 0xC2 && i + 1 < n && (unsigned char)s[i + 1] == 0xA0) { /* NBSP */
+        *len = 2;
+        return 1;
+    }
+    return 0;
+}
+
+/* Folds white space into one space and trims; result in a malloc'd string. */
+static char *fold_space(const char *s, size_t n)
+{
+    char *out = plan_xmalloc(n + 1);
+    size_t o = 0, i = 0, w;
+    int pending = 0;
+    while (i < n) {
+        if (is_space_at(s, i, n, &w)) {
+            pending = o > 0;
+            i += w;
+            continue;
+        }
+        if (pending)
+            out[o++] = ' ';
+        pending = 0;
+        out[o++] = s[i++];
+    }
+    out[o] = '\0';
+    return out;
+}
+
+char *plan_text_normalize(plan_arena *a, const char *s, size_t n)
+{
+    char *f = fold_space(s, n);
+    char *nfc = map(f, strlen(f), UTF8PROC_COMPOSE);
+    char *r = plan_arena_strdup(a, nfc ? nfc : f);
+    free(nfc);
+    free(f);
+    return r;
+}
+
+char *plan_utf8_nfc(plan_arena *a, const char *s)
+{
+    char *nfc = map(s, strlen(s), UTF8PROC_COMPOSE);
+    char *r = plan_arena_strdup(a, nfc ? nfc : s);
+    free(nfc);
+    return r;
+}
+
+char *plan_utf8_fold(const char *s)
+{
+    char *f = fold_space(s, strlen(s));
+    char *r = map(f, strlen(f), UTF8PROC_COMPOSE | UTF8PROC_CASEFOLD);
+    if (!r)
+        return f;
+    free(f);
+    return r;
+}
+
+char *plan_utf8_fold_ascii(const char *s)
+{
+    char *f = fold_space(s, strlen(s));
+    char *r = map(f, strlen(f), UTF8PROC_COMPOSE | UTF8PROC_CASEFOLD | UTF8PROC_STRIPMARK);
+    if (!r)
+        return f;
+    free(f);
+    /* đ (c4 91) and Đ (case-folded already) become d: one byte shorter. */
+    size_t o = 0;
+    for (size_t i = 0; r[i]; i++) {
+        if ((unsigned char)r[i] == 0xC4 && (unsigned char)r[i + 1] == 0x91) {
+            r[o++] = 'd';
+            i++;
+        } else {
+            r[o++] = r[i];
+        }
+    }
+    r[o] = '\0';
+    return r;
+}
+
+char *plan_utf8_upper(const char *s)
+{
+    plan_buf b = PLAN_BUF_INIT;
+    const utf8proc_uint8_t *p = (const utf8proc_uint8_t *)s;
+    utf8proc_ssize_t n = (utf8proc_ssize_t)strlen(s), i = 0;
+    while (i < n) {
+        utf8proc_int32_t cp;
+        utf8proc_ssize_t k = utf8proc_iterate(p + i, n - i, &cp);
+        if (k <= 0) {
+            plan_buf_putc(&b, s[i]);
+            i++;
+            continue;
+        }
+        utf8proc_uint8_t enc[4];
+        utf8proc_ssize_t m = utf8proc_encode_char(utf8proc_toupper(cp), enc);
+        plan_buf_append(&b, (const char *)enc, (size_t)m);
+        i += k;
+    }
+    char *r = plan_xstrdup(plan_buf_cstr(&b));
+    plan_buf_free(&b);
+    return r;
+}
+
+int plan_utf8_contains_folded(const char *s, const char *needle)
+{
+    char *a = plan_utf8_fold(s), *b = plan_utf8_fold(needle);
+    int r = strstr(a, b) != NULL;
+    free(a);
+    free(b);
+    return r;
+}
