@@ -50,6 +50,7 @@ void plan_validate_apply_opts(const plan_validate_opts *o, plan_diags *d, size_t
 
 /* The check functions, one per category file. */
 void plan_check_header(plan_check *c);   /* src/validate/header.c */
+void plan_check_format(plan_check *c);   /* src/validate/format.c */
 void plan_check_legal(plan_check *c);    /* src/validate/legal.c */
 void plan_check_content(plan_check *c);  /* src/validate/content.c */
 void plan_check_award(plan_check *c);    /* src/validate/award.c */

@@ -68,7 +68,7 @@ void plan_validate_apply_opts(const plan_validate_opts *o, plan_diags *d, size_t
 typedef void (*check_fn)(plan_check *);
 
 static const check_fn checks[] = {
-    plan_check_header, plan_check_legal, plan_check_content, plan_check_award,
+    plan_check_header, plan_check_format, plan_check_legal, plan_check_content, plan_check_award,
     plan_check_dossier, plan_check_org, plan_check_lexical,
 };
 
