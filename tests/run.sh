@@ -111,7 +111,26 @@ for f in tests/golden/*; do
     cmp -s "$f" "$TMP/o1/$base" && ok || bad "golden $base differs from the compiled output"
 done
 
-# --- 5. CLI and hostile-input tests --------------------------------------
+# --- 5. every full plan shown in the documentation compiles cleanly -------
+n=0
+mkdir -p "$TMP/doc"
+for doc in README.md docs/*.md; do
+    [ -f "$doc" ] || continue
+    awk -v dir="$TMP/doc" -v base="$(basename "$doc" .md)" '
+        /^```xml$/ { inside = 1; n++; file = sprintf("%s/%s-%02d.xml", dir, base, n); first = 1; next }
+        /^```$/    { inside = 0; next }
+        inside     { if (first && $0 !~ /^<\?xml/) inside = 0; else print > file; first = 0 }
+    ' "$doc"
+done
+for f in "$TMP"/doc/*.xml; do
+    [ -e "$f" ] || continue
+    n=$((n + 1))
+    plan check -q "$f" > "$TMP/out" 2>&1 && ok || { bad "documentation example $(basename "$f") has errors"; head -5 "$TMP/out"; }
+    xmllint --noout --relaxng schema/plan.rng "$f" > /dev/null 2>&1 && ok || bad "documentation example $(basename "$f") is not schema-valid"
+done
+[ "$n" -gt 0 ] && ok || bad "no full plan example found in the documentation"
+
+# --- 6. CLI and hostile-input tests --------------------------------------
 for t in tests/cli/*.sh; do
     [ -e "$t" ] || continue
     out=$(PLAN="$PLAN" WRAP="$WRAP" TMP="$TMP" bash "$t" 2>&1)

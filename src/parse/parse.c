@@ -87,10 +87,13 @@ static void on_error(void *data, xmlErrorPtr e)
         return;
     if (st->errors++ > 0)
         return; /* the first error is the one to fix; the rest are echoes */
+    /* libxml2's message: its first line only, cut at a character boundary. */
     char msg[256];
     snprintf(msg, sizeof msg, "%s", e->message ? e->message : "parse error");
-    size_t n = strlen(msg);
-    while (n && (msg[n - 1] == '\n' || msg[n - 1] == ' '))
+    msg[strcspn(msg, "\n")] = '\0';
+    size_t n = plan_utf8_valid_prefix(msg, strlen(msg));
+    msg[n] = '\0';
+    while (n && (msg[n - 1] == ' ' || msg[n - 1] == ':'))
         msg[--n] = '\0';
     plan_pos pos = {(unsigned)(e->line > 0 ? e->line : 1), (unsigned)(e->int2 > 0 ? e->int2 : 1)};
     if (e->code == XML_ERR_INTERNAL_ERROR && strstr(msg, "depth")) {
@@ -100,7 +103,9 @@ static void on_error(void *data, xmlErrorPtr e)
                        (int)xmlParserMaxDepth);
         return;
     }
-    if (e->code == XML_ERR_DOCUMENT_END || e->code == XML_ERR_DOCUMENT_EMPTY ||
+    /* An error at the very end of the input: the file is most likely cut short. */
+    int at_end = e->line > 0 && (size_t)e->line >= st->src->nlines - 1;
+    if (at_end || e->code == XML_ERR_DOCUMENT_END || e->code == XML_ERR_DOCUMENT_EMPTY ||
         e->code == XML_ERR_TAG_NOT_FINISHED || e->code == XML_ERR_LTSLASH_REQUIRED) {
         plan_diag *g = plan_diags_add(st->d, PLAN_RULE_XML_SYNTAX, PLAN_SEV_ERROR, st->src->name,
                                       pos, _("the XML is not well formed: %s"), msg);

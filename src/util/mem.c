@@ -72,7 +72,7 @@ void plan_arena_free(plan_arena *a)
 
 void *plan_arena_alloc(plan_arena *a, size_t n)
 {
-    const size_t al = sizeof(max_align_t);
+    const size_t al = _Alignof(max_align_t);
     n = (n + al - 1) / al * al;
     if (!a->top || a->top->size - a->top->used < n) {
         size_t size = n > CHUNK_MIN ? n : CHUNK_MIN;
