@@ -251,14 +251,21 @@ typedef struct plan_block {
     plan_period *period;
     plan_deadline *deadline;
     plan_assignment *assignment;
+    struct plan_pi *pis;             /* processing instructions standing before it */
 } plan_block;
 
-/* A processing instruction <?plan-… …?> found anywhere in the document. */
+/* A processing instruction <?plan-… …?>. Suppressions are written
+ * <?plan-ignore RULE-ID reason?> before the root element (the whole file) or
+ * right before a block of the body (that block and everything in it). */
 typedef struct plan_pi {
     plan_pos pos;
     const char *target;        /* "plan-ignore" */
-    const char *data;
-    struct plan_pi *next;
+    const char *data;          /* "RULE-ID reason" */
+    int doc_level;             /* before the root element */
+    int misplaced;             /* neither before the root nor before a block */
+    struct plan_block *block;  /* the block it stands before, or NULL */
+    struct plan_pi *next;      /* all PIs of the document, in order */
+    struct plan_pi *next_here; /* the PIs standing before the same block */
 } plan_pi;
 
 typedef struct plan_doc {
@@ -275,6 +282,7 @@ typedef struct plan_doc {
     plan_textlist *basis_text;
     plan_block *body;          /* first top-level block */
     plan_pos body_pos;
+    plan_pos body_end;         /* where what follows the body starts (or the end of the file) */
     plan_textlist *closing;
     int has_signature;
     plan_pos signature_pos;

@@ -174,8 +174,22 @@ static void amount_str(char *buf, size_t n, double v)
         *p = '\0';
 }
 
+static void pis(out *o, const plan_pi *pi, int doc_level)
+{
+    for (; pi; pi = doc_level ? pi->next : pi->next_here) {
+        if (doc_level && !pi->doc_level)
+            continue;
+        indent(o);
+        plan_buf_printf(o->b, "<?%s", pi->target);
+        if (pi->data && *pi->data)
+            plan_buf_printf(o->b, " %s", pi->data);
+        plan_buf_puts(o->b, "?>\n");
+    }
+}
+
 static void block(out *o, const plan_block *b)
 {
+    pis(o, b->pis, 0);
     static const char *const roles[] = {"purposes", "requirements", "content", "targets",
                                         "criteria", "awards", "period", "dossier",
                                         "solutions", "organisation", "theme", "other", NULL};
@@ -305,12 +319,7 @@ void plan_emit_xml(const plan_doc *d, plan_buf *b)
 {
     out o = {b, 0};
     plan_buf_puts(b, "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n");
-    for (const plan_pi *pi = d->pis; pi; pi = pi->next) {
-        plan_buf_printf(b, "<?%s", pi->target);
-        if (pi->data && *pi->data)
-            plan_buf_printf(b, " %s", pi->data);
-        plan_buf_puts(b, "?>\n");
-    }
+    pis(&o, d->pis, 1);
     const char *ra[] = {"xmlns", PLAN_NS, "kind",
                         d->kind == PLAN_KIND_REGULAR ? "regular" : "campaign", NULL};
     open_tag(&o, "plan", ra);

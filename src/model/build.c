@@ -28,6 +28,8 @@ typedef struct builder {
     plan_assignment **assign_tail;
     plan_indicator **indicator_tail;
     plan_pi **pi_tail;
+    plan_pi *pending[16];      /* PIs seen before the next element of a container */
+    int npending;
 } builder;
 
 /* ---- small helpers ---- */
@@ -209,6 +211,30 @@ static void add_pi(builder *b, const xmlNode *c)
     pi->pos = plan_xml_other_pos(b->x, c, needle);
     *b->pi_tail = pi;
     b->pi_tail = &pi->next;
+    if (c->parent && c->parent->type == XML_DOCUMENT_NODE) {
+        pi->doc_level = 1;
+    } else if (b->npending < (int)(sizeof b->pending / sizeof *b->pending)) {
+        b->pending[b->npending++] = pi;
+    } else {
+        pi->misplaced = 1;
+    }
+}
+
+/* PIs waiting for a block: attached to blk, or (blk NULL) misplaced. */
+static void take_pending(builder *b, plan_block *blk)
+{
+    plan_pi **tail = blk ? &blk->pis : NULL;
+    for (int i = 0; i < b->npending; i++) {
+        plan_pi *pi = b->pending[i];
+        if (blk) {
+            pi->block = blk;
+            *tail = pi;
+            tail = &pi->next_here;
+        } else {
+            pi->misplaced = 1;
+        }
+    }
+    b->npending = 0;
 }
 
 /* Iterates the element children of a container: text must be blank,
@@ -216,6 +242,9 @@ static void add_pi(builder *b, const xmlNode *c)
  * next element child after c (or the first when c is NULL). */
 static const xmlNode *next_el(builder *b, const xmlNode *parent, const xmlNode *c)
 {
+    /* PIs still pending when a container moves on did not stand before a block. */
+    if (b->npending)
+        take_pending(b, NULL);
     c = c ? c->next : parent->children;
     for (; c; c = c->next) {
         if (c->type == XML_ELEMENT_NODE)
@@ -727,6 +756,7 @@ static void build_block(builder *b, const xmlNode *c, plan_block *parent, int de
     const char *nm = name_of(c);
     plan_block *blk = plan_arena_alloc(b->a, sizeof *blk);
     blk->pos = pos_of(b, c);
+    take_pending(b, blk);
     if (!nm) {
         unknown_element(b, c, parent ? "section" : "body");
         return;
@@ -1001,8 +1031,10 @@ plan_doc *plan_model_build(plan_source *src, const plan_xml *x, plan_diags *d)
     doc->arena = a;
     doc->src = src;
     doc->file = src->name;
-    builder b = {doc, x, d, a, &doc->awards, &doc->periods, &doc->deadlines,
-                 &doc->assignments, &doc->indicators, &doc->pis};
+    builder b = {.doc = doc, .x = x, .d = d, .a = a, .award_tail = &doc->awards,
+                 .period_tail = &doc->periods, .deadline_tail = &doc->deadlines,
+                 .assign_tail = &doc->assignments, .indicator_tail = &doc->indicators,
+                 .pi_tail = &doc->pis, .npending = 0};
     const xmlNode *root = xmlDocGetRootElement(x->doc);
     for (const xmlNode *c = x->doc->children; c; c = c->next)
         if (c->type == XML_PI_NODE)
@@ -1060,6 +1092,12 @@ plan_doc *plan_model_build(plan_source *src, const plan_xml *x, plan_diags *d)
             check_attrs(&b, c, none);
             doc->body_pos = pos_of(&b, c);
             build_children(&b, c, NULL, 1, &doc->body, &last_blk);
+            doc->body_end = plan_source_pos(src, src->len);
+            for (const xmlNode *n = c->next; n; n = n->next)
+                if (n->type == XML_ELEMENT_NODE) {
+                    doc->body_end = pos_of(&b, n);
+                    break;
+                }
             break;
         case 3:
             check_attrs(&b, c, none);
@@ -1123,6 +1161,7 @@ plan_doc *plan_model_build(plan_source *src, const plan_xml *x, plan_diags *d)
     if (!seen[2])
         report(&b, PLAN_RULE_SCHEMA_MISSING, doc->pos,
                _("<plan> needs a <body> with the sections of the plan"));
+    take_pending(&b, NULL);
     renumber(&b, doc->body, NULL);
     infer_kind(doc);
     resolve(&b);

@@ -3,6 +3,7 @@
  * controls and suppressions. The checks themselves are in the category
  * files next to this one.
  */
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -72,11 +73,135 @@ static const check_fn checks[] = {
     plan_check_dossier, plan_check_org, plan_check_lexical,
 };
 
+/* ---- suppressions: <?plan-ignore RULE-ID reason?> ---- */
+
+typedef struct supp {
+    const plan_pi *pi;
+    int rule;
+    plan_pos from, to;
+    int used;
+} supp;
+
+static int pos_le(plan_pos a, plan_pos b)
+{
+    return a.line < b.line || (a.line == b.line && a.col <= b.col);
+}
+
+/* Where a block's scope ends: where the next block at its level or above starts. */
+static plan_pos block_end(const plan_doc *doc, const plan_block *b)
+{
+    for (; b; b = b->parent)
+        if (b->next)
+            return b->next->pos;
+    return doc->body_end;
+}
+
+/* Parses one PI into s; reports a malformed one and returns 0. */
+static int parse_supp(plan_check *c, const plan_pi *pi, supp *s)
+{
+    if (strcmp(pi->target, "plan-ignore") != 0) {
+        plan_check_report(c, PLAN_RULE_SUPPRESS_SYNTAX, pi->pos,
+                          _("unknown instruction <?%s?>; the only one is <?plan-ignore "
+                            "RULE-ID reason?>"),
+                          pi->target);
+        return 0;
+    }
+    const char *d = pi->data ? pi->data : "";
+    size_t n = strcspn(d, " ");
+    char id[96];
+    snprintf(id, sizeof id, "%.*s", (int)(n < 95 ? n : 95), d);
+    const char *reason = d + n;
+    while (*reason == ' ')
+        reason++;
+    int r = plan_rule_find(id);
+    if (pi->misplaced) {
+        plan_check_report(c, PLAN_RULE_SUPPRESS_SYNTAX, pi->pos,
+                          _("<?plan-ignore?> must stand before the root element (the whole "
+                            "file) or right before a block of the body; move it"));
+        return 0;
+    }
+    if (!*id || r < 0) {
+        plan_check_report(c, PLAN_RULE_SUPPRESS_SYNTAX, pi->pos,
+                          _("<?plan-ignore?> names no known rule ('%s'); 'plan rules' lists "
+                            "them"),
+                          id);
+        return 0;
+    }
+    if (plan_rule_get((plan_rule_id)r)->category == PLAN_CAT_STRUCTURE) {
+        plan_check_report(c, PLAN_RULE_SUPPRESS_SYNTAX, pi->pos,
+                          _("%s cannot be suppressed: the structure of the XML must be fixed"),
+                          id);
+        return 0;
+    }
+    if (strlen(reason) < 3) {
+        plan_check_report(c, PLAN_RULE_SUPPRESS_SYNTAX, pi->pos,
+                          _("<?plan-ignore %s?> gives no reason; write why the finding is "
+                            "accepted after the rule id"),
+                          id);
+        return 0;
+    }
+    s->pi = pi;
+    s->rule = r;
+    s->used = 0;
+    if (pi->doc_level) {
+        s->from = (plan_pos){0, 0};
+        s->to = (plan_pos){~0u, ~0u};
+    } else {
+        s->from = pi->block->pos;
+        s->to = block_end(c->doc, pi->block);
+    }
+    return 1;
+}
+
+static void apply_suppressions(plan_check *c, const plan_validate_opts *o, size_t from)
+{
+    size_t cap = 0;
+    for (const plan_pi *pi = c->doc->pis; pi; pi = pi->next)
+        cap++;
+    if (!cap)
+        return;
+    supp *v = calloc(cap, sizeof *v);
+    size_t n = 0;
+    for (const plan_pi *pi = c->doc->pis; pi; pi = pi->next)
+        if (strncmp(pi->target, "plan-", 5) == 0 && parse_supp(c, pi, &v[n]))
+            n++;
+    plan_diags *d = c->out;
+    size_t w = from;
+    for (size_t i = from; i < d->n; i++) {
+        int hit = 0;
+        for (size_t k = 0; k < n && !hit; k++)
+            if (v[k].rule == (int)d->v[i].rule && pos_le(v[k].from, d->v[i].pos) &&
+                !pos_le(v[k].to, d->v[i].pos) && (d->v[i].pos.line || v[k].pi->doc_level)) {
+                hit = 1;
+                v[k].used = 1;
+            }
+        if (hit) {
+            free(d->v[i].message);
+            for (size_t j = 0; j < d->v[i].nnotes; j++)
+                free(d->v[i].notes[j]);
+            free(d->v[i].notes);
+            continue;
+        }
+        d->v[w++] = d->v[i];
+    }
+    d->n = w;
+    for (size_t k = 0; k < n; k++)
+        if (!v[k].used && !(o && o->override[v[k].rule] == PLAN_SEV_OFF))
+            plan_check_report(c, PLAN_RULE_SUPPRESS_UNUSED, v[k].pi->pos,
+                              _("<?plan-ignore %s?> suppresses nothing here; remove it"),
+                              plan_rule_get((plan_rule_id)v[k].rule)->id);
+    free(v);
+}
+
 void plan_validate(const plan_doc *doc, const plan_validate_opts *o, plan_diags *out,
                    size_t from)
 {
     plan_check c = {doc, out};
     for (size_t i = 0; i < sizeof checks / sizeof *checks; i++)
         checks[i](&c);
+    plan_validate_apply_opts(o, out, from);
+    apply_suppressions(&c, o, from);
+    /* Findings about the suppressions themselves obey -W too (applying the
+     * overrides again to the others changes nothing). */
     plan_validate_apply_opts(o, out, from);
 }
