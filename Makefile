@@ -54,7 +54,7 @@ $(BUILD)/tests/%: tests/unit/%.c $(BUILD)/libplan.a
 # Every test: unit tests (cmocka), then the CLI, rule-case, golden and
 # schema tests. The last line printed is "N passed, N failed".
 test: all $(TEST_BINS)
-	@BUILD=$(BUILD) sh tests/run.sh $(TEST_BINS)
+	@BUILD=$(BUILD) bash tests/run.sh $(TEST_BINS)
 
 # The same suite under AddressSanitizer and UndefinedBehaviorSanitizer.
 asan:
@@ -65,7 +65,7 @@ asan:
 # The same suite under valgrind (memcheck, leaks are errors).
 valgrind: all $(TEST_BINS)
 	@BUILD=$(BUILD) PLAN_WRAP="valgrind -q --error-exitcode=99 --leak-check=full --errors-for-leak-kinds=definite" \
-	    sh tests/run.sh $(TEST_BINS)
+	    bash tests/run.sh $(TEST_BINS)
 
 pot:
 	xgettext --from-code=UTF-8 --keyword=_ --keyword=N_ --add-comments=TRANSLATORS: \

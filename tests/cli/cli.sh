@@ -72,7 +72,13 @@ for d in a:
     assert set(['file','line','column','severity','rule','message']) <= set(d), d
 assert any(d['rule']=='NUM-LEADING-ZERO' and d['line']==6 and d['column']==13 and d['severity']=='error' for d in a)
 " 2>"$D/json.err"; then pass=$((pass + 1)); else fail=$((fail + 1)); echo "FAIL: JSON output"; cat "$D/json.err"; fi
-expect "json of a clean plan is []" 0 '^\[\]$' -- plan check --format=json plans/004-32-KH-SNgV.xml
+plan check --format=json plans/004-32-KH-SNgV.xml > "$D/clean.json" 2>/dev/null
+if python3 -c "
+import json
+a=json.load(open('$D/clean.json'))
+assert isinstance(a,list) and all(d['severity']!='error' for d in a), a
+"; then pass=$((pass + 1)); else fail=$((fail + 1)); echo "FAIL: JSON of a clean plan has errors or is not JSON"; fi
+expect "json of a file without findings is []" 0 '^\[\]$' -- plan check --format=json -W NUM-LEADING-ZERO=off -W PLAN-KIND=off tests/cases/NUM-LEADING-ZERO/bad.xml
 
 # --- compile ---------------------------------------------------------------
 expect "compile needs -o" 2 'needs an output directory' -- plan compile plans
