@@ -884,8 +884,11 @@ static void classify(plan_block *blk)
     int parts = 0, last = 0;
     while (k < n && isdigit((unsigned char)s[k])) {
         int v = 0;
-        while (k < n && isdigit((unsigned char)s[k]))
-            v = v * 10 + (s[k++] - '0');
+        while (k < n && isdigit((unsigned char)s[k])) {
+            if (v < 100000) /* longer numbers are no section numbers; avoid overflow */
+                v = v * 10 + (s[k] - '0');
+            k++;
+        }
         parts++;
         last = v;
         if (k < n && s[k] == '.' && k + 1 < n && isdigit((unsigned char)s[k + 1]))
