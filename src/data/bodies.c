@@ -1,0 +1,130 @@
+/*
+ * bodies.c - words that tell what kind of body an office line names
+ * (bodies.h). Sources: shared/domain/rules.md §2.3 ("Bodies outside the
+ * issuer's chain of command (MTTQ, tổ chức chính trị - xã hội, Party
+ * bodies, HĐND) are addressed with 'Đề nghị'"), §4 (district level ends on
+ * 01/07/2025, NQ 203/2025/QH15) and §7.4.
+ *
+ * Keys with a short or common word are matched with their accents, so that
+ * "công đoàn" does not match "công đoạn" nor "quận" match "cơ quan"; the
+ * old tone placement "uỷ" is read as "ủy" first. Long phrases are also
+ * matched without accents, for text typed without them.
+ */
+#include <stdlib.h>
+#include <string.h>
+
+#include "data/bodies.h"
+#include "plan/util.h"
+
+#define SRC_OUTSIDE "rules.md §2.3: outside the issuer's chain of command (Luật TĐKT 2022 Đ.18)"
+#define SRC_DISTRICT "rules.md §4: district level ends 01/07/2025 (NQ 203/2025/QH15)"
+#define SRC_UBND "rules.md §2.2–2.3: Ủy ban nhân dân of a level"
+
+static const plan_body_pattern rows[] = {
+    {"mat tran to quoc", 1, PLAN_BODY_FRONT, SRC_OUTSIDE},
+    {"mttq", 0, PLAN_BODY_FRONT, SRC_OUTSIDE},
+    {"to chuc chinh tri - xa hoi", 1, PLAN_BODY_MASS, SRC_OUTSIDE},
+    {"to chuc chinh tri xa hoi", 1, PLAN_BODY_MASS, SRC_OUTSIDE},
+    {"đoàn thể", 0, PLAN_BODY_MASS, SRC_OUTSIDE},
+    {"công đoàn", 0, PLAN_BODY_MASS, SRC_OUTSIDE},
+    {"liên đoàn lao động", 0, PLAN_BODY_MASS, SRC_OUTSIDE},
+    {"đoàn thanh niên", 0, PLAN_BODY_MASS, SRC_OUTSIDE},
+    {"tỉnh đoàn", 0, PLAN_BODY_MASS, SRC_OUTSIDE},
+    {"hội liên hiệp phụ nữ", 0, PLAN_BODY_MASS, SRC_OUTSIDE},
+    {"hội phụ nữ", 0, PLAN_BODY_MASS, SRC_OUTSIDE},
+    {"hội nông dân", 0, PLAN_BODY_MASS, SRC_OUTSIDE},
+    {"hội cựu chiến binh", 0, PLAN_BODY_MASS, SRC_OUTSIDE},
+    {"tỉnh ủy", 0, PLAN_BODY_PARTY, SRC_OUTSIDE},
+    {"thành ủy", 0, PLAN_BODY_PARTY, SRC_OUTSIDE},
+    {"huyện ủy", 0, PLAN_BODY_PARTY, SRC_OUTSIDE},
+    {"quận ủy", 0, PLAN_BODY_PARTY, SRC_OUTSIDE},
+    {"thị ủy", 0, PLAN_BODY_PARTY, SRC_OUTSIDE},
+    {"đảng ủy", 0, PLAN_BODY_PARTY, SRC_OUTSIDE},
+    {"đảng bộ", 0, PLAN_BODY_PARTY, SRC_OUTSIDE},
+    {"cấp ủy", 0, PLAN_BODY_PARTY, SRC_OUTSIDE},
+    {"chi bộ", 0, PLAN_BODY_PARTY, SRC_OUTSIDE},
+    {"ban tuyên giáo", 0, PLAN_BODY_PARTY, SRC_OUTSIDE},
+    {"ban dân vận", 0, PLAN_BODY_PARTY, SRC_OUTSIDE},
+    {"hội đồng nhân dân", 0, PLAN_BODY_ELECTED, SRC_OUTSIDE},
+    {"hđnd", 0, PLAN_BODY_ELECTED, SRC_OUTSIDE},
+    {"đoàn đại biểu quốc hội", 0, PLAN_BODY_ELECTED, SRC_OUTSIDE},
+    {"đoàn đbqh", 0, PLAN_BODY_ELECTED, SRC_OUTSIDE},
+    {"tòa án", 0, PLAN_BODY_JUDICIAL, SRC_OUTSIDE},
+    {"toà án", 0, PLAN_BODY_JUDICIAL, SRC_OUTSIDE},
+    {"viện kiểm sát", 0, PLAN_BODY_JUDICIAL, SRC_OUTSIDE},
+    {"huyện", 0, PLAN_BODY_DISTRICT, SRC_DISTRICT},
+    {"quận", 0, PLAN_BODY_DISTRICT, SRC_DISTRICT},
+    {"thị xã", 0, PLAN_BODY_DISTRICT, SRC_DISTRICT},
+    {"thị ủy", 0, PLAN_BODY_DISTRICT, SRC_DISTRICT},
+    {"cap huyen", 1, PLAN_BODY_DISTRICT, SRC_DISTRICT},
+    {"huyen uy", 1, PLAN_BODY_DISTRICT, SRC_DISTRICT},
+    {"thanh pho thuoc tinh", 1, PLAN_BODY_DISTRICT, SRC_DISTRICT},
+    {"ubnd huyen", 1, PLAN_BODY_DISTRICT, SRC_DISTRICT},
+    {"uy ban nhan dan huyen", 1, PLAN_BODY_DISTRICT, SRC_DISTRICT},
+    {"ubnd quan", 1, PLAN_BODY_DISTRICT, SRC_DISTRICT},
+    {"uy ban nhan dan quan", 1, PLAN_BODY_DISTRICT, SRC_DISTRICT},
+    {"ubnd thi xa", 1, PLAN_BODY_DISTRICT, SRC_DISTRICT},
+    {"uy ban nhan dan thi xa", 1, PLAN_BODY_DISTRICT, SRC_DISTRICT},
+    {"uy ban nhan dan", 1, PLAN_BODY_COMMITTEE, SRC_UBND},
+    {"ubnd", 0, PLAN_BODY_COMMITTEE, SRC_UBND},
+};
+
+/* A byte that can be part of a word: ASCII letters and digits, and every
+ * byte of a multi-byte UTF-8 letter. */
+static int word_byte(unsigned char c)
+{
+    return c >= 0x80 || (c >= '0' && c <= '9') || (c >= 'a' && c <= 'z') ||
+           (c >= 'A' && c <= 'Z');
+}
+
+static int has_word(const char *hay, const char *needle)
+{
+    size_t n = strlen(needle);
+    for (const char *p = strstr(hay, needle); p; p = strstr(p + 1, needle)) {
+        if ((p == hay || !word_byte((unsigned char)p[-1])) && !word_byte((unsigned char)p[n]))
+            return 1;
+    }
+    return 0;
+}
+
+/* The folded text with "uỷ" (u + ỷ) rewritten as "ủy" (ủ + y), the
+ * spelling of the keys. Both are four bytes, so this is done in place. */
+static char *fold_accented(const char *text)
+{
+    char *f = plan_utf8_fold(text);
+    for (char *p = strstr(f, "uỷ"); p; p = strstr(p + 1, "uỷ"))
+        memcpy(p, "ủy", strlen("ủy"));
+    return f;
+}
+
+static const plan_body_pattern *find(const char *acc, const char *asc, int kind)
+{
+    for (size_t i = 0; i < sizeof rows / sizeof *rows; i++) {
+        if (kind >= 0 && rows[i].kind != (plan_body_kind)kind)
+            continue;
+        if (has_word(rows[i].ascii ? asc : acc, rows[i].key))
+            return &rows[i];
+    }
+    return NULL;
+}
+
+unsigned plan_body_kinds(const char *text)
+{
+    char *acc = fold_accented(text), *asc = plan_utf8_fold_ascii(text);
+    unsigned mask = 0;
+    for (int k = 0; k < PLAN_BODY_KIND_COUNT; k++)
+        if (find(acc, asc, k))
+            mask |= 1u << k;
+    free(acc);
+    free(asc);
+    return mask;
+}
+
+const plan_body_pattern *plan_body_find(const char *text, plan_body_kind k)
+{
+    char *acc = fold_accented(text), *asc = plan_utf8_fold_ascii(text);
+    const plan_body_pattern *r = find(acc, asc, (int)k);
+    free(acc);
+    free(asc);
+    return r;
+}
