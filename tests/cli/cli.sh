@@ -27,6 +27,9 @@ expect() {
     fi
 }
 NS='xmlns="urn:x-plan:ke-hoach:1"'
+# The documented example (a clean plan), and a copy with one defect: number 5 without its zero.
+awk '/^```xml$/{f=1;n++;next} /^```$/{f=0} f&&n==1' docs/format.md > "$D/example.xml"
+sed 's|<number>05/KH-SNV</number>|<number>5/KH-SNV</number>|' "$D/example.xml" > "$D/lz.xml"
 
 # --- broken inputs: one diagnostic line with a position and a rule id -------
 printf '' > "$D/empty.xml"
@@ -60,17 +63,23 @@ expect "no input" 2 'no input' -- plan check
 expect "unknown option" 2 "unknown option '--bogus'" -- plan check --bogus plans
 expect "unknown command" 2 "unknown command 'chek'" -- plan chek plans
 expect "unknown rule in -W" 2 "unknown rule 'NOPE'" -- plan check -W NOPE=off plans
-expect "-W off silences a rule" 0 '' -- plan check -q -W NUM-LEADING-ZERO=off tests/cases/NUM-LEADING-ZERO/bad.xml
-expect "-W demotes an error" 0 'warning: number 1' -- plan check -q -W NUM-LEADING-ZERO=warning tests/cases/NUM-LEADING-ZERO/bad.xml
-expect "--werror with a warning" 1 'warning: number 1' -- plan check -q --werror -W NUM-LEADING-ZERO=warning tests/cases/NUM-LEADING-ZERO/bad.xml
-plan check --format=json tests/cases/NUM-LEADING-ZERO/bad.xml > "$D/out.json" 2>/dev/null
+expect "the defect is an error" 1 'error: number 5 .*\[NUM-LEADING-ZERO\]' -- plan check -q "$D/lz.xml"
+expect "-W off silences a rule" 0 '' -- plan check -q -W NUM-LEADING-ZERO=off "$D/lz.xml"
+expect "-W demotes an error" 0 'warning: number 5' -- plan check -q -W NUM-LEADING-ZERO=warning "$D/lz.xml"
+expect "--werror with a warning" 1 'warning: number 5' -- plan check -q --werror -W NUM-LEADING-ZERO=warning "$D/lz.xml"
+printf '<?xml version="1.0" encoding="UTF-8"?>\n<?plan-ignore NUM-LEADING-ZERO Văn thư đã cấp số 5 theo sổ đăng ký?>\n' > "$D/sup.xml"
+tail -n +2 "$D/lz.xml" >> "$D/sup.xml"
+expect "a suppression with a reason silences the finding" 0 '' -- plan check -q "$D/sup.xml"
+plan compile -q "$D/sup.xml" -o "$D/supout" >/dev/null 2>&1
+grep -q '^<?plan-ignore NUM-LEADING-ZERO Văn thư' "$D/supout/sup.xml" && pass=$((pass + 1)) || { fail=$((fail + 1)); echo "FAIL: the suppression is not kept in the normalized plan"; }
+plan check --format=json "$D/lz.xml" > "$D/out.json" 2>/dev/null
 if python3 -c "
 import json,sys
 a=json.load(open('$D/out.json'))
 assert isinstance(a,list) and a, a
 for d in a:
     assert set(['file','line','column','severity','rule','message']) <= set(d), d
-assert any(d['rule']=='NUM-LEADING-ZERO' and d['line']==6 and d['column']==13 and d['severity']=='error' for d in a)
+assert any(d['rule']=='NUM-LEADING-ZERO' and d['line']==8 and d['column']==13 and d['severity']=='error' for d in a), a
 " 2>"$D/json.err"; then pass=$((pass + 1)); else fail=$((fail + 1)); echo "FAIL: JSON output"; cat "$D/json.err"; fi
 plan check --format=json plans/004-32-KH-SNgV.xml > "$D/clean.json" 2>/dev/null
 if python3 -c "
@@ -78,7 +87,6 @@ import json
 a=json.load(open('$D/clean.json'))
 assert isinstance(a,list) and all(d['severity']!='error' for d in a), a
 "; then pass=$((pass + 1)); else fail=$((fail + 1)); echo "FAIL: JSON of a clean plan has errors or is not JSON"; fi
-awk '/^```xml$/{f=1;n++;next} /^```$/{f=0} f&&n==1' docs/format.md > "$D/example.xml"
 expect "the documented example has no findings at all: JSON []" 0 '^\[\]$' -- plan check --format=json "$D/example.xml"
 
 # --- compile ---------------------------------------------------------------
@@ -91,8 +99,8 @@ expect "never write over an input" 2 'refusing to write over an input' -- plan c
 cmp -s "$D/in.xml" plans/004-32-KH-SNgV.xml && pass=$((pass + 1)) || { fail=$((fail + 1)); echo "FAIL: the input was modified"; }
 touch "$D/afile"
 expect "output under a regular file" 2 'not a directory' -- plan compile -q plans/004-32-KH-SNgV.xml -o "$D/afile/sub"
-expect "a plan with errors writes nothing" 1 '' -- plan compile -q tests/cases/NUM-LEADING-ZERO/bad.xml -o "$D/none"
-[ ! -e "$D/none/bad.xml" ] && pass=$((pass + 1)) || { fail=$((fail + 1)); echo "FAIL: output written for a plan with errors"; }
+expect "a plan with errors writes nothing" 1 '' -- plan compile -q "$D/lz.xml" -o "$D/none"
+[ ! -e "$D/none/lz.xml" ] && pass=$((pass + 1)) || { fail=$((fail + 1)); echo "FAIL: output written for a plan with errors"; }
 
 # --- rules, explain, help, version ---------------------------------------
 expect "rules lists ids" 0 '^NUM-LEADING-ZERO +error' -- plan rules
