@@ -1,0 +1,466 @@
+/*
+ * awards.c - the award catalogue (danh hiệu thi đua, hình thức khen
+ * thưởng) with the deciding authority, the authorities a plan names, and
+ * the phrases the award checks look for. Source: shared/domain/rules.md
+ * §2.1-§2.4 (Luật Thi đua, khen thưởng 06/2022/QH15), §4 (NQ 203/2025/QH15),
+ * §7.3. Rows resting on Điều 79, whose text rules.md could not check, are
+ * marked U.
+ */
+#include <stdlib.h>
+#include <string.h>
+
+#include "data/awards.h"
+
+#define KEYS(...) ((const char *const[]){__VA_ARGS__, NULL})
+#define ALL (PLAN_FOR_COLLECTIVE | PLAN_FOR_INDIVIDUAL | PLAN_FOR_HOUSEHOLD)
+#define COL PLAN_FOR_COLLECTIVE
+#define IND PLAN_FOR_INDIVIDUAL
+#define HH PLAN_FOR_HOUSEHOLD
+#define TITLE PLAN_AWARD_KIND_TITLE
+#define FORM PLAN_AWARD_KIND_FORM
+#define STILL {0, 0, 0}
+
+/* Sources, as rules.md §2.2 gives them. */
+#define S_D77 "Luật Thi đua, khen thưởng 06/2022/QH15, Điều 33 khoản 2 (list), Điều 77 (authority)"
+#define S_D54 "Luật Thi đua, khen thưởng 06/2022/QH15, Điều 54 khoản 2 (list), Điều 77 (authority)"
+#define S_D79 "Luật Thi đua, khen thưởng 06/2022/QH15, Điều 79"
+#define S_D80 "Luật Thi đua, khen thưởng 06/2022/QH15, Điều 80"
+#define PRESIDENT "the Chủ tịch nước"
+
+/* Level-2 heads (Điều 80 khoản 1, 4): the words that name them. */
+#define K_HEADS "giam doc|thu truong|chanh van phong|truong ban|hieu truong|vien truong|" \
+                "cuc truong|chu nhiem"
+#define K_DISTRICT "ubnd huyen|ubnd quan|ubnd thi xa|ubnd cap huyen|ubnd cac huyen|" \
+                   "ubnd thanh pho thuoc tinh"
+#define K_COMMUNE "ubnd xa|ubnd phuong|ubnd thi tran|ubnd dac khu|ubnd cap xa"
+
+static const plan_award_entry rows[] = {
+    /* ---- danh hiệu thi đua: annual titles (Điều 19-20) ---- */
+    {"Chiến sĩ thi đua toàn quốc", TITLE, IND, 4, 0, 0, 0, "the Thủ tướng Chính phủ",
+     KEYS("chien si thi dua", "toan quoc"), STILL, NULL,
+     "Luật Thi đua, khen thưởng 06/2022/QH15, Điều 78 khoản 2", "V2"},
+    {"Chiến sĩ thi đua Bộ, ban, ngành, tỉnh", TITLE, IND, 3, 0, 0, 0,
+     "a Bộ trưởng or the Chủ tịch UBND tỉnh",
+     KEYS("chien si thi dua", "cap tinh|tinh|thanh pho|cap bo|bo|ban nganh|nganh"), STILL,
+     NULL, S_D79, "U"},
+    {"Chiến sĩ thi đua cơ sở", TITLE, IND, 2, 1, 0, 0,
+     "a Giám đốc Sở or equivalent head (or, until 30/06/2025, the Chủ tịch UBND cấp huyện)",
+     KEYS("chien si thi dua", "co so"), STILL, NULL,
+     "Luật Thi đua, khen thưởng 06/2022/QH15, Điều 80 khoản 1, 2, 4", "V1"},
+    {"Lao động tiên tiến / Chiến sĩ tiên tiến", TITLE, IND, 1, 1, 0, 0,
+     "a Giám đốc Sở or equivalent head, or the Chủ tịch UBND cấp xã (or, until 30/06/2025, "
+     "cấp huyện)",
+     KEYS("lao dong tien tien|chien si tien tien"), STILL, NULL, S_D80, "V1"},
+    {"Cờ thi đua của Chính phủ", TITLE, COL, 4, 0, 0, 0, "the Chính phủ",
+     KEYS("co thi dua", "chinh phu"), STILL, NULL,
+     "Luật Thi đua, khen thưởng 06/2022/QH15, Điều 78 khoản 1", "V2"},
+    {"Cờ thi đua của Bộ, ban, ngành, tỉnh", TITLE, COL, 3, 0, 0, 0,
+     "a Bộ trưởng or the Chủ tịch UBND tỉnh", KEYS("co thi dua"), STILL, NULL, S_D79, "U"},
+    {"Tập thể lao động xuất sắc / Đơn vị quyết thắng", TITLE, COL, 3, 0, 0, 0,
+     "a Bộ trưởng or the Chủ tịch UBND tỉnh",
+     KEYS("tap the lao dong xuat sac|don vi quyet thang"), STILL, NULL, S_D79, "U"},
+    {"Tập thể lao động tiên tiến / Đơn vị tiên tiến", TITLE, COL, 2, 1, 0, 0,
+     "a Giám đốc Sở or equivalent head (or, until 30/06/2025, the Chủ tịch UBND cấp huyện)",
+     KEYS("tap the lao dong tien tien|don vi tien tien"), STILL, NULL, S_D80, "V1"},
+    {"Xã, phường, đặc khu tiêu biểu", TITLE, COL, 3, 0, 0, 0, "the Chủ tịch UBND tỉnh",
+     KEYS("xa phuong thi tran tieu bieu|xa phuong dac khu tieu bieu|xa tieu bieu|"
+          "phuong tieu bieu|dac khu tieu bieu|thi tran tieu bieu"),
+     STILL, NULL, S_D79 "; wording since 07/2025: NĐ 152/2025/NĐ-CP", "U"},
+    {"Thôn, tổ dân phố văn hóa", TITLE, COL, 0, 1, 0, 0,
+     "the Chủ tịch UBND cấp huyện until 30/06/2025 (the holder since is unclear, rules.md "
+     "§11.3)",
+     KEYS("thon van hoa|to dan pho van hoa|thon to dan pho van hoa|ban van hoa|"
+          "khu dan cu van hoa"),
+     STILL, NULL, "Luật Thi đua, khen thưởng 06/2022/QH15, Điều 80 khoản 2", "V1"},
+    {"Gia đình văn hóa", TITLE, HH, 1, 0, 0, 0, "the Chủ tịch UBND cấp xã",
+     KEYS("gia dinh van hoa"), STILL, NULL,
+     "Luật Thi đua, khen thưởng 06/2022/QH15, Điều 80 khoản 3", "V1"},
+
+    /* ---- huân chương (Điều 33 khoản 2), decided by the Chủ tịch nước ---- */
+    {"Huân chương Sao vàng", FORM, ALL, 5, 0, 0, 0, PRESIDENT,
+     KEYS("huan chuong sao vang"), STILL, NULL, S_D77, "V2"},
+    {"Huân chương Hồ Chí Minh", FORM, ALL, 5, 0, 0, 0, PRESIDENT,
+     KEYS("huan chuong ho chi minh"), STILL, NULL, S_D77, "V2"},
+    {"Huân chương Độc lập", FORM, ALL, 5, 0, 1, 0, PRESIDENT,
+     KEYS("huan chuong doc lap"), STILL, NULL, S_D77, "V2"},
+    {"Huân chương Quân công", FORM, ALL, 5, 0, 1, 0, PRESIDENT,
+     KEYS("huan chuong quan cong"), STILL, NULL, S_D77, "V2"},
+    {"Huân chương Lao động", FORM, ALL, 5, 0, 1, 0, PRESIDENT,
+     KEYS("huan chuong lao dong"), STILL, NULL, S_D77, "V2"},
+    {"Huân chương Bảo vệ Tổ quốc", FORM, ALL, 5, 0, 1, 0, PRESIDENT,
+     KEYS("huan chuong bao ve to quoc"), STILL, NULL, S_D77, "V2"},
+    {"Huân chương Chiến công", FORM, ALL, 5, 0, 1, 0, PRESIDENT,
+     KEYS("huan chuong chien cong"), STILL, NULL, S_D77, "V2"},
+    {"Huân chương Đại đoàn kết dân tộc", FORM, ALL, 5, 0, 0, 0, PRESIDENT,
+     KEYS("huan chuong dai doan ket dan toc"), STILL, NULL, S_D77, "V2"},
+    {"Huân chương Dũng cảm", FORM, ALL, 5, 0, 0, 0, PRESIDENT,
+     KEYS("huan chuong dung cam"), STILL, NULL, S_D77, "V2"},
+    {"Huân chương Hữu nghị", FORM, ALL, 5, 0, 0, 0, PRESIDENT,
+     KEYS("huan chuong huu nghi"), STILL, NULL, S_D77, "V2"},
+
+    /* ---- huy chương (Điều 54 khoản 2), decided by the Chủ tịch nước ---- */
+    {"Huy chương Quân kỳ quyết thắng", FORM, ALL, 5, 0, 0, 0, PRESIDENT,
+     KEYS("huy chuong quan ky quyet thang"), STILL, NULL, S_D54, "V2"},
+    {"Huy chương Vì an ninh Tổ quốc", FORM, ALL, 5, 0, 0, 0, PRESIDENT,
+     KEYS("huy chuong vi an ninh to quoc"), STILL, NULL, S_D54, "V2"},
+    {"Huy chương Chiến sĩ vẻ vang", FORM, ALL, 5, 0, 1, 0, PRESIDENT,
+     KEYS("huy chuong chien si ve vang"), STILL, NULL, S_D54, "V2"},
+    {"Huy chương Hữu nghị", FORM, ALL, 5, 0, 0, 0, PRESIDENT,
+     KEYS("huy chuong huu nghi"), STILL, NULL, S_D54, "V2"},
+
+    /* ---- danh hiệu vinh dự nhà nước, giải thưởng (Điều 77; exact list U) ---- */
+    {"Bà mẹ Việt Nam anh hùng", FORM, ALL, 5, 0, 0, 0, PRESIDENT,
+     KEYS("ba me viet nam anh hung"), STILL, NULL,
+     "Luật Thi đua, khen thưởng 06/2022/QH15, Điều 77", "U"},
+    {"Anh hùng Lực lượng vũ trang nhân dân", FORM, ALL, 5, 0, 0, 0, PRESIDENT,
+     KEYS("anh hung luc luong vu trang nhan dan"), STILL, NULL,
+     "Luật Thi đua, khen thưởng 06/2022/QH15, Điều 77", "U"},
+    {"Anh hùng Lao động", FORM, ALL, 5, 0, 0, 0, PRESIDENT,
+     KEYS("anh hung lao dong"), STILL, NULL,
+     "Luật Thi đua, khen thưởng 06/2022/QH15, Điều 77", "U"},
+    {"Nhà giáo, Thầy thuốc, Nghệ sĩ, Nghệ nhân nhân dân / ưu tú", FORM, IND, 5, 0, 0, 0,
+     PRESIDENT, KEYS("nha giao|thay thuoc|nghe si|nghe nhan", "nhan dan|uu tu"), STILL, NULL,
+     "Luật Thi đua, khen thưởng 06/2022/QH15, Điều 77", "U"},
+    {"Giải thưởng Hồ Chí Minh", FORM, ALL, 5, 0, 0, 0, PRESIDENT,
+     KEYS("giai thuong ho chi minh"), STILL, NULL,
+     "Luật Thi đua, khen thưởng 06/2022/QH15, Điều 77", "V2"},
+    {"Giải thưởng Nhà nước", FORM, ALL, 5, 0, 0, 0, PRESIDENT,
+     KEYS("giai thuong nha nuoc"), STILL, NULL,
+     "Luật Thi đua, khen thưởng 06/2022/QH15, Điều 77", "V2"},
+
+    /* ---- kỷ niệm chương, bằng khen, giấy khen ---- */
+    {"Kỷ niệm chương", FORM, ALL, 3, 0, 0, 0, "a Bộ, ban, ngành or central organisation",
+     KEYS("ky niem chuong"), STILL, NULL, S_D79, "U"},
+    {"Bằng khen của Thủ tướng Chính phủ", FORM, ALL, 4, 0, 0, 0, "the Thủ tướng Chính phủ",
+     KEYS("bang khen", "thu tuong|chinh phu"), STILL, NULL,
+     "Luật Thi đua, khen thưởng 06/2022/QH15, Điều 78 khoản 2", "V2"},
+    {"Bằng khen của Bộ, ban, ngành, tỉnh (Chủ tịch UBND tỉnh)", FORM, ALL, 3, 0, 0, 0,
+     "a Bộ trưởng or the Chủ tịch UBND tỉnh",
+     KEYS("bang khen", "ubnd tinh|ubnd thanh pho|tinh|bo truong|bo|ban nganh|doan the|"
+                       "trung uong"),
+     STILL, NULL, S_D79, "U"},
+    {"Bằng khen", FORM, ALL, 3, 0, 0, 1,
+     "a Bộ trưởng, the Chủ tịch UBND tỉnh or a higher authority", KEYS("bang khen"), STILL,
+     NULL, "Luật Thi đua, khen thưởng 06/2022/QH15, Điều 9, 78, 79", "V2"},
+    {"Bằng khen of a Sở or a lower level", FORM, ALL, 0, 0, 0, 0, "nobody",
+     KEYS("bang khen", "giam doc so|thu truong so|chanh van phong|truong phong|" K_DISTRICT
+                       "|" K_COMMUNE),
+     STILL,
+     "heads of a Sở and the levels below award a Giấy khen, not a Bằng khen "
+     "(Điều 80 lists what they decide)",
+     S_D80, "V1"},
+    {"Giấy khen của Chủ tịch UBND cấp xã", FORM, ALL, 1, 0, 0, 0, "the Chủ tịch UBND cấp xã",
+     KEYS("giay khen", K_COMMUNE), STILL, NULL,
+     "Luật Thi đua, khen thưởng 06/2022/QH15, Điều 80 khoản 3", "V1"},
+    {"Giấy khen của Chủ tịch UBND cấp huyện", FORM, ALL, 0, 1, 0, 0,
+     "the Chủ tịch UBND cấp huyện (until 30/06/2025)", KEYS("giay khen", K_DISTRICT), STILL, NULL,
+     "Luật Thi đua, khen thưởng 06/2022/QH15, Điều 80 khoản 2", "V1"},
+    {"Giấy khen của thủ trưởng cơ quan, đơn vị (Giám đốc Sở, Chánh Văn phòng UBND tỉnh …)",
+     FORM, ALL, 2, 0, 0, 0, "a Giám đốc Sở or equivalent head",
+     KEYS("giay khen", K_HEADS), STILL, NULL,
+     "Luật Thi đua, khen thưởng 06/2022/QH15, Điều 80 khoản 1, 4", "V1"},
+    {"Giấy khen", FORM, ALL, 1, 1, 0, 1,
+     "the head of the issuing body",
+     KEYS("giay khen"), STILL, NULL, S_D80, "V1"},
+
+    /* ---- dropped by Luật 06/2022/QH15 ---- */
+    {"Huy hiệu", FORM, ALL, 0, 0, 0, 0, "the authorities of Luật Thi đua, Khen thưởng 2003",
+     KEYS("huy hieu"), {2023, 12, 31}, NULL,
+     "Luật Thi đua, khen thưởng 06/2022/QH15, Điều 9 (no longer lists it; in force 01/01/2024)",
+     "V2"},
+};
+
+size_t plan_award_entry_count(void)
+{
+    return sizeof rows / sizeof *rows;
+}
+
+const plan_award_entry *plan_award_entry_get(int i)
+{
+    return i >= 0 && (size_t)i < plan_award_entry_count() ? &rows[i] : NULL;
+}
+
+/* ---- key text ---- */
+
+/* k with every "from" replaced by "to" (both whole words, space-padded);
+ * frees k and returns the new string. */
+static char *replace_words(char *k, const char *from, const char *to)
+{
+    if (!strstr(k, from))
+        return k;
+    size_t fl = strlen(from), tl = strlen(to);
+    plan_buf b = PLAN_BUF_INIT;
+    const char *p = k, *hit;
+    while ((hit = strstr(p, from)) != NULL) {
+        plan_buf_append(&b, p, (size_t)(hit - p));
+        plan_buf_append(&b, to, tl);
+        /* Keep the trailing space of the match: it may open the next match. */
+        p = hit + fl - 1;
+        b.len--;
+        b.data[b.len] = '\0';
+    }
+    plan_buf_puts(&b, p);
+    free(k);
+    return b.data;
+}
+
+char *plan_award_key_text(const char *s)
+{
+    char *f = plan_utf8_fold_ascii(s ? s : "");
+    size_t n = strlen(f);
+    char *k = malloc(3 * n + 3);
+    if (!k) {
+        free(f);
+        return plan_xstrdup(" ");
+    }
+    size_t o = 0;
+    k[o++] = ' ';
+    for (size_t i = 0; i < n; i++) {
+        unsigned char c = (unsigned char)f[i];
+        int word = (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9');
+        int clause = c == ';' || c == '.' || c == '\n';
+        if (word)
+            k[o++] = (char)c;
+        else if (clause) {
+            if (k[o - 1] != ' ')
+                k[o++] = ' ';
+            k[o++] = '|';
+            k[o++] = ' ';
+        } else if (k[o - 1] != ' ')
+            k[o++] = ' ';
+    }
+    if (k[o - 1] != ' ')
+        k[o++] = ' ';
+    k[o] = '\0';
+    free(f);
+    k = replace_words(k, " uy ban nhan dan ", " ubnd ");
+    return replace_words(k, " tp ", " thanh pho ");
+}
+
+size_t plan_award_key_at(const char *k, size_t i, const char *key)
+{
+    if (i > 0 && k[i - 1] != ' ')
+        return 0;
+    const char *alt = key;
+    size_t best = 0;
+    for (;;) {
+        const char *bar = strchr(alt, '|');
+        size_t n = bar ? (size_t)(bar - alt) : strlen(alt);
+        if (n > best && strncmp(k + i, alt, n) == 0 && k[i + n] == ' ')
+            best = n;
+        if (!bar)
+            break;
+        alt = bar + 1;
+    }
+    return best;
+}
+
+/* Length of the longest alternative of key found anywhere in k, or 0. */
+static size_t key_score(const char *k, const char *key)
+{
+    size_t best = 0;
+    for (size_t i = 1; k[i]; i++)
+        if (k[i - 1] == ' ') {
+            size_t n = plan_award_key_at(k, i, key);
+            if (n > best)
+                best = n;
+        }
+    return best;
+}
+
+int plan_award_key_in(const char *k, const char *key)
+{
+    return key_score(k, key) > 0;
+}
+
+const plan_award_entry *plan_award_lookup(const char *text)
+{
+    char *k = plan_award_key_text(text);
+    const plan_award_entry *best = NULL;
+    size_t best_score = 0;
+    for (size_t r = 0; r < plan_award_entry_count(); r++) {
+        size_t score = 0;
+        for (const char *const *key = rows[r].keys; *key; key++) {
+            size_t s = key_score(k, *key);
+            if (!s) {
+                score = 0;
+                break;
+            }
+            score += s;
+        }
+        if (score > best_score) {
+            best_score = score;
+            best = &rows[r];
+        }
+    }
+    free(k);
+    return best;
+}
+
+int plan_award_rank(const plan_award_entry *e, plan_date d)
+{
+    int r = e->level > 0 ? 2 * e->level : 0;
+    int district_alive = d.y == 0 || plan_date_cmp(d, PLAN_AWARD_DISTRICT_END) < 0;
+    if (e->district && district_alive && (r == 0 || r > 3))
+        r = 3;
+    return r;
+}
+
+int plan_award_issuer_rank(plan_level l)
+{
+    switch (l) {
+    case PLAN_LEVEL_CENTRAL: return 8;
+    case PLAN_LEVEL_MINISTRY:
+    case PLAN_LEVEL_PROVINCE: return 6;
+    /* A unit below a Sở: treated like the legal-entity units of Điều 80 khoản 1. */
+    case PLAN_LEVEL_DEPARTMENT:
+    case PLAN_LEVEL_UNIT: return 4;
+    case PLAN_LEVEL_DISTRICT: return 3;
+    case PLAN_LEVEL_COMMUNE: return 2;
+    default: return 0;
+    }
+}
+
+/* ---- authorities (one key per row) ---- */
+
+static const plan_award_authority authorities[] = {
+    {"Chủ tịch nước", 5, 0, 0, KEYS("chu tich nuoc"),
+     "Luật Thi đua, khen thưởng 06/2022/QH15, Điều 77", "V2"},
+    {"Thủ tướng Chính phủ", 4, 0, 0, KEYS("thu tuong chinh phu|thu tuong"),
+     "Luật Thi đua, khen thưởng 06/2022/QH15, Điều 78 khoản 2", "V2"},
+    {"Chính phủ", 4, 0, 0, KEYS("chinh phu"),
+     "Luật Thi đua, khen thưởng 06/2022/QH15, Điều 78 khoản 1", "V2"},
+    {"Hội đồng Thi đua - Khen thưởng Trung ương", 4, 0, 0,
+     KEYS("hoi dong thi dua khen thuong trung uong|ban thi dua khen thuong trung uong"),
+     "Luật Thi đua, khen thưởng 06/2022/QH15, Điều 90 khoản 1-2", "V1"},
+    {"Chủ tịch UBND tỉnh", 3, 0, 1, KEYS("ubnd tinh|ubnd thanh pho|ubnd cap tinh"),
+     "Luật Thi đua, khen thưởng 06/2022/QH15, Điều 83 khoản 2", "V2"},
+    {"Hội đồng Thi đua - Khen thưởng tỉnh", 3, 0, 1,
+     KEYS("hoi dong thi dua khen thuong tinh|hoi dong thi dua khen thuong thanh pho|"
+          "hoi dong thi dua khen thuong cap tinh"),
+     "Luật Thi đua, khen thưởng 06/2022/QH15, Điều 90; rules.md §2.5", "V2"},
+    {"Sở Nội vụ (Ban Thi đua - Khen thưởng), standing body of the provincial council", 2, 0,
+     1, KEYS("so noi vu|ban thi dua khen thuong"), "rules.md §2.5 [S:002 l.127]", "S"},
+    {"Chủ tịch UBND cấp huyện", 0, 1, 0, KEYS(K_DISTRICT),
+     "Luật Thi đua, khen thưởng 06/2022/QH15, Điều 80 khoản 2; abolished by NQ 203/2025/QH15",
+     "V2"},
+};
+
+const plan_award_authority *plan_award_authority_in(const char *text, int want_district,
+                                                    int want_chain)
+{
+    char *k = plan_award_key_text(text);
+    const plan_award_authority *found = NULL;
+    size_t n = sizeof authorities / sizeof *authorities;
+    for (size_t r = 0; r < n && !found; r++) {
+        if ((want_district && !authorities[r].district) || (want_chain && !authorities[r].chain))
+            continue;
+        if (plan_award_key_in(k, authorities[r].keys[0]))
+            found = &authorities[r];
+    }
+    free(k);
+    return found;
+}
+
+const plan_award_authority *plan_award_authority_at(const char *k, size_t i, int min_level)
+{
+    for (size_t r = 0; r < sizeof authorities / sizeof *authorities; r++)
+        if (authorities[r].level >= min_level && plan_award_key_at(k, i, authorities[r].keys[0]))
+            return &authorities[r];
+    return NULL;
+}
+
+/* ---- phrases ---- */
+
+static const plan_award_phrase annual[] = {
+    {"tong ket nam", 0, "tổng kết năm", "rules.md §7.3 AWARD-DOUBLE [S:002 l.90-91]"},
+    {"cuoi nam", 0, "cuối năm", "rules.md §2.4"},
+    {"hang nam", 0, "hằng năm", "rules.md §8.1 [S:000 l.152]"},
+    {"hoan thanh tot nhiem vu cong tac nam|hoan thanh tot nhiem vu nam", 0,
+     "hoàn thành tốt nhiệm vụ công tác năm", "rules.md §8.3 [S:002 l.84-91]"},
+    {"hoan thanh xuat sac nhiem vu cong tac nam|hoan thanh xuat sac nhiem vu nam", 0,
+     "hoàn thành xuất sắc nhiệm vụ năm", "rules.md §8.3 (the annual rating)"},
+    {"danh gia xep loai", 0, "đánh giá, xếp loại", "rules.md §2.4 (the annual rating)"},
+    {NULL, 0, NULL, NULL},
+};
+
+static const plan_award_phrase generic[] = {
+    {"quy dinh cua phap luat", 0, "quy định của pháp luật", "rules.md §7.3 AWARD-STANDARD"},
+    {"theo quy dinh", 0, "theo quy định", "rules.md §7.3 AWARD-STANDARD"},
+    {"theo tieu chuan quy dinh|tieu chuan quy dinh", 0, "tiêu chuẩn quy định",
+     "rules.md §7.3 AWARD-STANDARD"},
+    {"quy dinh hien hanh", 0, "quy định hiện hành", "rules.md §7.3 AWARD-STANDARD"},
+    {"theo huong dan", 0, "theo hướng dẫn", "rules.md §7.3 AWARD-STANDARD"},
+    {NULL, 0, NULL, NULL},
+};
+
+static const plan_award_phrase vague[] = {
+    {"cap co tham quyen|co tham quyen", 0, "cấp có thẩm quyền", "rules.md §7.3"},
+    {"cap tren", 0, "cấp trên", "rules.md §7.3"},
+    {NULL, 0, NULL, NULL},
+};
+
+static const plan_award_phrase propose[] = {
+    {"de nghi", 0, "đề nghị", "Luật Thi đua, khen thưởng 06/2022/QH15, Điều 83; rules.md §2.3"},
+    {"trinh", 0, "trình", "rules.md §2.3"},
+    {NULL, 0, NULL, NULL},
+};
+
+static const plan_award_phrase class_words[] = {
+    {"hạng", 1, "hạng", "Luật Thi đua, khen thưởng 06/2022/QH15, Điều 33 khoản 2"},
+    {NULL, 0, NULL, NULL},
+};
+
+static const plan_award_phrase standard_words[] = {
+    {"tieu chuan", 0, "tiêu chuẩn", "rules.md §7.3 AWARD-STANDARD"},
+    {NULL, 0, NULL, NULL},
+};
+
+static const plan_award_phrase *phrase_set(plan_award_phrase_set set)
+{
+    switch (set) {
+    case PLAN_AWARD_PH_ANNUAL: return annual;
+    case PLAN_AWARD_PH_GENERIC: return generic;
+    case PLAN_AWARD_PH_VAGUE: return vague;
+    case PLAN_AWARD_PH_PROPOSE: return propose;
+    case PLAN_AWARD_PH_CLASS: return class_words;
+    default: return standard_words;
+    }
+}
+
+const plan_award_phrase *plan_award_phrase_in(plan_award_phrase_set set, const char *text)
+{
+    if (!text)
+        return NULL;
+    char *k = NULL;
+    const plan_award_phrase *found = NULL;
+    for (const plan_award_phrase *p = phrase_set(set); p->key && !found; p++) {
+        if (p->accents) {
+            if (plan_utf8_contains_folded(text, p->key))
+                found = p;
+            continue;
+        }
+        if (!k)
+            k = plan_award_key_text(text);
+        if (plan_award_key_in(k, p->key))
+            found = p;
+    }
+    free(k);
+    return found;
+}
+
+const plan_award_phrase *plan_award_phrase_at(plan_award_phrase_set set, const char *k,
+                                              size_t i, size_t *len)
+{
+    for (const plan_award_phrase *p = phrase_set(set); p->key; p++) {
+        if (p->accents)
+            continue;
+        size_t n = plan_award_key_at(k, i, p->key);
+        if (n) {
+            if (len)
+                *len = n;
+            return p;
+        }
+    }
+    return NULL;
+}
