@@ -9,7 +9,8 @@ VERSION   := 0.1.0
 CC      ?= cc
 PKGS    := libxml-2.0 libutf8proc
 CFLAGS  ?= -O2 -g
-CFLAGS  += -std=c17 -D_POSIX_C_SOURCE=200809L -D_DEFAULT_SOURCE -Wall -Wextra \
+# Flags the build needs whatever CFLAGS the caller gives (make asan passes its own).
+PLAN_CFLAGS := -std=c17 -D_POSIX_C_SOURCE=200809L -D_DEFAULT_SOURCE -Wall -Wextra \
            -Iinclude -Isrc $(shell pkg-config --cflags $(PKGS)) \
            -DLOCALEDIR='"$(LOCALEDIR)"' -DPLAN_VERSION='"$(VERSION)"'
 LDLIBS  += $(shell pkg-config --libs $(PKGS))
@@ -32,7 +33,7 @@ TEST_BINS := $(TEST_SRCS:tests/unit/%.c=$(BUILD)/tests/%)
 all: $(BUILD)/plan $(MOFILES)
 
 $(BUILD)/plan: $(CLI_OBJS) $(BUILD)/libplan.a
-	$(CC) $(CFLAGS) $(LDFLAGS) -o $@ $(CLI_OBJS) $(BUILD)/libplan.a $(LDLIBS)
+	$(CC) $(PLAN_CFLAGS) $(CFLAGS) $(LDFLAGS) -o $@ $(CLI_OBJS) $(BUILD)/libplan.a $(LDLIBS)
 
 $(BUILD)/libplan.a: $(LIB_OBJS)
 	rm -f $@
@@ -40,7 +41,7 @@ $(BUILD)/libplan.a: $(LIB_OBJS)
 
 $(BUILD)/obj/%.o: %.c $(wildcard include/plan/*.h) $(DEFS) $(wildcard src/*/*.h)
 	@mkdir -p $(@D)
-	$(CC) $(CFLAGS) -c -o $@ $<
+	$(CC) $(PLAN_CFLAGS) $(CFLAGS) -c -o $@ $<
 
 $(BUILD)/locale/%/LC_MESSAGES/plan.mo: po/%.po
 	@mkdir -p $(@D)
@@ -48,7 +49,7 @@ $(BUILD)/locale/%/LC_MESSAGES/plan.mo: po/%.po
 
 $(BUILD)/tests/%: tests/unit/%.c $(BUILD)/libplan.a
 	@mkdir -p $(@D)
-	$(CC) $(CFLAGS) $(shell pkg-config --cflags cmocka) -o $@ $< $(BUILD)/libplan.a \
+	$(CC) $(PLAN_CFLAGS) $(CFLAGS) $(LDFLAGS) $(shell pkg-config --cflags cmocka) -o $@ $< $(BUILD)/libplan.a \
 	    $(LDLIBS) $(shell pkg-config --libs cmocka)
 
 # Every test: unit tests (cmocka), then the CLI, rule-case, golden and
