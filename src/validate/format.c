@@ -1,11 +1,1560 @@
 /*
- * format.c - the checks of the "format" category (sections, signature, Nơi nhận) of the rule catalogue
- * (src/validate/catalogue/format.def).
+ * format.c - the checks of the "format" category (sections, signature, Nơi
+ * nhận) of the rule catalogue (src/validate/catalogue/format.def): section
+ * numbering and style, the "./." ending, the signing block (NĐ 30/2020/NĐ-CP,
+ * Phụ lục I, khoản 7; Điều 13) and Nơi nhận with its Lưu line (khoản 9).
+ *
+ * Office names are compared as sequences of words and abbreviation letters
+ * (see "names" below) so that "UBND tỉnh" meets "Ủy ban nhân dân tỉnh Lào
+ * Cai" and "HĐ TĐKT tỉnh" meets "Hội đồng Thi đua - Khen thưởng tỉnh".
  */
+#include <ctype.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+
+#include "data/offices.h"
+#include "data/signing.h"
 #include "plan/i18n.h"
 #include "plan/validate.h"
 
+#define SRC_K6 "NĐ 30/2020/NĐ-CP, Phụ lục I, Mục II, khoản 6 điểm c–đ; Mục V, dòng 6b"
+#define SRC_MUC_V "NĐ 30/2020/NĐ-CP, Phụ lục I, Mục V"
+#define SRC_K7 "NĐ 30/2020/NĐ-CP, Phụ lục I, Mục II, khoản 7"
+#define SRC_K7B "NĐ 30/2020/NĐ-CP, Phụ lục I, Mục II, khoản 7 điểm b"
+#define SRC_K7C "NĐ 30/2020/NĐ-CP, Phụ lục I, Mục II, khoản 7 điểm c"
+#define SRC_D13 "NĐ 30/2020/NĐ-CP, Điều 13 khoản 3–4"
+#define SRC_K9 "NĐ 30/2020/NĐ-CP, Phụ lục I, Mục II, khoản 9"
+
+/* ======================================================================
+ * Text helpers
+ * ====================================================================== */
+
+/* Decodes the code point at s[*i] and advances *i (tolerates bad bytes). */
+static unsigned next_cp(const char *s, size_t *i)
+{
+    const unsigned char *p = (const unsigned char *)s + *i;
+    unsigned c = p[0];
+    size_t k = c < 0x80 ? 1 : c < 0xE0 ? 2 : c < 0xF0 ? 3 : 4;
+    unsigned cp = k == 1 ? c : k == 2 ? (c & 0x1F) : k == 3 ? (c & 0x0F) : (c & 0x07);
+    for (size_t j = 1; j < k; j++) {
+        if ((p[j] & 0xC0) != 0x80) {
+            k = j;
+            break;
+        }
+        cp = (cp << 6) | (p[j] & 0x3F);
+    }
+    *i += k;
+    return cp;
+}
+
+/* 1 when s (folded ASCII) has the words w at a word boundary. */
+static int has_words(const char *s, const char *w)
+{
+    size_t n = strlen(w);
+    for (const char *p = strstr(s, w); p; p = strstr(p + 1, w)) {
+        int left = p == s || !isalnum((unsigned char)p[-1]);
+        int right = !isalnum((unsigned char)p[n]);
+        if (left && right)
+            return 1;
+    }
+    return 0;
+}
+
+/* 1 when a (folded ASCII) equals b folded, or starts with it then a space. */
+static int title_is(const char *written, const char *title)
+{
+    char *a = plan_utf8_fold_ascii(written), *b = plan_utf8_fold_ascii(title);
+    size_t n = strlen(b);
+    int r = strncmp(a, b, n) == 0 && (a[n] == '\0' || a[n] == ' ');
+    free(a);
+    free(b);
+    return r;
+}
+
+/* ======================================================================
+ * Names: words and abbreviation letters
+ *
+ * A name is split into written tokens. A token is a word (folded to
+ * lower-case ASCII) unless it is an abbreviation: all capitals that do not
+ * form a Vietnamese syllable ("UBND", "TĐKT", "VP"; not "SỞ"), or capitals
+ * inside a word ("SNgV", "TTg"). An abbreviation gives one letter per
+ * capital. A letter matches any word with that initial; two words match when
+ * equal. The connectives "và", "các", "của" are dropped.
+ * ====================================================================== */
+
+typedef struct atom {
+    char *w;   /* the word, or NULL for a letter of an abbreviation */
+    char c;    /* the initial, or the letter */
+    int tok;   /* index of the written token */
+    int seg;   /* index of the segment (split at , ; : ( )) */
+} atom;
+
+typedef struct name {
+    atom *v;
+    size_t n, cap;
+} name;
+
+static void name_free(name *m)
+{
+    for (size_t i = 0; i < m->n; i++)
+        free(m->v[i].w);
+    free(m->v);
+    m->v = NULL;
+    m->n = m->cap = 0;
+}
+
+static void name_push(name *m, char *w, char c, int tok, int seg)
+{
+    if (m->n == m->cap) {
+        m->cap = m->cap ? 2 * m->cap : 16;
+        m->v = plan_xrealloc(m->v, m->cap * sizeof *m->v);
+    }
+    m->v[m->n++] = (atom){w, c, tok, seg};
+}
+
+static int is_sep(unsigned cp)
+{
+    if (cp < 0x80)
+        return !isalnum((int)cp);
+    return cp == 0xA0 || cp == 0xAB || cp == 0xBB || cp == 0xB7 || (cp >= 0x2000 && cp <= 0x206F);
+}
+
+/* 1 when s (lower-case ASCII) can be one Vietnamese syllable. */
+static int is_syllable(const char *s)
+{
+    static const char *const initials[] = {"ngh", "ng", "nh", "ch", "gh", "gi", "kh", "ph", "qu",
+                                           "th",  "tr", "b",  "c",  "d",  "g",  "h",  "k",  "l",
+                                           "m",   "n",  "p",  "r",  "s",  "t",  "v",  "x",  ""};
+    static const char *const finals[] = {"", "c", "ch", "m", "n", "ng", "nh", "p", "t", NULL};
+    for (size_t i = 0; i < sizeof initials / sizeof *initials; i++) {
+        size_t k = strlen(initials[i]);
+        if (strncmp(s, initials[i], k) != 0)
+            continue;
+        size_t nv = strspn(s + k, "aeiouy");
+        if (nv == 0 || nv > 3)
+            continue;
+        for (size_t f = 0; finals[f]; f++)
+            if (strcmp(s + k + nv, finals[f]) == 0)
+                return 1;
+    }
+    return 0;
+}
+
+/* Per code point of token t: its ASCII letter (ch) and whether it is a
+ * capital (up). Returns the count, or 0 when folding changes the length. */
+static size_t token_letters(const char *t, char *ch, int *up, size_t max)
+{
+    char *low = plan_utf8_fold(t), *asc = plan_utf8_fold_ascii(t);
+    size_t na = strlen(asc), k = 0, i = 0, j = 0;
+    int ok = na < max;
+    while (ok && t[i]) {
+        unsigned a = next_cp(t, &i);
+        unsigned b = low[j] ? next_cp(low, &j) : 0;
+        if (k >= na || !isalnum((unsigned char)asc[k])) {
+            ok = 0;
+            break;
+        }
+        ch[k] = asc[k];
+        up[k] = a != b;
+        k++;
+    }
+    if (low[j] || k != na)
+        ok = 0;
+    free(low);
+    free(asc);
+    return ok ? k : 0;
+}
+
+static int is_connective(const char *w)
+{
+    return strcmp(w, "va") == 0 || strcmp(w, "cac") == 0 || strcmp(w, "cua") == 0;
+}
+
+static void name_token(name *m, const char *s, size_t n, int tok, int seg)
+{
+    char ch[64];
+    int up[64];
+    char *t = plan_xmalloc(n + 1);
+    memcpy(t, s, n);
+    t[n] = '\0';
+    size_t k = token_letters(t, ch, up, sizeof ch);
+    size_t nup = 0, ndig = 0;
+    for (size_t i = 0; i < k; i++) {
+        nup += up[i] && isalpha((unsigned char)ch[i]);
+        ndig += isdigit((unsigned char)ch[i]) != 0;
+    }
+    int abbr = 0;
+    if (k > 0 && ndig == 0 && nup > 0) {
+        ch[k] = '\0';
+        if (nup == k)
+            abbr = k == 1 || !is_syllable(ch);
+        else
+            abbr = !(nup == 1 && up[0]);
+    }
+    if (abbr) {
+        for (size_t i = 0; i < k; i++)
+            if (nup == k || up[i])
+                name_push(m, NULL, ch[i] == 'w' ? 'u' : ch[i], tok, seg);
+    } else {
+        char *w = plan_utf8_fold_ascii(t);
+        if (*w && !is_connective(w))
+            name_push(m, w, w[0], tok, seg);
+        else
+            free(w);
+    }
+    free(t);
+}
+
+/* Splits s into the atoms of m (appending). */
+static void name_parse(name *m, const char *s)
+{
+    size_t i = 0;
+    int tok = 0, seg = 0;
+    while (s && s[i]) {
+        size_t j = i;
+        unsigned cp = next_cp(s, &j);
+        if (is_sep(cp)) {
+            if (cp == ',' || cp == ';' || cp == ':' || cp == '(' || cp == ')')
+                seg++;
+            i = j;
+            continue;
+        }
+        size_t start = i;
+        while (s[i]) {
+            j = i;
+            if (is_sep(next_cp(s, &j)))
+                break;
+            i = j;
+        }
+        name_token(m, s + start, i - start, tok++, seg);
+    }
+}
+
+static int atom_eq(const atom *a, const atom *b)
+{
+    return a->w && b->w ? strcmp(a->w, b->w) == 0 : a->c == b->c;
+}
+
+/* 1 when all of n matches h from position i. */
+static int name_at(const name *h, size_t i, const name *n)
+{
+    if (n->n == 0 || i + n->n > h->n)
+        return 0;
+    for (size_t j = 0; j < n->n; j++)
+        if (!atom_eq(&h->v[i + j], &n->v[j]))
+            return 0;
+    return 1;
+}
+
+static int name_contains(const name *h, const name *n)
+{
+    for (size_t i = 0; i + n->n <= h->n; i++)
+        if (name_at(h, i, n))
+            return 1;
+    return 0;
+}
+
+/* Strict match for leadership words: words must be equal, and an
+ * abbreviation must be a whole written token ("PCT"), so that "TTg" is
+ * never read as "Thường trực". */
+static int strict_at(const name *h, size_t i, const name *l)
+{
+    if (l->n == 0 || i + l->n > h->n)
+        return 0;
+    int abbr = l->v[0].w == NULL;
+    for (size_t j = 0; j < l->n; j++) {
+        const atom *a = &h->v[i + j], *b = &l->v[j];
+        if (abbr ? (a->w || a->c != b->c || a->tok != h->v[i].tok)
+                 : (!a->w || !b->w || strcmp(a->w, b->w) != 0))
+            return 0;
+    }
+    if (abbr) {
+        size_t e = i + l->n;
+        if ((i > 0 && h->v[i - 1].tok == h->v[i].tok) || (e < h->n && h->v[e].tok == h->v[i].tok))
+            return 0;
+    }
+    return 1;
+}
+
+/* ---- vocabulary, parsed once per plan ---- */
+
+typedef struct vocab {
+    name *leaders;
+    size_t nleaders;
+} vocab;
+
+static void vocab_add(vocab *v, const char *const *list)
+{
+    for (size_t i = 0; list[i]; i++) {
+        v->leaders = plan_xrealloc(v->leaders, (v->nleaders + 1) * sizeof *v->leaders);
+        v->leaders[v->nleaders] = (name){0};
+        name_parse(&v->leaders[v->nleaders++], list[i]);
+    }
+}
+
+static void vocab_init(vocab *v)
+{
+    *v = (vocab){0};
+    vocab_add(v, plan_office_leaders());
+    vocab_add(v, plan_office_leader_abbrs());
+}
+
+static void vocab_free(vocab *v)
+{
+    for (size_t i = 0; i < v->nleaders; i++)
+        name_free(&v->leaders[i]);
+    free(v->leaders);
+}
+
+/* The position after the leadership words that open h at i ("Chủ tịch, các
+ * PCT UBND tỉnh" → "UBND tỉnh"). */
+static size_t skip_leaders(const vocab *v, const name *h, size_t i)
+{
+    for (int more = 1; more && i < h->n;) {
+        more = 0;
+        for (size_t k = 0; k < v->nleaders; k++)
+            if (strict_at(h, i, &v->leaders[k])) {
+                i += v->leaders[k].n;
+                more = 1;
+                break;
+            }
+    }
+    return i;
+}
+
+/* 1 when some segment of h, after its leadership words, begins with body. */
+static int names_body(const vocab *v, const name *h, const name *body)
+{
+    for (size_t i = 0; i < h->n; i++) {
+        if (i > 0 && h->v[i - 1].seg == h->v[i].seg)
+            continue;
+        if (name_at(h, skip_leaders(v, h, i), body))
+            return 1;
+    }
+    return 0;
+}
+
+/* Cuts a body's name after its level word, so that "Ủy ban nhân dân tỉnh
+ * Lào Cai" also meets "UBND tỉnh". */
+static void name_core(name *m)
+{
+    for (size_t i = 0; i < m->n; i++) {
+        const char *w = m->v[i].w;
+        int cut = w && (strcmp(w, "tinh") == 0 ||
+                        (strcmp(w, "pho") == 0 && i > 0 && m->v[i - 1].w &&
+                         strcmp(m->v[i - 1].w, "thanh") == 0));
+        if (cut) {
+            for (size_t j = i + 1; j < m->n; j++)
+                free(m->v[j].w);
+            m->n = i + 1;
+            return;
+        }
+    }
+}
+
+/* ======================================================================
+ * SECTION-SEQ and SECTION-STYLE
+ * ====================================================================== */
+
+/* The value v written in the style of b: "IV", "3", "2.3", "c". */
+static void num_show(const plan_block *b, int v, char *buf, size_t n)
+{
+    const char *s = b->number.s;
+    size_t len = strlen(s), k;
+    switch (b->num_style) {
+    case PLAN_NUM_ROMAN:
+        if (v >= 1 && v <= 25)
+            snprintf(buf, n, "%s", plan_roman(v));
+        else
+            snprintf(buf, n, "%d", v);
+        break;
+    case PLAN_NUM_DOTTED:
+        while (len > 0 && !isdigit((unsigned char)s[len - 1]))
+            len--;
+        for (k = len; k > 0 && isdigit((unsigned char)s[k - 1]); k--)
+            ;
+        snprintf(buf, n, "%.*s%d", (int)k, s, v);
+        break;
+    case PLAN_NUM_LETTER:
+        snprintf(buf, n, "%s", plan_viet_letter(v));
+        break;
+    default:
+        snprintf(buf, n, "%d", v);
+        break;
+    }
+}
+
+static plan_severity seq_sev(const plan_block *b)
+{
+    return b->parent ? PLAN_SEV_WARNING : PLAN_SEV_ERROR;
+}
+
+static void seq_notes(plan_diag *g, const plan_block *b)
+{
+    plan_diag_note(g, _("%s: phần, mục, khoản and điểm are numbered in order"), SRC_K6);
+    if (b->normalized && strcmp(b->normalized, b->number.s) != 0)
+        plan_diag_note(g, _("numbered consecutively, this one is %s"), b->normalized);
+}
+
+static void seq_duplicate(plan_check *c, const plan_block *b, const plan_block *first)
+{
+    char v[128];
+    num_show(b, b->num_value, v, sizeof v);
+    plan_diag *g = plan_check_report_sev(
+        c, PLAN_RULE_SECTION_SEQ, seq_sev(b), b->number.pos,
+        _("section number %s appears twice: \"%s\" here and at line %u; number the sections "
+          "consecutively"),
+        v, b->number.s, first->number.pos.line);
+    seq_notes(g, b);
+}
+
+/* Values between max and b's value that no sibling carries. */
+static void seq_gap(plan_check *c, const plan_block *const *l, size_t n, size_t k, int max)
+{
+    const plan_block *b = l[k];
+    plan_buf miss = PLAN_BUF_INIT;
+    int count = 0;
+    /* written numbers can be absurd: look at a bounded stretch */
+    int end = b->num_value - max > 200 ? max + 200 : b->num_value;
+    for (int x = max + 1; x < end; x++) {
+        int present = 0;
+        for (size_t j = 0; j < n && !present; j++)
+            present = l[j]->num_value == x;
+        if (present)
+            continue;
+        char v[128];
+        num_show(b, x, v, sizeof v);
+        if (count++ < 6)
+            plan_buf_printf(&miss, "%s%s", count > 1 ? ", " : "", v);
+    }
+    if (count > 6 || end < b->num_value)
+        plan_buf_puts(&miss, ", …");
+    if (count > 0) {
+        plan_diag *g;
+        if (k == 0)
+            g = plan_check_report_sev(c, PLAN_RULE_SECTION_SEQ, seq_sev(b), b->number.pos,
+                                      count == 1
+                                          ? _("section %s is missing: the first section here is "
+                                              "\"%s\"; number the sections from the first value")
+                                          : _("sections %s are missing: the first section here "
+                                              "is \"%s\"; number the sections from the first "
+                                              "value"),
+                                      plan_buf_cstr(&miss), b->number.s);
+        else
+            g = plan_check_report_sev(c, PLAN_RULE_SECTION_SEQ, seq_sev(b), b->number.pos,
+                                      count == 1
+                                          ? _("section %s is missing: \"%s\" follows \"%s\"; "
+                                              "number the sections consecutively")
+                                          : _("sections %s are missing: \"%s\" follows \"%s\"; "
+                                              "number the sections consecutively"),
+                                      plan_buf_cstr(&miss), b->number.s, l[k - 1]->number.s);
+        seq_notes(g, b);
+    }
+    plan_buf_free(&miss);
+}
+
+static void seq_order(plan_check *c, const plan_block *b, const plan_block *prev)
+{
+    plan_diag *g = plan_check_report_sev(
+        c, PLAN_RULE_SECTION_SEQ, seq_sev(b), b->number.pos,
+        _("section \"%s\" is out of order: it follows \"%s\"; number the sections "
+          "consecutively"),
+        b->number.s, prev->number.s);
+    seq_notes(g, b);
+}
+
+static void seq_run(plan_check *c, const plan_block *const *l, size_t n)
+{
+    int max = 0;
+    for (size_t k = 0; k < n; k++) {
+        int v = l[k]->num_value;
+        const plan_block *dup = NULL;
+        for (size_t j = 0; j < k && !dup; j++)
+            if (l[j]->num_value == v)
+                dup = l[j];
+        if (dup)
+            seq_duplicate(c, l[k], dup);
+        else if (v > max + 1)
+            seq_gap(c, l, n, k, max);
+        else if (v < max)
+            seq_order(c, l[k], l[k - 1]);
+        if (v > max)
+            max = v;
+    }
+}
+
+/* The Arabic components of a written number: "2.1." → 2, 1. */
+static int num_path(const char *s, int *out, int max)
+{
+    int k = 0;
+    while (*s && k < max && isdigit((unsigned char)*s)) {
+        out[k++] = (int)strtol(s, (char **)&s, 10);
+        if (*s != '.')
+            break;
+        s++;
+    }
+    return k;
+}
+
+/* A dotted number continues its parent's: "2.1." stands under "2.". */
+static void seq_prefix(plan_check *c, const plan_block *b)
+{
+    const plan_block *p = b->parent;
+    if (b->num_style != PLAN_NUM_DOTTED || !p ||
+        (p->num_style != PLAN_NUM_ARABIC && p->num_style != PLAN_NUM_DOTTED))
+        return;
+    int pp[16], bp[16];
+    int np = num_path(p->number.s, pp, 16), nb = num_path(b->number.s, bp, 16);
+    if (nb == np + 1 && memcmp(pp, bp, (size_t)np * sizeof *pp) == 0)
+        return;
+    char want[64] = "";
+    size_t o = 0;
+    for (int i = 0; i < np && o < sizeof want - 12; i++)
+        o += (size_t)snprintf(want + o, sizeof want - o, "%d.", pp[i]);
+    plan_diag *g = plan_check_report_sev(
+        c, PLAN_RULE_SECTION_SEQ, seq_sev(b), b->number.pos,
+        _("section \"%s\" stands under \"%s\" but does not continue its number; number it "
+          "%s%d."),
+        b->number.s, p->number.s, want, b->num_value);
+    seq_notes(g, b);
+}
+
+static int is_numbered(const plan_block *b)
+{
+    return (b->kind == PLAN_B_SECTION || b->kind == PLAN_B_ASSIGNMENT) && b->number.s &&
+           b->num_style != PLAN_NUM_NONE && b->num_style != PLAN_NUM_BAD;
+}
+
+/* Checks one list of siblings, each numbering style on its own, then the
+ * children of every section. */
+static void seq_children(plan_check *c, const plan_block *first)
+{
+    static const int styles[] = {PLAN_NUM_ROMAN, PLAN_NUM_ARABIC, PLAN_NUM_DOTTED,
+                                 PLAN_NUM_LETTER};
+    size_t n = 0;
+    for (const plan_block *b = first; b; b = b->next)
+        n++;
+    const plan_block **l = plan_xmalloc((n ? n : 1) * sizeof *l);
+    for (size_t s = 0; s < sizeof styles / sizeof *styles; s++) {
+        size_t k = 0;
+        for (const plan_block *b = first; b; b = b->next)
+            if (is_numbered(b) && b->num_style == styles[s])
+                l[k++] = b;
+        seq_run(c, l, k);
+    }
+    free(l);
+    for (const plan_block *b = first; b; b = b->next) {
+        if (is_numbered(b))
+            seq_prefix(c, b);
+        if (b->kind == PLAN_B_SECTION)
+            seq_children(c, b->first);
+    }
+}
+
+static void style_one(plan_check *c, const plan_block *b, void *ctx)
+{
+    (void)ctx;
+    if (!is_numbered(b))
+        return;
+    const char *s = b->number.s;
+    size_t n = strlen(s);
+    char last = s[n - 1];
+    plan_diag *g = NULL;
+    if (b->num_style == PLAN_NUM_LETTER) {
+        const char *want = plan_viet_letter(b->num_value);
+        if (strncmp(s, want, strlen(want)) != 0)
+            g = plan_check_report(c, PLAN_RULE_SECTION_STYLE, b->number.pos,
+                                  _("điểm \"%s\" is written with a capital letter; write "
+                                    "\"%s)\""),
+                                  s, want);
+    } else if (last != '.' && (b->num_style != PLAN_NUM_DOTTED || !isdigit((unsigned char)last))) {
+        if (isalnum((unsigned char)last))
+            g = plan_check_report(c, PLAN_RULE_SECTION_STYLE, b->number.pos,
+                                  _("section number \"%s\" has no full stop; write \"%s.\""), s, s);
+        else
+            g = plan_check_report(c, PLAN_RULE_SECTION_STYLE, b->number.pos,
+                                  _("section number \"%s\" ends with \"%c\"; write \"%.*s.\""), s,
+                                  last, (int)(n - 1), s);
+    }
+    if (g)
+        plan_diag_note(g, _("%s: mục \"I.\", khoản \"1.\", điểm \"a)\""), SRC_MUC_V);
+}
+
+/* ======================================================================
+ * BODY-END
+ * ====================================================================== */
+
+static const plan_text *block_last_text(const plan_block *b);
+
+static const plan_text *some(const plan_text *t)
+{
+    return t && t->s && *t->s ? t : NULL;
+}
+
+/* Text that is present and not empty (the builder reports empty elements). */
+static int given(const char *s)
+{
+    return s && *s;
+}
+
+static const plan_text *textlist_last(const plan_textlist *l)
+{
+    const plan_text *t = NULL;
+    for (; l; l = l->next)
+        t = &l->t;
+    return some(t);
+}
+
+static const plan_text *block_last_text(const plan_block *b)
+{
+    while (b && b->next)
+        b = b->next;
+    if (!b)
+        return NULL;
+    const plan_text *t = NULL;
+    switch (b->kind) {
+    case PLAN_B_SECTION:
+        t = b->first ? block_last_text(b->first) : NULL;
+        return t ? t : some(&b->section->heading);
+    case PLAN_B_ASSIGNMENT:
+        for (const plan_task *k = b->assignment->tasks; k; k = k->next)
+            t = &k->text;
+        return some(t) ? t : textlist_last(b->assignment->offices);
+    case PLAN_B_PERIOD:
+        return some(&b->period->p) ? &b->period->p : some(&b->period->end.text);
+    case PLAN_B_DEADLINE:
+        return some(&b->deadline->p) ? &b->deadline->p : some(&b->deadline->what);
+    case PLAN_B_AWARD:
+        t = textlist_last(b->award->standards);
+        return t ? t : some(&b->award->name);
+    default:
+        return some(&b->text);
+    }
+}
+
+static void body_end(plan_check *c)
+{
+    const plan_doc *d = c->doc;
+    const plan_text *t = d->closing ? textlist_last(d->closing) : block_last_text(d->body);
+    if (!t)
+        return;
+    size_t n = strlen(t->s);
+    if (n >= 3 && strcmp(t->s + n - 3, "./.") == 0)
+        return;
+    size_t start = 0, count = 0;
+    for (size_t i = n; i > 0 && count < 24; i--)
+        if (((unsigned char)t->s[i - 1] & 0xC0) != 0x80) {
+            start = i - 1;
+            count++;
+        }
+    /* quote whole words */
+    const char *sp = start > 0 ? strchr(t->s + start, ' ') : NULL;
+    if (sp && sp[1])
+        start = (size_t)(sp + 1 - t->s);
+    plan_diag *g = plan_check_report(c, PLAN_RULE_BODY_END, t->pos,
+                                     _("the text ends \"%s%s\" without \"./.\"; end the last "
+                                       "sentence with \"./.\""),
+                                     start > 0 ? "…" : "", t->s + start);
+    plan_diag_note(g, _("%s (unverified): the model layouts end the content with \"./.\""),
+                   "NĐ 30/2020/NĐ-CP, Phụ lục III");
+}
+
+/* ======================================================================
+ * The signature: SIGN-BLOCK, SIGN-TM, SIGN-KT, SIGN-TL-TUQ,
+ * SIGN-TITLE-MATCH, SIGN-NAME
+ * ====================================================================== */
+
+enum { CAP_OTHER, CAP_TM, CAP_KT, CAP_TL, CAP_TUQ, CAP_Q };
+
+/* The kind of an authority line ("KT. CHỦ TỊCH") and the title after it. */
+static int cap_kind(const char *s, const char **rest)
+{
+    static const struct {
+        const char *p;
+        int k;
+    } caps[] = {{"TUQ", CAP_TUQ}, {"TM", CAP_TM}, {"KT", CAP_KT}, {"TL", CAP_TL}, {"Q", CAP_Q}};
+    while (*s == ' ')
+        s++;
+    for (size_t i = 0; i < sizeof caps / sizeof *caps; i++) {
+        size_t n = strlen(caps[i].p);
+        if (strncasecmp(s, caps[i].p, n) == 0 && (s[n] == '.' || s[n] == ' ')) {
+            s += n;
+            while (*s == '.' || *s == ' ')
+                s++;
+            *rest = s;
+            return caps[i].k;
+        }
+    }
+    *rest = s;
+    return CAP_OTHER;
+}
+
+/* The signing row of the issuer's kind (src/data/signing.c), or NULL. */
+static const plan_signing *issuer_row(const plan_doc *d)
+{
+    if (!d->header.issuer.s)
+        return NULL;
+    name is = {0};
+    name_parse(&is, d->header.issuer.s);
+    const plan_signing *r = NULL;
+    for (size_t i = 0; i < plan_signing_count() && !r; i++) {
+        name k = {0};
+        name_parse(&k, plan_signing_get(i)->issuer);
+        /* one word ("Sở", "Bộ") must be that word, not an initial */
+        int ok = k.n == 1 ? is.n > 0 && is.v[0].w && atom_eq(&is.v[0], &k.v[0])
+                          : name_at(&is, 0, &k);
+        if (ok)
+            r = plan_signing_get(i);
+        name_free(&k);
+    }
+    name_free(&is);
+    return r;
+}
+
+/* The head for whom a deputy signs ("PHÓ GIÁM ĐỐC" → "GIÁM ĐỐC", "THỨ
+ * TRƯỞNG" → "BỘ TRƯỞNG"), allocated; NULL when the title is no deputy's. */
+static char *deputy_head(const char *title)
+{
+    char *f = plan_utf8_fold_ascii(title);
+    char *r = NULL;
+    if (strncmp(f, "pho ", 4) == 0) {
+        const char *sp = strchr(title, ' ');
+        while (sp && *sp == ' ')
+            sp++;
+        r = plan_xstrdup(sp ? sp : "");
+    }
+    for (size_t i = 0; !r && i < plan_signing_count(); i++) {
+        char *dep = plan_utf8_fold_ascii(plan_signing_get(i)->deputy);
+        if (strcmp(f, dep) == 0 && strncmp(dep, "pho ", 4) != 0)
+            r = plan_xstrdup(plan_signing_get(i)->head);
+        free(dep);
+    }
+    free(f);
+    return r;
+}
+
+/* The deputy's title for a head ("CHỦ TỊCH" → "PHÓ CHỦ TỊCH", "BỘ TRƯỞNG"
+ * → "THỨ TRƯỞNG"), allocated. */
+static char *deputy_of(const char *head)
+{
+    for (size_t i = 0; i < plan_signing_count(); i++)
+        if (title_is(head, plan_signing_get(i)->head) && title_is(plan_signing_get(i)->head, head))
+            return plan_xstrdup(plan_signing_get(i)->deputy);
+    size_t n = strlen(head) + 8;
+    char *r = plan_xmalloc(n);
+    snprintf(r, n, "PHÓ %s", head);
+    return r;
+}
+
+static void sign_block(plan_check *c)
+{
+    const plan_doc *d = c->doc;
+    plan_diag *g = NULL;
+    if (!d->has_signature)
+        g = plan_check_report(c, PLAN_RULE_SIGN_BLOCK, d->pos,
+                              _("the plan has no signing block; add <signature> with the "
+                                "signer's title and full name"));
+    else if (!given(d->sign_title.s))
+        g = plan_check_report(c, PLAN_RULE_SIGN_BLOCK, d->signature_pos,
+                              _("the signing block gives no title (chức vụ) of the signer; add "
+                                "<title>, e.g. GIÁM ĐỐC"));
+    if (g)
+        plan_diag_note(g, _("%s: quyền hạn, chức vụ, họ tên và chữ ký của người có thẩm quyền"),
+                       SRC_K7);
+}
+
+static void sign_tm(plan_check *c, const plan_signing *row)
+{
+    const plan_doc *d = c->doc;
+    if (!d->has_signature || !row || !row->collegial)
+        return;
+    const plan_textlist *tm = NULL;
+    const char *rest = NULL;
+    for (const plan_textlist *l = d->capacities; l; l = l->next) {
+        const char *r;
+        int k = cap_kind(l->t.s, &r);
+        if (k == CAP_TL || k == CAP_TUQ)
+            return;
+        if (k == CAP_TM && !tm) {
+            tm = l;
+            rest = r;
+        }
+    }
+    plan_diag *g = NULL;
+    if (!tm) {
+        g = plan_check_report(c, PLAN_RULE_SIGN_TM, d->signature_pos,
+                              _("the plan is issued by the collegial body \"%s\" but the signature "
+                                "has no \"TM.\" line; sign \"TM. %s\" above the signer's title"),
+                              d->header.issuer.s, row->collective);
+    } else {
+        name r = {0}, k = {0};
+        name_parse(&r, rest);
+        name_parse(&k, row->collective);
+        if (!name_at(&r, 0, &k))
+            g = plan_check_report(c, PLAN_RULE_SIGN_TM, tm->t.pos,
+                                  _("\"%s\" does not name the collective that issues the plan; "
+                                    "write \"TM. %s\""),
+                                  tm->t.s, row->collective);
+        name_free(&r);
+        name_free(&k);
+    }
+    if (g)
+        plan_diag_note(g, _("%s; Điều 13 khoản 2: \"TM.\" before the name of the collective"),
+                       SRC_K7B);
+}
+
+/* Checks the KT. line against the signer's title. */
+static void sign_kt_line(plan_check *c, const plan_textlist *kt, const char *head)
+{
+    const plan_doc *d = c->doc;
+    char *hh = deputy_head(head), *dh = deputy_head(d->sign_title.s);
+    plan_diag *g = NULL;
+    if (hh) {
+        g = plan_check_report(c, PLAN_RULE_SIGN_KT, kt->t.pos,
+                              _("\"%s\" names a deputy after KT.; write the title of the head "
+                                "for whom the deputy signs: \"KT. %s\""),
+                              kt->t.s, hh);
+    } else if (!dh) {
+        g = plan_check_report(c, PLAN_RULE_SIGN_KT, d->sign_title.pos,
+                              _("\"%s\" is followed by \"%s\", which is not a deputy's title; a "
+                                "deputy signs under KT., a head who signs personally writes no "
+                                "KT."),
+                              kt->t.s, d->sign_title.s);
+    } else if (!title_is(dh, head) || !title_is(head, dh)) {
+        char *want = deputy_of(head);
+        g = plan_check_report(c, PLAN_RULE_SIGN_KT, d->sign_title.pos,
+                              _("\"%s\" is not a deputy of \"%s\" named after KT. (it is a "
+                                "deputy of \"%s\"); make them match, e.g. \"KT. %s\" above "
+                                "\"%s\""),
+                              d->sign_title.s, head, dh, head, want);
+        free(want);
+    }
+    if (g)
+        plan_diag_note(g, _("%s: \"KT.\" before the head's title when a deputy signs"), SRC_K7B);
+    free(hh);
+    free(dh);
+}
+
+static void sign_kt(plan_check *c)
+{
+    const plan_doc *d = c->doc;
+    if (!d->has_signature || !given(d->sign_title.s))
+        return;
+    const plan_textlist *kt = NULL;
+    const char *head = NULL, *rest;
+    int delegated = cap_kind(d->sign_title.s, &rest) == CAP_Q;
+    for (const plan_textlist *l = d->capacities; l; l = l->next) {
+        int k = cap_kind(l->t.s, &rest);
+        if (k == CAP_KT && !kt) {
+            kt = l;
+            head = rest;
+        }
+        delegated |= k == CAP_TL || k == CAP_TUQ || k == CAP_Q;
+    }
+    if (kt && *head) {
+        sign_kt_line(c, kt, head);
+        return;
+    }
+    char *dh = deputy_head(d->sign_title.s);
+    if (dh && !delegated) {
+        plan_diag *g = plan_check_report(c, PLAN_RULE_SIGN_KT, d->sign_title.pos,
+                                         _("the signer \"%s\" is a deputy but the signature has "
+                                           "no KT. line; write \"KT. %s\" above \"%s\""),
+                                         d->sign_title.s, dh, d->sign_title.s);
+        plan_diag_note(g, _("%s: \"KT.\" before the head's title when a deputy signs"), SRC_K7B);
+    }
+    free(dh);
+}
+
+static void sign_tl_tuq(plan_check *c)
+{
+    const plan_textlist *tuq = NULL;
+    for (const plan_textlist *l = c->doc->capacities; l; l = l->next) {
+        const char *rest;
+        int k = cap_kind(l->t.s, &rest);
+        plan_diag *g = NULL;
+        if (tuq && (k == CAP_TL || k == CAP_TUQ || k == CAP_KT))
+            g = plan_check_report(c, PLAN_RULE_SIGN_TL_TUQ, l->t.pos,
+                                  _("\"%s\" follows \"%s\": a thừa ủy quyền signature cannot be "
+                                    "passed on; the person authorised signs personally"),
+                                  l->t.s, tuq->t.s);
+        else if (k == CAP_TL)
+            g = plan_check_report(c, PLAN_RULE_SIGN_TL_TUQ, l->t.pos,
+                                  _("the plan is signed \"%s\" (thừa lệnh); check that the quy chế "
+                                    "làm việc or quy chế văn thư lets this signer sign a Kế hoạch"),
+                                  l->t.s);
+        else if (k == CAP_TUQ)
+            g = plan_check_report(c, PLAN_RULE_SIGN_TL_TUQ, l->t.pos,
+                                  _("the plan is signed \"%s\" (thừa ủy quyền); check that a "
+                                    "written authorisation, limited in time and scope, covers "
+                                    "this Kế hoạch"),
+                                  l->t.s);
+        if (g)
+            plan_diag_note(g, _("%s: TUQ. only in writing, limited in time and scope, and never "
+                                "passed on; TL. only where the quy chế provides for it"),
+                           SRC_D13);
+        if (k == CAP_TUQ && !tuq)
+            tuq = l;
+    }
+}
+
+static void sign_title_match(plan_check *c, const plan_signing *row)
+{
+    const plan_doc *d = c->doc;
+    if (!d->has_signature || !row)
+        return;
+    const plan_text *t = NULL;
+    const char *title = NULL;
+    int head_only = 1;
+    for (const plan_textlist *l = d->capacities; l && !t; l = l->next) {
+        int k = cap_kind(l->t.s, &title);
+        if (k == CAP_KT || k == CAP_TL || k == CAP_TUQ || k == CAP_Q)
+            t = &l->t;
+    }
+    if (!t) {
+        if (!given(d->sign_title.s))
+            return;
+        t = &d->sign_title;
+        cap_kind(t->s, &title);
+        head_only = 0;
+    }
+    if (!*title || title_is(title, row->head) || (!head_only && title_is(title, row->deputy)))
+        return;
+    plan_diag *g = plan_check_report(
+        c, PLAN_RULE_SIGN_TITLE_MATCH, t->pos,
+        _("the title \"%s\" does not fit the issuer \"%s\", whose head signs as \"%s\" (a "
+          "deputy as \"%s\"); write the title of the issuer's head or deputy"),
+        title, d->header.issuer.s, row->head, row->deputy);
+    plan_diag_note(g, _("%s%s: the signer's official title"), row->source,
+                   strcmp(row->verified, "U") == 0 ? _(" (unverified)") : "");
+}
+
+/* The học hàm, học vị or honorific that opens a name, or NULL. */
+static const char *degree_of(const char *nm)
+{
+    char *f = plan_utf8_fold_ascii(nm);
+    size_t first = strcspn(f, " .");
+    const char *hit = NULL;
+    for (size_t i = 0; i < plan_degree_count() && !hit; i++) {
+        const plan_degree *r = plan_degree_get(i);
+        char *dg = plan_utf8_fold_ascii(r->text);
+        size_t n = r->abbr ? strcspn(dg, ".") : strlen(dg);
+        if (r->abbr ? n == first && strncmp(f, dg, n) == 0
+                    : strncmp(f, dg, n) == 0 && f[n] == ' ')
+            hit = r->text;
+        free(dg);
+    }
+    free(f);
+    return hit;
+}
+
+static void sign_name(plan_check *c)
+{
+    const plan_doc *d = c->doc;
+    if (!d->has_signature)
+        return;
+    plan_diag *g = NULL;
+    const char *deg = NULL;
+    if (!given(d->sign_name.s))
+        g = given(d->sign_title.s)
+                ? plan_check_report(c, PLAN_RULE_SIGN_NAME, d->signature_pos,
+                                    _("the signing block gives no name under \"%s\"; add the "
+                                      "signer's full name"),
+                                    d->sign_title.s)
+                : plan_check_report(c, PLAN_RULE_SIGN_NAME, d->signature_pos,
+                                    _("the signing block gives no name of the signer; add the "
+                                      "signer's full name"));
+    else if ((deg = degree_of(d->sign_name.s)))
+        g = plan_check_report(c, PLAN_RULE_SIGN_NAME, d->sign_name.pos,
+                              _("the signer's name \"%s\" begins with \"%s\"; write the name "
+                                "without học hàm, học vị or honorifics"),
+                              d->sign_name.s, deg);
+    if (g)
+        plan_diag_note(g, _("%s: the full name, without học hàm, học vị or honorifics"), SRC_K7C);
+}
+
+/* ======================================================================
+ * Nơi nhận: NOINHAN-PRESENT, NOINHAN-LUU
+ * ====================================================================== */
+
+static void noinhan_present(plan_check *c)
+{
+    const plan_doc *d = c->doc;
+    plan_diag *g = NULL;
+    if (!d->has_recipients)
+        g = plan_check_report(c, PLAN_RULE_NOINHAN_PRESENT, d->pos,
+                              _("the plan has no Nơi nhận; add <recipients>: the recipients, one "
+                                "per line, then the Lưu line"));
+    else if (!d->recipients && !given(d->archive.s))
+        g = plan_check_report(c, PLAN_RULE_NOINHAN_PRESENT, d->recipients_pos,
+                              _("Nơi nhận is empty; list the recipients, one per line, and end "
+                                "with the Lưu line"));
+    if (g)
+        plan_diag_note(g, _("%s: nơi nhận"), SRC_K9);
+}
+
+enum { LUU_OK, LUU_FORM, LUU_COLON, LUU_VT, LUU_SEP, LUU_UNIT, LUU_STOP };
+
+/* What follows "VT,": units separated by commas (each may carry the
+ * drafter's initials or a count), then a full stop. */
+static int luu_units(const char *p)
+{
+    size_t n = strlen(p);
+    while (n > 0 && p[n - 1] == ' ')
+        n--;
+    int stop = n > 0 && p[n - 1] == '.';
+    if (stop)
+        n--;
+    int units = 0, empty = 0;
+    for (size_t i = 0; i <= n;) {
+        size_t k = i;
+        while (k < n && p[k] != ',')
+            k++;
+        size_t a = i, b = k;
+        while (a < b && p[a] == ' ')
+            a++;
+        while (b > a && p[b - 1] == ' ')
+            b--;
+        if (a < b)
+            units++;
+        else
+            empty++;
+        if (memchr(p + a, ';', b - a))
+            return LUU_FORM;
+        i = k + 1;
+    }
+    if (units == 0)
+        return LUU_UNIT;
+    if (empty)
+        return LUU_FORM;
+    return stop ? LUU_OK : LUU_STOP;
+}
+
+/* Checks "Lưu: VT, <unit>." and says what is wrong; *sep is the mark used
+ * instead of the comma, *after what follows it. */
+static int luu_parse(const char *s, char *sep, const char **after)
+{
+    char *f = plan_utf8_fold_ascii(s);
+    int luu = strncmp(f, "luu", 3) == 0;
+    free(f);
+    if (!luu)
+        return LUU_FORM;
+    size_t i = 0;
+    for (int k = 0; k < 3; k++)
+        next_cp(s, &i);
+    const char *p = s + i;
+    while (*p == ' ')
+        p++;
+    if (*p != ':')
+        return LUU_COLON;
+    for (p++; *p == ' '; p++)
+        ;
+    if (strncmp(p, "VT", 2) != 0 || isalnum((unsigned char)p[2]))
+        return LUU_VT;
+    for (p += 2; *p == ' '; p++)
+        ;
+    if (*p == '\0' || (*p == '.' && p[1] == '\0'))
+        return LUU_UNIT;
+    if (*p != ',') {
+        if (!ispunct((unsigned char)*p))
+            return LUU_FORM;
+        *sep = *p;
+        for (p++; *p == ' '; p++)
+            ;
+        *after = p;
+        return LUU_SEP;
+    }
+    return luu_units(p + 1);
+}
+
+static void noinhan_luu(plan_check *c)
+{
+    const plan_doc *d = c->doc;
+    if (!d->has_recipients)
+        return;
+    const char *s = given(d->archive.s) ? d->archive.s : NULL;
+    plan_pos pos = s ? d->archive.pos : d->recipients_pos;
+    char sep = 0;
+    const char *after = "";
+    plan_diag *g = NULL;
+    switch (s ? luu_parse(s, &sep, &after) : -1) {
+    case LUU_OK:
+        return;
+    case -1:
+        g = plan_check_report(c, PLAN_RULE_NOINHAN_LUU, pos,
+                              _("Nơi nhận has no Lưu line; end it with \"Lưu: VT, <abbreviation of "
+                                "the drafting unit>.\""));
+        break;
+    case LUU_COLON:
+        g = plan_check_report(c, PLAN_RULE_NOINHAN_LUU, pos,
+                              _("the Lưu line \"%s\" has no colon after \"Lưu\"; write \"Lưu: VT, "
+                                "<drafting unit>.\""),
+                              s);
+        break;
+    case LUU_VT:
+        g = plan_check_report(c, PLAN_RULE_NOINHAN_LUU, pos,
+                              _("the Lưu line \"%s\" does not begin with VT, the Văn thư's copy; "
+                                "write \"Lưu: VT, <drafting unit>.\""),
+                              s);
+        break;
+    case LUU_SEP:
+        g = plan_check_report(c, PLAN_RULE_NOINHAN_LUU, pos,
+                              _("the Lưu line \"%s\" separates VT from the drafting unit with "
+                                "\"%c\"; write a comma: \"Lưu: VT, %s\""),
+                              s, sep, after);
+        break;
+    case LUU_UNIT:
+        g = plan_check_report(c, PLAN_RULE_NOINHAN_LUU, pos,
+                              _("the Lưu line \"%s\" names no drafting unit after VT; write "
+                                "\"Lưu: VT, <abbreviation of the drafting unit>.\""),
+                              s);
+        break;
+    case LUU_STOP:
+        g = plan_check_report(c, PLAN_RULE_NOINHAN_LUU, pos,
+                              _("the Lưu line \"%s\" does not end with a full stop; write "
+                                "\"%s.\""),
+                              s, s);
+        break;
+    default:
+        g = plan_check_report(c, PLAN_RULE_NOINHAN_LUU, pos,
+                              _("the Lưu line \"%s\" is not in the form \"Lưu: VT, <drafting "
+                                "unit>.\"; write it so"),
+                              s);
+        break;
+    }
+    plan_diag_note(g, _("%s, điểm d: \"Lưu: VT, <viết tắt tên đơn vị soạn thảo>, <số lượng "
+                        "bản lưu>.\", e.g. \"Lưu: VT, TCCB.\""),
+                   SRC_K9);
+}
+
+/* ======================================================================
+ * Nơi nhận against the plan: NOINHAN-SUPERIOR, NOINHAN-COVERS-ROLES
+ * ====================================================================== */
+
+typedef struct superior {
+    const char *text;          /* as written */
+    const plan_document *doc;  /* the implemented document, or NULL for the parent body */
+    name core, council;        /* the body's name up to its level; its emulation council */
+} superior;
+
+typedef struct recips {
+    vocab v;
+    name *lines;               /* each recipient line */
+    char **folded;             /* the same, folded to ASCII */
+    size_t n;
+    name issuer, issuer_parent;
+    superior *sup;
+    size_t nsup;
+    int implementing;          /* the plan implements some document */
+} recips;
+
+/* The Hội đồng Thi đua - Khen thưởng of the body's level, or nothing. */
+static void council_of(name *out, const char *body)
+{
+    char *f = plan_utf8_fold_ascii(body);
+    const char *level = NULL;
+    if (has_words(f, "tinh"))
+        level = "tỉnh";
+    else if (has_words(f, "thanh pho"))
+        level = "thành phố";
+    for (const char *const *w = plan_office_central_words(); *w && !level; w++) {
+        char *k = plan_utf8_fold_ascii(*w);
+        if (has_words(f, k))
+            level = plan_office_central_level();
+        free(k);
+    }
+    free(f);
+    if (!level)
+        return;
+    name_parse(out, plan_office_council());
+    name_parse(out, level);
+}
+
+static void add_superior(recips *r, const char *text, const plan_document *doc)
+{
+    r->sup = plan_xrealloc(r->sup, (r->nsup + 1) * sizeof *r->sup);
+    superior *s = &r->sup[r->nsup++];
+    *s = (superior){text, doc, {0}, {0}};
+    name_parse(&s->core, text);
+    name_core(&s->core);
+    council_of(&s->council, text);
+}
+
+static void recips_init(recips *r, const plan_doc *d)
+{
+    *r = (recips){0};
+    vocab_init(&r->v);
+    for (const plan_textlist *l = d->recipients; l; l = l->next)
+        r->n++;
+    r->lines = plan_xmalloc((r->n ? r->n : 1) * sizeof *r->lines);
+    r->folded = plan_xmalloc((r->n ? r->n : 1) * sizeof *r->folded);
+    size_t i = 0;
+    for (const plan_textlist *l = d->recipients; l; l = l->next, i++) {
+        r->lines[i] = (name){0};
+        name_parse(&r->lines[i], l->t.s);
+        r->folded[i] = plan_utf8_fold_ascii(l->t.s);
+    }
+    name_parse(&r->issuer, d->header.issuer.s);
+    name_parse(&r->issuer_parent, d->header.issuer.s);
+    name_parse(&r->issuer_parent, d->header.parent_body.s);
+    for (const plan_document *doc = d->documents; doc; doc = doc->next) {
+        if (doc->relation != PLAN_REL_IMPLEMENTS)
+            continue;
+        r->implementing = 1;
+        if (given(doc->issuer.s))
+            add_superior(r, doc->issuer.s, doc);
+    }
+    if (given(d->header.parent_body.s))
+        add_superior(r, d->header.parent_body.s, NULL);
+}
+
+static void recips_free(recips *r)
+{
+    for (size_t i = 0; i < r->n; i++) {
+        name_free(&r->lines[i]);
+        free(r->folded[i]);
+    }
+    free(r->lines);
+    free(r->folded);
+    for (size_t i = 0; i < r->nsup; i++) {
+        name_free(&r->sup[i].core);
+        name_free(&r->sup[i].council);
+    }
+    free(r->sup);
+    name_free(&r->issuer);
+    name_free(&r->issuer_parent);
+    vocab_free(&r->v);
+}
+
+static int reaches(const recips *r, const superior *s)
+{
+    for (size_t i = 0; i < r->n; i++)
+        if (names_body(&r->v, &r->lines[i], &s->core) ||
+            (s->council.n && names_body(&r->v, &r->lines[i], &s->council)))
+            return 1;
+    return 0;
+}
+
+static void noinhan_superior(plan_check *c, const recips *r)
+{
+    const plan_doc *d = c->doc;
+    if (!d->has_recipients || !r->implementing || r->nsup == 0)
+        return;
+    for (size_t i = 0; i < r->nsup; i++)
+        if (reaches(r, &r->sup[i]))
+            return;
+    const superior *s = &r->sup[0];
+    plan_diag *g;
+    if (s->doc)
+        g = plan_check_report(c, PLAN_RULE_NOINHAN_SUPERIOR, d->recipients_pos,
+                              _("Nơi nhận does not list %s, the issuer of %s%s%s that this plan "
+                                "implements; add \"%s (B/c)\""),
+                              s->text,
+                              given(s->doc->doc_type.s) ? s->doc->doc_type.s : _("the document"),
+                              given(s->doc->number.text.s) ? " " : "",
+                              given(s->doc->number.text.s) ? s->doc->number.text.s : "", s->text);
+    else
+        g = plan_check_report(c, PLAN_RULE_NOINHAN_SUPERIOR, d->recipients_pos,
+                              _("Nơi nhận does not list the parent body %s of this implementing "
+                                "plan; add \"%s (B/c)\""),
+                              s->text, s->text);
+    plan_diag_note(g, _("practice (seed 001, l.373: \"UBND tỉnh (B/c)\"): an implementing plan "
+                        "sends a copy to the body that launched the campaign"));
+}
+
+/* ---- NOINHAN-COVERS-ROLES ---- */
+
+/* s without its "(…)" parts; the parts go to inner. Allocated. */
+static char *strip_parens(const char *s, plan_buf *inner)
+{
+    size_t n = strlen(s), o = 0;
+    char *r = plan_xmalloc(n + 1);
+    int depth = 0;
+    for (size_t i = 0; i < n; i++) {
+        if (s[i] == '(')
+            depth++;
+        else if (s[i] == ')' && depth > 0)
+            depth--;
+        else if (depth == 0)
+            r[o++] = s[i];
+        else
+            plan_buf_putc(inner, s[i]);
+        if (s[i] == ')' && depth == 0)
+            plan_buf_putc(inner, ';');
+    }
+    r[o] = '\0';
+    return r;
+}
+
+/* The kinds of unit a group line lists ("Các phòng, đơn vị thuộc Sở"), as
+ * a bit set over plan_office_group_kinds(); 0 when it is no group. Only the
+ * words from "các" to the first "(", ":" or ";" count, so that an
+ * enumeration ("các Sở: Tư pháp, Nội vụ") is not taken for every Sở. */
+static unsigned group_kinds(const char *folded, int *inside)
+{
+    const char *p = NULL;
+    for (const char *q = strstr(folded, "cac"); q && !p; q = strstr(q + 1, "cac"))
+        if ((q == folded || !isalnum((unsigned char)q[-1])) && !isalnum((unsigned char)q[3]))
+            p = q;
+    if (!p)
+        return 0;
+    char *part = plan_xstrdup(p);
+    part[strcspn(part, "(:;")] = '\0';
+    *inside = has_words(part, "thuoc");
+    /* the kinds stand before the qualifier: "… đơn vị thuộc Sở" lists no Sở */
+    static const char *const quals[] = {"truc thuoc", "thuoc", "cua", "trong", "tham gia", NULL};
+    for (size_t i = 0; quals[i]; i++)
+        for (char *q = strstr(part, quals[i]); q; q = strstr(q + 1, quals[i]))
+            if (q > part && q[-1] == ' ' && !isalnum((unsigned char)q[strlen(quals[i])])) {
+                *q = '\0';
+                break;
+            }
+    unsigned m = 0;
+    const char *const *k = plan_office_group_kinds();
+    for (unsigned i = 0; k[i] && i < 32; i++) {
+        char *f = plan_utf8_fold_ascii(k[i]);
+        if (has_words(part, f))
+            m |= 1u << i;
+        free(f);
+    }
+    free(part);
+    return m;
+}
+
+static unsigned kind_bit(const char *kind)
+{
+    const char *const *k = plan_office_group_kinds();
+    for (unsigned i = 0; k[i] && i < 32; i++)
+        if (strcmp(k[i], kind) == 0)
+            return 1u << i;
+    return 0;
+}
+
+/* The kind of unit a name begins with ("Văn phòng Sở" → phòng, "Sở Nội vụ"
+ * → sở) as a bit, or 0. *internal when it is a unit of the issuer: an
+ * internal kind whose name names no other level or body ("Phòng Văn hóa và
+ * Thông tin các huyện" does). */
+static unsigned unit_kind(const char *s, int *internal)
+{
+    char *fa = plan_utf8_fold_ascii(s), *fk = plan_utf8_fold(s);
+    unsigned bit = 0;
+    *internal = 0;
+    for (const plan_unit_head *h = plan_office_unit_heads(); h->head && !bit; h++) {
+        char *f = plan_utf8_fold_ascii(h->head);
+        size_t n = strlen(f);
+        if (strncmp(fa, f, n) == 0 && (fa[n] == ' ' || fa[n] == '\0')) {
+            bit = kind_bit(h->kind);
+            *internal = h->internal;
+        }
+        free(f);
+    }
+    for (const char *const *w = plan_office_external_words(); *w && *internal; w++) {
+        char *f = plan_utf8_fold(*w);
+        if (has_words(fk, f))
+            *internal = 0;
+        free(f);
+    }
+    free(fa);
+    free(fk);
+    return bit;
+}
+
+/* Covered through a group line: a group office by a group line of the same
+ * reach sharing a kind; one unit by a group line of its kind, or, when it
+ * is the issuer's own unit, by a group line of the issuer's "đơn vị". */
+static int covered_by_group(const recips *r, const char *main)
+{
+    char *f = plan_utf8_fold_ascii(main);
+    int oin = 0, internal = 0, covered = 0;
+    unsigned om = group_kinds(f, &oin), uk = om ? 0 : unit_kind(main, &internal);
+    unsigned any = kind_bit(plan_office_any_unit());
+    free(f);
+    for (size_t i = 0; i < r->n && !covered && (om || uk); i++) {
+        int rin = 0;
+        unsigned rm = group_kinds(r->folded[i], &rin);
+        if (om)
+            covered = rin == oin && (rm & om) != 0;
+        else
+            covered = (rm & uk) != 0 || (internal && rin && (rm & any) != 0);
+    }
+    return covered;
+}
+
+/* "(cơ quan thường trực Hội đồng …)": the council after "thường trực". */
+static int covered_by_alias(const recips *r, const char *inner)
+{
+    name in = {0};
+    name_parse(&in, inner);
+    int covered = 0;
+    for (size_t i = 0; i + 1 < in.n && !covered; i++) {
+        if (!in.v[i].w || !in.v[i + 1].w || strcmp(in.v[i].w, "thuong") != 0 ||
+            strcmp(in.v[i + 1].w, "truc") != 0)
+            continue;
+        name alias = {in.v + i + 2, in.n - i - 2, 0};
+        for (size_t k = 0; k < r->n && !covered && alias.n; k++)
+            covered = name_contains(&r->lines[k], &alias);
+    }
+    name_free(&in);
+    return covered;
+}
+
+/* 1 when atoms [j, j + n) of h form one whole segment. */
+static int whole_segment(const name *h, size_t j, size_t n)
+{
+    size_t e = j + n;
+    return n > 0 && e <= h->n && (j == 0 || h->v[j - 1].seg != h->v[j].seg) &&
+           (e == h->n || h->v[e].seg != h->v[e - 1].seg) && h->v[j].seg == h->v[e - 1].seg;
+}
+
+/* 1 when line names the office: contiguously; or as a head followed by a
+ * qualifier shared with other names that ends the line ("Phòng VH&TT,
+ * Trung tâm VH,TT&TT các huyện, thành phố" names "Phòng Văn hóa và Thông
+ * tin các huyện, thành phố"); or as a head followed by an enumeration with
+ * the rest of the name as one item ("các Sở: Tư pháp, Nội vụ" names "Sở Nội
+ * vụ"). */
+static int line_names(const name *line, const name *o)
+{
+    for (size_t k = o->n; k >= 1; k--) {
+        name head = {o->v, k, 0}, tail = {o->v + k, o->n - k, 0};
+        for (size_t i = 0; i + k <= line->n; i++) {
+            if (!name_at(line, i, &head))
+                continue;
+            if (tail.n == 0)
+                return 1;
+            if (line->n >= i + k + tail.n && name_at(line, line->n - tail.n, &tail))
+                return 1;
+            for (size_t j = i + k; j + tail.n <= line->n; j++)
+                if (whole_segment(line, j, tail.n) && name_at(line, j, &tail))
+                    return 1;
+        }
+    }
+    return 0;
+}
+
+static int office_covered(const recips *r, const char *text)
+{
+    plan_buf inner = PLAN_BUF_INIT;
+    char *main = strip_parens(text, &inner);
+    name m = {0};
+    name_parse(&m, main);
+    /* "Chủ tịch UBND các huyện" is reached through "UBND các huyện" */
+    size_t lead = skip_leaders(&r->v, &m, 0);
+    name o = lead < m.n ? (name){m.v + lead, m.n - lead, 0} : m;
+    int covered = m.n == 0;
+    for (size_t i = 0; i < r->n && !covered; i++)
+        covered = line_names(&r->lines[i], &o);
+    if (!covered && inner.len)
+        covered = covered_by_alias(r, plan_buf_cstr(&inner));
+    if (!covered)
+        covered = covered_by_group(r, main);
+    name_free(&m);
+    free(main);
+    plan_buf_free(&inner);
+    return covered;
+}
+
+/* The issuer itself or its leadership, its superior, or nobody at all. */
+static int office_exempt(const recips *r, const char *text)
+{
+    char *fa = plan_utf8_fold_ascii(text);
+    int exempt = 0;
+    for (const char *const *g = plan_office_generic(); *g && !exempt; g++) {
+        char *f = plan_utf8_fold_ascii(*g);
+        exempt = strncmp(fa, f, strlen(f)) == 0;
+        free(f);
+    }
+    free(fa);
+    plan_buf inner = PLAN_BUF_INIT;
+    char *main = strip_parens(text, &inner);
+    name m = {0};
+    name_parse(&m, main);
+    size_t i = skip_leaders(&r->v, &m, 0);
+    name rest = {m.v + i, m.n - i, 0};
+    if (!exempt && m.n > 0)
+        exempt = i == m.n || name_at(&r->issuer, 0, &rest) || name_at(&r->issuer_parent, 0, &rest);
+    for (size_t k = 0; k < r->nsup && !exempt; k++)
+        exempt = name_at(&m, i, &r->sup[k].core);
+    name_free(&m);
+    free(main);
+    plan_buf_free(&inner);
+    return exempt;
+}
+
+typedef struct seen {
+    char **v;
+    size_t n;
+} seen;
+
+static void covers_one(plan_check *c, const recips *r, seen *s, const char *text, plan_pos pos,
+                       int office)
+{
+    if (!text || !*text || office_exempt(r, text))
+        return;
+    char *f = plan_utf8_fold_ascii(text);
+    for (size_t i = 0; i < s->n; i++)
+        if (strcmp(s->v[i], f) == 0) {
+            free(f);
+            return;
+        }
+    s->v = plan_xrealloc(s->v, (s->n + 1) * sizeof *s->v);
+    s->v[s->n++] = f;
+    if (office_covered(r, text))
+        return;
+    plan_diag *g = office
+        ? plan_check_report(c, PLAN_RULE_NOINHAN_COVERS_ROLES, pos,
+                            _("\"%s\" has a role in Tổ chức thực hiện but Nơi nhận does not list "
+                              "it, individually or through a group line; add it to Nơi nhận"),
+                            text)
+        : plan_check_report(c, PLAN_RULE_NOINHAN_COVERS_ROLES, pos,
+                            _("\"%s\" receives reports or dossiers under the plan but Nơi nhận "
+                              "does not list it; add it to Nơi nhận"),
+                            text);
+    plan_diag_note(g, _("%s, điểm a: nơi nhận để thực hiện"), SRC_K9);
+}
+
+static void noinhan_covers_roles(plan_check *c, const recips *r)
+{
+    const plan_doc *d = c->doc;
+    if (!d->has_recipients)
+        return;
+    seen s = {0};
+    for (const plan_assignment *a = d->assignments; a; a = a->next) {
+        for (const plan_textlist *o = a->offices; o; o = o->next)
+            covers_one(c, r, &s, o->t.s, o->t.pos, 1);
+        for (const plan_task *t = a->tasks; t; t = t->next)
+            covers_one(c, r, &s, t->to, t->pos, 0);
+    }
+    for (const plan_deadline *dl = d->deadlines; dl; dl = dl->next)
+        covers_one(c, r, &s, dl->to.s, dl->to.pos, 0);
+    for (size_t i = 0; i < s.n; i++)
+        free(s.v[i]);
+    free(s.v);
+}
+
+/* ====================================================================== */
+
 void plan_check_format(plan_check *c)
 {
-    (void)c;
+    const plan_doc *d = c->doc;
+    seq_children(c, d->body);
+    plan_walk_blocks(d->body, c, style_one, NULL);
+    body_end(c);
+
+    const plan_signing *row = issuer_row(d);
+    sign_block(c);
+    sign_tm(c, row);
+    sign_kt(c);
+    sign_tl_tuq(c);
+    sign_title_match(c, row);
+    sign_name(c);
+
+    noinhan_present(c);
+    noinhan_luu(c);
+    recips r;
+    recips_init(&r, d);
+    noinhan_superior(c, &r);
+    noinhan_covers_roles(c, &r);
+    recips_free(&r);
 }
