@@ -28,7 +28,7 @@ MOFILES  := $(patsubst po/%.po,$(BUILD)/locale/%/LC_MESSAGES/plan.mo,$(wildcard 
 TEST_SRCS := $(wildcard tests/unit/test_*.c)
 TEST_BINS := $(TEST_SRCS:tests/unit/%.c=$(BUILD)/tests/%)
 
-.PHONY: all test unit-tests cli-tests asan valgrind clean pot docs check-docs install
+.PHONY: fuzz all test unit-tests cli-tests asan valgrind clean pot docs check-docs install golden
 
 all: $(BUILD)/plan $(MOFILES)
 
@@ -68,6 +68,17 @@ valgrind: all $(TEST_BINS)
 	@BUILD=$(BUILD) PLAN_WRAP="valgrind -q --error-exitcode=99 --leak-check=full --errors-for-leak-kinds=definite" \
 	    bash tests/run.sh $(TEST_BINS)
 
+# libFuzzer over load, parse, build, validate and emit; seeds from plans/ and tests/.
+FUZZ_SECONDS ?= 60
+fuzz:
+	@mkdir -p build-fuzz/corpus
+	clang -g -O1 -fsanitize=fuzzer,address,undefined $(PLAN_CFLAGS) -o build-fuzz/fuzz_plan \
+	    tests/fuzz/fuzz_plan.c $(LIB_SRCS) $(LDLIBS)
+	for f in plans/*.xml tests/seeds/*.xml tests/cases/*/*.xml tests/fuzz/crashes/*; do \
+	    [ -f "$$f" ] && cp "$$f" "build-fuzz/corpus/$$(echo "$$f" | tr / _)" || true; done
+	build-fuzz/fuzz_plan -dict=tests/fuzz/plan.dict -max_total_time=$(FUZZ_SECONDS) \
+	    -max_len=65536 -timeout=10 -rss_limit_mb=2048 -artifact_prefix=build-fuzz/ build-fuzz/corpus
+
 pot:
 	xgettext --from-code=UTF-8 --keyword=_ --keyword=N_ --add-comments=TRANSLATORS: \
 	    --package-name=plan -o po/plan.pot $(LIB_SRCS) $(CLI_SRCS) $(DEFS)
@@ -80,6 +91,13 @@ docs: $(BUILD)/plan
 check-docs: $(BUILD)/plan
 	@LANGUAGE=en LC_ALL=C.UTF-8 $(BUILD)/plan rules --format=markdown | cmp -s - docs/rules.md \
 	    || { echo "docs/rules.md is stale: run 'make docs'"; exit 1; }
+
+# tests/golden/ holds every output of every plan in plans/; tests/run.sh
+# compares them with a fresh compile. Regenerate after a deliberate change
+# of a renderer or a plan, then read the diff before committing it.
+golden: $(BUILD)/plan
+	rm -f tests/golden/*
+	LANGUAGE=en LC_ALL=C.UTF-8 $(BUILD)/plan compile -q plans -o tests/golden
 
 clean:
 	rm -rf build build-asan

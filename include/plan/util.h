@@ -68,7 +68,8 @@ char *plan_text_normalize(plan_arena *a, const char *s, size_t n);
 /* NFC of a NUL-terminated string, white space kept. Arena-allocated. */
 char *plan_utf8_nfc(plan_arena *a, const char *s);
 /* A matching key: NFC, case-folded, white space folded, accents and đ kept.
- * Caller frees with free(). */
+ * Caller frees with free(). NULL is taken as "" (absent text), here and in
+ * the other folding helpers. */
 char *plan_utf8_fold(const char *s);
 /* Same as plan_utf8_fold but also strips tone and vowel marks and maps đ to d. */
 char *plan_utf8_fold_ascii(const char *s);

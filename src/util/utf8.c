@@ -122,6 +122,8 @@ char *plan_utf8_nfc(plan_arena *a, const char *s)
 
 char *plan_utf8_fold(const char *s)
 {
+    if (!s)
+        s = ""; /* an absent text folds to the empty key */
     char *f = fold_space(s, strlen(s));
     char *r = map(f, strlen(f), UTF8PROC_COMPOSE | UTF8PROC_CASEFOLD);
     if (!r)
@@ -132,6 +134,8 @@ char *plan_utf8_fold(const char *s)
 
 char *plan_utf8_fold_ascii(const char *s)
 {
+    if (!s)
+        s = "";
     char *f = fold_space(s, strlen(s));
     char *r = map(f, strlen(f), UTF8PROC_COMPOSE | UTF8PROC_CASEFOLD | UTF8PROC_STRIPMARK);
     if (!r)
@@ -153,6 +157,8 @@ char *plan_utf8_fold_ascii(const char *s)
 
 char *plan_utf8_upper(const char *s)
 {
+    if (!s)
+        s = "";
     plan_buf b = PLAN_BUF_INIT;
     const utf8proc_uint8_t *p = (const utf8proc_uint8_t *)s;
     utf8proc_ssize_t n = (utf8proc_ssize_t)strlen(s), i = 0;
@@ -176,6 +182,8 @@ char *plan_utf8_upper(const char *s)
 
 int plan_utf8_contains_folded(const char *s, const char *needle)
 {
+    if (!s || !needle)
+        return 0;
     char *a = plan_utf8_fold(s), *b = plan_utf8_fold(needle);
     int r = strstr(a, b) != NULL;
     free(a);
