@@ -1,7 +1,9 @@
 /*
  * check.c - `plan check` and `plan compile`: read each plan, validate it,
  * print diagnostics, and for compile write the outputs of every plan that
- * has no errors.
+ * has no errors: STEM.xml, .json, .md, .html and the checklist as .csv, .md
+ * and .ics (--emit=LIST picks some; --by-office adds one calendar per
+ * office).
  */
 #include <errno.h>
 #include <stdlib.h>
@@ -15,8 +17,28 @@
 #include "plan/model.h"
 #include "plan/util.h"
 
+enum { OUT_XML, OUT_JSON, OUT_MD, OUT_HTML, OUT_CSV, OUT_CHECKLIST_MD, OUT_ICS };
+
+/* The outputs of compile, in the order they are written. */
+static const struct output {
+    const char *name;   /* in --emit */
+    const char *suffix; /* after STEM */
+    int kind;
+} outputs[] = {
+    {"xml", ".xml", OUT_XML},
+    {"json", ".json", OUT_JSON},
+    {"md", ".md", OUT_MD},
+    {"html", ".html", OUT_HTML},
+    {"checklist.csv", ".checklist.csv", OUT_CSV},
+    {"checklist.md", ".checklist.md", OUT_CHECKLIST_MD},
+    {"checklist.ics", ".checklist.ics", OUT_ICS},
+};
+enum { N_OUTPUTS = sizeof outputs / sizeof *outputs };
+
 typedef struct run {
     cli_opts o;
+    unsigned emit;      /* bit i: outputs[i] */
+    int by_office;
     plan_diags all;     /* JSON mode: everything, printed at the end */
     size_t errors, warnings, infos;
     int files, failed_io, written;
@@ -62,20 +84,77 @@ static int write_output(run *r, const char *path, const plan_buf *b)
     return 0;
 }
 
+static void render(int kind, const plan_doc *doc, const plan_checklist *cl, plan_buf *b)
+{
+    switch (kind) {
+    case OUT_XML: plan_emit_xml(doc, b); break;
+    case OUT_JSON: plan_emit_json(doc, b); break;
+    case OUT_MD: plan_emit_markdown(doc, b); break;
+    case OUT_HTML: plan_emit_html(doc, b); break;
+    case OUT_CSV: plan_emit_checklist_csv(cl, b); break;
+    case OUT_CHECKLIST_MD: plan_emit_checklist_md(cl, b); break;
+    default: plan_emit_checklist_ics(cl, NULL, b); break;
+    }
+}
+
 static int compile_outputs(run *r, const plan_doc *doc, const char *input)
 {
     char *stem = stem_of(input);
-    size_t n = strlen(r->o.outdir) + strlen(stem) + 32;
-    char *path = plan_xmalloc(n);
-    plan_buf b = PLAN_BUF_INIT;
+    plan_buf path = PLAN_BUF_INIT, b = PLAN_BUF_INIT;
+    plan_checklist cl;
+    plan_checklist_build(doc, &cl);
     int fail = 0;
-    snprintf(path, n, "%s/%s.xml", r->o.outdir, stem);
-    plan_emit_xml(doc, &b);
-    fail |= write_output(r, path, &b);
+    for (int i = 0; i < N_OUTPUTS; i++) {
+        if (!(r->emit & (1u << i)))
+            continue;
+        plan_buf_reset(&path);
+        plan_buf_printf(&path, "%s/%s%s", r->o.outdir, stem, outputs[i].suffix);
+        plan_buf_reset(&b);
+        render(outputs[i].kind, doc, &cl, &b);
+        fail |= write_output(r, plan_buf_cstr(&path), &b);
+    }
+    if (r->by_office) {
+        const char **names, **slugs;
+        size_t n = plan_checklist_offices(&cl, &names, &slugs);
+        for (size_t i = 0; i < n; i++) {
+            plan_buf_reset(&path);
+            plan_buf_printf(&path, "%s/%s.checklist.%s.ics", r->o.outdir, stem, slugs[i]);
+            plan_buf_reset(&b);
+            plan_emit_checklist_ics(&cl, names[i], &b);
+            fail |= write_output(r, plan_buf_cstr(&path), &b);
+        }
+    }
+    plan_checklist_free(&cl);
     plan_buf_free(&b);
-    free(path);
+    plan_buf_free(&path);
     free(stem);
     return fail;
+}
+
+/* --emit=xml,json,…: the outputs to write. Returns 0 or PLAN_EXIT_USAGE. */
+static int parse_emit(const char *list, unsigned *mask)
+{
+    *mask = 0;
+    const char *p = list;
+    while (1) {
+        size_t n = strcspn(p, ",");
+        int found = 0;
+        for (int i = 0; i < N_OUTPUTS; i++)
+            if (strlen(outputs[i].name) == n && strncmp(p, outputs[i].name, n) == 0) {
+                *mask |= 1u << i;
+                found = 1;
+            }
+        if (!found) {
+            cli_usage_error(_("unknown output '%.*s' in --emit; use xml, json, md, html, "
+                              "checklist.csv, checklist.md or checklist.ics"),
+                            (int)n, p);
+            return PLAN_EXIT_USAGE;
+        }
+        if (!p[n])
+            break;
+        p += n + 1;
+    }
+    return 0;
 }
 
 static void one_file(run *r, const char *path, int compile)
@@ -116,9 +195,39 @@ static int run_cmd(int argc, char **argv, int compile)
 {
     run r;
     memset(&r, 0, sizeof r);
+    r.emit = (1u << N_OUTPUTS) - 1;
+    /* compile's own options are taken out here; the rest are shared with
+     * check (cli_parse_opts). */
+    char **rest = plan_xmalloc(sizeof(char *) * (size_t)(argc + 1));
+    int nrest = 0;
+    for (int i = 0; i < argc; i++) {
+        const char *a = argv[i];
+        if ((strcmp(a, "-o") == 0 || strcmp(a, "-W") == 0) && i + 1 < argc) {
+            /* An option's value is never one of ours. */
+            rest[nrest++] = argv[i++];
+            rest[nrest++] = argv[i];
+        } else if (i > 0 && compile && strncmp(a, "--emit=", 7) == 0) {
+            if (parse_emit(a + 7, &r.emit)) {
+                free(rest);
+                return PLAN_EXIT_USAGE;
+            }
+        } else if (i > 0 && compile && strcmp(a, "--by-office") == 0) {
+            r.by_office = 1;
+        } else {
+            if (strcmp(a, "--") == 0) {
+                while (i < argc)
+                    rest[nrest++] = argv[i++];
+                break;
+            }
+            rest[nrest++] = argv[i];
+        }
+    }
+    rest[nrest] = NULL;
     char **paths;
     int npaths;
-    if (cli_parse_opts(argc, argv, &r.o, &paths, &npaths, compile)) {
+    int bad = cli_parse_opts(nrest, rest, &r.o, &paths, &npaths, compile);
+    free(rest);
+    if (bad) {
         free(paths);
         return PLAN_EXIT_USAGE;
     }

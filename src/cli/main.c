@@ -24,6 +24,7 @@ static const struct command {
 } commands[] = {
     {"check", cmd_check},
     {"compile", cmd_compile},
+    {"checklist", cmd_checklist},
     {"rules", cmd_rules},
     {"explain", cmd_explain},
     {"help", cmd_help},

@@ -105,9 +105,36 @@ int cmd_help(int argc, char **argv)
     }
     if (topic && strcmp(topic, "compile") == 0) {
         fputs(_("Usage: plan compile [OPTIONS] PATH... -o DIR\n"
-                "Check each plan and, when it has no errors, write DIR/STEM.xml (the\n"
-                "normalized plan). Outputs are written atomically and never over an input.\n"
+                "Check each plan and, when it has no errors, write into DIR:\n"
+                "  STEM.xml            the normalized plan\n"
+                "  STEM.json           the whole model as JSON (docs/json.md)\n"
+                "  STEM.md             the plan as Markdown\n"
+                "  STEM.html           the plan as the printed document (NĐ 30/2020, A4)\n"
+                "  STEM.checklist.csv  the obligations: due date, what, lead office, ...\n"
+                "  STEM.checklist.md   the same as a Markdown table\n"
+                "  STEM.checklist.ics  the same as an iCalendar file, one VTODO each\n"
+                "Outputs are written atomically and never over an input.\n"
+                "\n"
+                "  --emit=LIST         write only these: xml, json, md, html, checklist.csv,\n"
+                "                      checklist.md, checklist.ics (comma-separated)\n"
+                "  --by-office         also write STEM.checklist.OFFICE.ics, one calendar per\n"
+                "                      office that leads or coordinates an obligation\n"
                 "Takes the options of 'plan check' except --format.\n"),
+              stdout);
+        return PLAN_EXIT_OK;
+    }
+    if (topic && strcmp(topic, "checklist") == 0) {
+        fputs(_("Usage: plan checklist [OPTIONS] FILE [--format=csv|md|json|ics]\n"
+                "Check one plan and print its checklist to stdout: every obligation (campaign\n"
+                "start and end, dossiers, reports, proposals, tasks with a due date), sorted\n"
+                "by date (no fixed date last), then by office in Vietnamese order.\n"
+                "\n"
+                "  --format=md         a Markdown table (default)\n"
+                "  --format=csv        CSV (RFC 4180, UTF-8 with a byte-order mark, CRLF)\n"
+                "  --format=json       JSON (docs/json.md)\n"
+                "  --format=ics        iCalendar (RFC 5545), one VTODO per obligation\n"
+                "A plan with errors prints its diagnostics and no checklist (exit status 1).\n"
+                "Takes the options of 'plan check' except its --format.\n"),
               stdout);
         return PLAN_EXIT_OK;
     }
@@ -122,7 +149,7 @@ int cmd_help(int argc, char **argv)
             "\n"
             "Commands:\n"
             "  check PATH...          check plans and print diagnostics\n"
-            "  compile PATH... -o DIR check plans and write the normalized outputs\n"
+            "  compile PATH... -o DIR check plans and write the normalized outputs\n"            "  checklist FILE         print the checklist of deadlines and offices\n"
             "  rules                  list the rules (--format=markdown for docs/rules.md)\n"
             "  explain RULE-ID        explain one rule, with its legal source\n"
             "  help [COMMAND]         show help for a command\n"

@@ -1,0 +1,450 @@
+/*
+ * json.c - the whole model as JSON (STEM.json), for programs that consume
+ * plans. Every key is always present, in a fixed order, with null for an
+ * absent part, so that consumers need no existence checks and two runs give
+ * the same bytes. Dates are ISO 8601; notations parsed; sections carry
+ * both the normalized and the written number. Shape: docs/json.md,
+ * schema/plan.schema.json.
+ */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "plan/data.h"
+#include "plan/emit.h"
+
+/* A small pretty-printing writer: two-space indentation, one member per
+ * line. The comma state of each open container is kept on a stack that
+ * grows with the nesting of the plan's sections. */
+typedef struct jw {
+    plan_buf *b;
+    int depth;
+    unsigned char *first; /* first[d]: nothing written yet at depth d */
+    int cap;
+} jw;
+
+static void jw_newline(jw *w)
+{
+    plan_buf_putc(w->b, '\n');
+    for (int i = 0; i < w->depth; i++)
+        plan_buf_puts(w->b, "  ");
+}
+
+/* Before a member or element: the comma, the line break, the key. */
+static void jw_item(jw *w, const char *key)
+{
+    if (w->depth > 0) {
+        if (!w->first[w->depth])
+            plan_buf_putc(w->b, ',');
+        w->first[w->depth] = 0;
+        jw_newline(w);
+    }
+    if (key)
+        plan_buf_printf(w->b, "\"%s\": ", key);
+}
+
+static void jw_open(jw *w, const char *key, char c)
+{
+    jw_item(w, key);
+    plan_buf_putc(w->b, c);
+    w->depth++;
+    if (w->depth >= w->cap) {
+        w->cap = w->cap ? w->cap * 2 : 32;
+        w->first = plan_xrealloc(w->first, (size_t)w->cap);
+    }
+    w->first[w->depth] = 1;
+}
+
+static void jw_close(jw *w, char c)
+{
+    int empty = w->first[w->depth];
+    w->depth--;
+    if (!empty)
+        jw_newline(w);
+    plan_buf_putc(w->b, c);
+}
+
+static void jw_str(jw *w, const char *key, const char *s)
+{
+    jw_item(w, key);
+    plan_json_str(w->b, s);
+}
+
+static void jw_int(jw *w, const char *key, long v)
+{
+    jw_item(w, key);
+    plan_buf_printf(w->b, "%ld", v);
+}
+
+static void jw_bool(jw *w, const char *key, int v)
+{
+    jw_item(w, key);
+    plan_buf_puts(w->b, v ? "true" : "false");
+}
+
+static void jw_null(jw *w, const char *key)
+{
+    jw_item(w, key);
+    plan_buf_puts(w->b, "null");
+}
+
+/* A number as the shortest decimal that %.6f rounds to (no exponent, no
+ * trailing zeros): 136711, 74.6. */
+static void jw_num(jw *w, const char *key, double v)
+{
+    char buf[64];
+    snprintf(buf, sizeof buf, "%.6f", v);
+    char *p = buf + strlen(buf) - 1;
+    while (*p == '0')
+        *p-- = '\0';
+    if (*p == '.')
+        *p = '\0';
+    if (strcmp(buf, "-0") == 0)
+        strcpy(buf, "0");
+    jw_item(w, key);
+    plan_buf_puts(w->b, buf);
+}
+
+static void jw_date(jw *w, const char *key, plan_date d)
+{
+    if (!d.y) {
+        jw_null(w, key);
+        return;
+    }
+    char iso[16];
+    plan_date_iso(d, iso);
+    jw_str(w, key, iso);
+}
+
+static void jw_words(jw *w, const char *key, unsigned mask, const char *const *words)
+{
+    jw_open(w, key, '[');
+    for (int i = 0; words[i]; i++)
+        if (mask & (1u << i))
+            jw_str(w, NULL, words[i]);
+    jw_close(w, ']');
+}
+
+static const char *const for_words[] = {"collective", "individual", "household", NULL};
+
+/* A time expression: null when absent; otherwise the text and the
+ * interval it stands for (start == end for a day). */
+static void jw_when(jw *w, const char *key, const plan_when *t)
+{
+    if (!t->text.s) {
+        jw_null(w, key);
+        return;
+    }
+    jw_open(w, key, '{');
+    jw_str(w, "text", t->text.s);
+    jw_str(w, "precision", plan_precision_name(t->prec));
+    jw_date(w, "start", t->prec != PLAN_PREC_NONE ? t->lo : (plan_date){0, 0, 0});
+    jw_date(w, "end", t->prec != PLAN_PREC_NONE ? t->hi : (plan_date){0, 0, 0});
+    jw_bool(w, "before", t->before);
+    const plan_event *e = t->event >= 0 ? plan_event_get(t->event) : NULL;
+    jw_str(w, "event", e ? e->name : NULL);
+    jw_int(w, "line", (long)t->text.pos.line);
+    jw_close(w, '}');
+}
+
+static void jw_notation(jw *w, const char *key, const plan_notation *n)
+{
+    if (!n->text.s) {
+        jw_null(w, key);
+        return;
+    }
+    jw_open(w, key, '{');
+    jw_str(w, "text", n->text.s);
+    jw_bool(w, "parsed", n->parsed);
+    jw_str(w, "serial", n->parsed ? n->serial : NULL);
+    if (n->parsed && n->serial)
+        jw_int(w, "serial_number", n->serial_num);
+    else
+        jw_null(w, "serial_number");
+    if (n->parsed && n->year)
+        jw_int(w, "year", n->year);
+    else
+        jw_null(w, "year");
+    jw_str(w, "type_code", n->parsed ? n->type_code : NULL);
+    jw_str(w, "issuer_code", n->parsed ? n->issuer_code : NULL);
+    jw_str(w, "sub", n->parsed ? n->sub : NULL);
+    jw_bool(w, "party", n->parsed && n->party);
+    jw_close(w, '}');
+}
+
+static void jw_textlist(jw *w, const char *key, const plan_textlist *l)
+{
+    jw_open(w, key, '[');
+    for (; l; l = l->next)
+        jw_str(w, NULL, l->t.s);
+    jw_close(w, ']');
+}
+
+static const char *level_name(plan_level l)
+{
+    static const char *const names[] = {NULL, "central", "ministry", "province", "department",
+                                        "district", "commune", "unit"};
+    return (unsigned)l <= PLAN_LEVEL_UNIT ? names[l] : NULL;
+}
+
+static void header(jw *w, const plan_doc *d)
+{
+    const plan_header *h = &d->header;
+    jw_open(w, "header", '{');
+    jw_str(w, "national_name", h->national_name.s);
+    jw_str(w, "motto", h->motto.s);
+    jw_str(w, "parent_body", h->parent_body.s);
+    if (h->issuer.s || h->issuer_abbr) {
+        jw_open(w, "issuer", '{');
+        jw_str(w, "name", h->issuer.s);
+        jw_str(w, "abbr", h->issuer_abbr);
+        jw_str(w, "level", level_name(h->issuer_level));
+        jw_str(w, "locality", h->locality);
+        jw_close(w, '}');
+    } else {
+        jw_null(w, "issuer");
+    }
+    jw_notation(w, "number", &h->number);
+    jw_str(w, "place", h->place.s);
+    jw_when(w, "date", &h->date);
+    jw_str(w, "doc_type", h->doc_type.s);
+    jw_str(w, "subject", h->subject.s);
+    jw_str(w, "theme", h->theme.s);
+    jw_close(w, '}');
+}
+
+static void basis(jw *w, const plan_doc *d)
+{
+    static const char *const rel[] = {"implements", "based-on", "cited"};
+    if (!d->has_basis) {
+        jw_null(w, "basis");
+        return;
+    }
+    jw_open(w, "basis", '{');
+    jw_textlist(w, "paragraphs", d->basis_text);
+    jw_open(w, "documents", '[');
+    for (const plan_document *doc = d->documents; doc; doc = doc->next) {
+        jw_open(w, NULL, '{');
+        jw_str(w, "relation", rel[doc->relation]);
+        jw_str(w, "id", doc->id);
+        jw_str(w, "doc_type", doc->doc_type.s);
+        jw_notation(w, "number", &doc->number);
+        jw_when(w, "date", &doc->date);
+        jw_str(w, "issuer", doc->issuer.s);
+        jw_str(w, "title", doc->title.s);
+        jw_int(w, "line", (long)doc->pos.line);
+        jw_close(w, '}');
+    }
+    jw_close(w, ']');
+    jw_close(w, '}');
+}
+
+static const char *num_style(int s)
+{
+    switch (s) {
+    case PLAN_NUM_ROMAN: return "roman";
+    case PLAN_NUM_ARABIC: return "arabic";
+    case PLAN_NUM_DOTTED: return "dotted";
+    case PLAN_NUM_LETTER: return "letter";
+    case PLAN_NUM_BAD: return "other";
+    default: return NULL;
+    }
+}
+
+static void blocks(jw *w, const char *key, const plan_block *first);
+
+/* The members every numbered block has: number (normalized), written,
+ * numbering style and the section path. */
+static void numbering(jw *w, const plan_block *b)
+{
+    jw_str(w, "number", b->normalized ? b->normalized : b->number.s);
+    jw_str(w, "written", b->number.s);
+    jw_str(w, "numbering", num_style(b->num_style));
+    plan_buf path = PLAN_BUF_INIT;
+    plan_section_path(b, &path);
+    jw_str(w, "path", path.len ? plan_buf_cstr(&path) : NULL);
+    plan_buf_free(&path);
+}
+
+static void block(jw *w, const plan_block *b)
+{
+    static const char *const roles[] = {"purposes", "requirements", "content", "targets",
+                                        "criteria", "awards", "period", "dossier",
+                                        "solutions", "organisation", "theme", "other", NULL};
+    static const char *const task_roles[] = {"lead", "coordinate", "advise", "monitor",
+                                             "guide", "report", "appraise", "communicate",
+                                             "implement", "nominate", "supervise", NULL};
+    static const char *const dl_kinds[] = {"dossier", "report", "proposal", "review", "plan",
+                                           "other"};
+    static const char *const assign_modes[] = {NULL, "assign", "request"};
+    jw_open(w, NULL, '{');
+    switch (b->kind) {
+    case PLAN_B_SECTION:
+        jw_str(w, "type", "section");
+        jw_int(w, "line", (long)b->pos.line);
+        numbering(w, b);
+        jw_words(w, "roles", b->section->roles, roles);
+        jw_str(w, "heading", b->section->heading.s);
+        blocks(w, "blocks", b->first);
+        break;
+    case PLAN_B_P:
+        jw_str(w, "type", "p");
+        jw_int(w, "line", (long)b->pos.line);
+        jw_str(w, "text", b->text.s);
+        break;
+    case PLAN_B_ITEM:
+        jw_str(w, "type", "item");
+        jw_int(w, "line", (long)b->pos.line);
+        jw_str(w, "text", b->text.s);
+        jw_str(w, "form", b->form);
+        jw_str(w, "source", b->source);
+        break;
+    case PLAN_B_INDICATOR: {
+        const plan_indicator *i = b->indicator;
+        jw_str(w, "type", "indicator");
+        jw_int(w, "line", (long)b->pos.line);
+        jw_str(w, "text", b->text.s);
+        jw_str(w, "value", i->value);
+        if (i->amount_ok)
+            jw_num(w, "amount", i->amount);
+        else
+            jw_null(w, "amount");
+        jw_str(w, "unit", i->unit);
+        jw_str(w, "comparison", i->comparison);
+        break;
+    }
+    case PLAN_B_TARGET:
+    case PLAN_B_CRITERION:
+        jw_str(w, "type", b->kind == PLAN_B_TARGET ? "target-group" : "criterion");
+        jw_int(w, "line", (long)b->pos.line);
+        jw_words(w, "for", b->for_mask, for_words);
+        jw_str(w, "text", b->text.s);
+        break;
+    case PLAN_B_AWARD: {
+        const plan_award *a = b->award;
+        jw_str(w, "type", "award");
+        jw_int(w, "line", (long)b->pos.line);
+        jw_str(w, "mode", a->mode == PLAN_AWARD_GRANT ? "grant" : "propose");
+        jw_words(w, "for", a->for_mask, for_words);
+        jw_str(w, "name", a->name.s);
+        jw_str(w, "authority", a->authority.s);
+        jw_open(w, "quotas", '[');
+        for (const plan_quota *q = a->quotas; q; q = q->next) {
+            jw_open(w, NULL, '{');
+            jw_words(w, "for", q->for_mask, for_words);
+            jw_str(w, "text", q->text.s);
+            if (q->count_ok)
+                jw_int(w, "count", q->count);
+            else
+                jw_null(w, "count");
+            jw_close(w, '}');
+        }
+        jw_close(w, ']');
+        jw_textlist(w, "standards", a->standards);
+        jw_str(w, "timing", a->timing.s);
+        break;
+    }
+    case PLAN_B_PERIOD:
+        jw_str(w, "type", "period");
+        jw_int(w, "line", (long)b->pos.line);
+        jw_str(w, "text", b->period->p.s);
+        jw_when(w, "start", &b->period->start);
+        jw_when(w, "end", &b->period->end);
+        break;
+    case PLAN_B_DEADLINE: {
+        const plan_deadline *dl = b->deadline;
+        jw_str(w, "type", "deadline");
+        jw_int(w, "line", (long)b->pos.line);
+        jw_str(w, "kind", dl_kinds[dl->kind]);
+        jw_str(w, "text", dl->p.s);
+        jw_str(w, "what", dl->what.s);
+        jw_open(w, "items", '[');
+        for (const plan_dossier_item *i = dl->items; i; i = i->next) {
+            jw_open(w, NULL, '{');
+            jw_str(w, "text", i->text.s);
+            jw_str(w, "form", i->form);
+            jw_str(w, "source", i->source);
+            jw_close(w, '}');
+        }
+        jw_close(w, ']');
+        jw_str(w, "from", dl->from.s);
+        jw_str(w, "to", dl->to.s);
+        jw_when(w, "due", &dl->due);
+        break;
+    }
+    case PLAN_B_ASSIGNMENT: {
+        const plan_assignment *as = b->assignment;
+        jw_str(w, "type", "assignment");
+        jw_int(w, "line", (long)b->pos.line);
+        numbering(w, b);
+        jw_str(w, "mode", assign_modes[as->mode]);
+        jw_textlist(w, "offices", as->offices);
+        jw_open(w, "tasks", '[');
+        for (const plan_task *t = as->tasks; t; t = t->next) {
+            jw_open(w, NULL, '{');
+            jw_int(w, "line", (long)t->pos.line);
+            jw_words(w, "roles", t->roles, task_roles);
+            jw_str(w, "text", t->text.s);
+            jw_when(w, "due", &t->due);
+            jw_str(w, "to", t->to);
+            jw_close(w, '}');
+        }
+        jw_close(w, ']');
+        break;
+    }
+    }
+    jw_close(w, '}');
+}
+
+static void blocks(jw *w, const char *key, const plan_block *first)
+{
+    jw_open(w, key, '[');
+    for (const plan_block *b = first; b; b = b->next)
+        block(w, b);
+    jw_close(w, ']');
+}
+
+void plan_emit_json(const plan_doc *d, plan_buf *out)
+{
+    jw w = {out, 0, NULL, 0};
+    jw_open(&w, NULL, '{');
+    jw_str(&w, "format", "urn:x-plan:json:1");
+    const char *base = d->file ? strrchr(d->file, '/') : NULL;
+    jw_str(&w, "file", base ? base + 1 : d->file);
+    jw_str(&w, "kind", d->kind == PLAN_KIND_REGULAR ? "regular" : "campaign");
+    jw_bool(&w, "kind_explicit", d->kind_explicit);
+    header(&w, d);
+    basis(&w, d);
+    blocks(&w, "body", d->body);
+    if (d->closing)
+        jw_textlist(&w, "closing", d->closing);
+    else
+        jw_null(&w, "closing");
+    if (d->has_signature) {
+        jw_open(&w, "signature", '{');
+        jw_textlist(&w, "capacities", d->capacities);
+        jw_str(&w, "title", d->sign_title.s);
+        jw_str(&w, "name", d->sign_name.s);
+        jw_close(&w, '}');
+    } else {
+        jw_null(&w, "signature");
+    }
+    if (d->has_recipients) {
+        jw_open(&w, "recipients", '{');
+        jw_open(&w, "recipients", '[');
+        for (const plan_textlist *t = d->recipients; t; t = t->next) {
+            jw_open(&w, NULL, '{');
+            jw_str(&w, "name", t->t.s);
+            jw_str(&w, "note", t->note);
+            jw_close(&w, '}');
+        }
+        jw_close(&w, ']');
+        jw_str(&w, "archive", d->archive.s);
+        jw_close(&w, '}');
+    } else {
+        jw_null(&w, "recipients");
+    }
+    jw_close(&w, '}');
+    plan_buf_putc(out, '\n');
+    free(w.first);
+}
