@@ -135,7 +135,18 @@ for f in "$TMP"/doc/*.xml; do
 done
 [ "$n" -gt 0 ] && ok || bad "no full plan example found in the documentation"
 
-# --- 6. CLI and hostile-input tests --------------------------------------
+# --- 6. inputs the fuzzer found: a clean exit (0, 1 or 2), never a crash ---
+for f in tests/fuzz/crashes/*; do
+    [ -f "$f" ] || continue
+    plan check -q "$f" > /dev/null 2>&1
+    rc=$?
+    [ "$rc" -le 2 ] && ok || bad "$f: plan check crashed (exit $rc)"
+    plan compile -q "$f" -o "$TMP/fuzz" > /dev/null 2>&1
+    rc=$?
+    [ "$rc" -le 2 ] && ok || bad "$f: plan compile crashed (exit $rc)"
+done
+
+# --- 7. CLI and hostile-input tests --------------------------------------
 for t in tests/cli/*.sh; do
     [ -e "$t" ] || continue
     out=$(PLAN="$PLAN" WRAP="$WRAP" TMP="$TMP" bash "$t" 2>&1)
