@@ -7,6 +7,7 @@
 #include "cli/cli.h"
 #include "plan/i18n.h"
 #include "plan/rules.h"
+#include "plan/util.h"
 
 static const char *sev_word(int s)
 {
@@ -54,7 +55,10 @@ int cmd_rules(int argc, char **argv)
     }
     for (int i = 0; i < PLAN_RULE_COUNT; i++) {
         const plan_rule *r = plan_rule_get((plan_rule_id)i);
-        printf("%-34s %-8s %s [%s]\n", r->id, sev_word(r->severity), _(r->title),
+        /* Pad by characters, not bytes: "cảnh báo" is 8 characters, 11 bytes. */
+        const char *sev = sev_word(r->severity);
+        int pad = 11 - (int)plan_utf8_count(sev, strlen(sev));
+        printf("%-34s %s%*s %s [%s]\n", r->id, sev, pad > 0 ? pad : 0, "", _(r->title),
                strcmp(r->verified, "logic") == 0 ? "logic" : r->source);
     }
     return PLAN_EXIT_OK;
