@@ -39,13 +39,16 @@ done
 # bad*.xml must give exactly the lines of bad*.expected that carry [RULE-ID];
 # good*.xml must give none. Every rule of the catalogue needs both.
 plan rules | awk '{print $1}' > "$TMP/rules"
+# A case is a file (bad-x.xml) or, for the rules across plans, a directory of
+# plans checked together (bad-x/, expected in bad-x.expected).
 while read -r id; do
     dir=tests/cases/$id
-    if [ ! -d "$dir" ] || ! ls "$dir"/bad*.xml >/dev/null 2>&1 || ! ls "$dir"/good*.xml >/dev/null 2>&1; then
-        bad "rule $id has no tests/cases/$id/ with bad*.xml and good*.xml"
+    if [ ! -d "$dir" ] || ! ls -d "$dir"/bad* >/dev/null 2>&1 || ! ls -d "$dir"/good* >/dev/null 2>&1; then
+        bad "rule $id has no tests/cases/$id/ with bad* and good* cases"
         continue
     fi
-    for f in "$dir"/bad*.xml; do
+    for f in "$dir"/bad*; do
+        case "$f" in *.expected) continue ;; esac
         exp="${f%.xml}.expected"
         plan check -q "$f" 2>&1 | grep -F "[$id]" > "$TMP/got"
         if [ ! -f "$exp" ]; then
@@ -58,7 +61,7 @@ while read -r id; do
             bad "$f: diagnostics differ from $exp"; head -20 "$TMP/diff"
         fi
     done
-    for f in "$dir"/good*.xml; do
+    for f in "$dir"/good*; do
         if plan check -q "$f" 2>&1 | grep -qF "[$id]"; then
             bad "$f: rule $id fired on a correct plan"
             plan check -q "$f" 2>&1 | grep -F "[$id]" | head -5

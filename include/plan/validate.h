@@ -48,6 +48,20 @@ void plan_validate(const plan_doc *doc, const plan_validate_opts *o, plan_diags 
  * (load and parse failures). */
 void plan_validate_apply_opts(const plan_validate_opts *o, plan_diags *d, size_t from);
 
+/* ---- rules across plans (src/validate/corpus.c) ----
+ * Each checked plan leaves a small summary; the rules of catalogue/corpus.def
+ * compare the summaries of all plans checked together. Memory per plan is a
+ * few hundred bytes, whatever the plan's size. */
+typedef struct plan_summary plan_summary;
+/* What the cross-plan rules need of doc. Caller frees with plan_summary_free. */
+plan_summary *plan_summary_of(const plan_doc *doc);
+void plan_summary_free(plan_summary *s);
+/* Runs the cross-plan rules over v[0..n) and appends findings to out, with
+ * the severity options applied. Suppressions inside plans do not apply to
+ * them (a finding names two files). */
+void plan_validate_corpus(plan_summary **v, size_t n, const plan_validate_opts *o,
+                          plan_diags *out);
+
 /* The check functions, one per category file. */
 void plan_check_header(plan_check *c);   /* src/validate/header.c */
 void plan_check_format(plan_check *c);   /* src/validate/format.c */

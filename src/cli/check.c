@@ -44,6 +44,8 @@ typedef struct run {
     int files, failed_io, written;
     char **inputs;
     int ninputs;
+    plan_summary **sums;  /* one per plan read, for the cross-plan rules */
+    size_t nsums;
 } run;
 
 static int same_file(const char *a, const char *b)
@@ -188,7 +190,37 @@ static void one_file(run *r, const char *path, int compile)
     if (r->o.json)
         plan_diags_move(&r->all, &d);
     plan_diags_clear(&d);
+    if (doc) {
+        r->sums = plan_xrealloc(r->sums, (r->nsums + 1) * sizeof *r->sums);
+        r->sums[r->nsums++] = plan_summary_of(doc);
+    }
     plan_doc_free(doc);
+}
+
+/* The rules across plans, once every plan has been read. */
+static void corpus(run *r)
+{
+    plan_diags d = PLAN_DIAGS_INIT;
+    plan_validate_corpus(r->sums, r->nsums, &r->o.val, &d);
+    plan_diags_sort(&d);
+    r->errors += plan_diags_count(&d, PLAN_SEV_ERROR);
+    r->warnings += plan_diags_count(&d, PLAN_SEV_WARNING);
+    r->infos += plan_diags_count(&d, PLAN_SEV_INFO);
+    if (!r->o.json)
+        cli_print_gcc(&d, &r->o, NULL);
+    /* Diagnostics borrow file names from the summaries, freed below. */
+    for (size_t i = 0; i < d.n; i++)
+        for (int k = 0; k < r->ninputs; k++)
+            if (strcmp(d.v[i].file, r->inputs[k]) == 0)
+                d.v[i].file = r->inputs[k];
+    if (r->o.json)
+        plan_diags_move(&r->all, &d);
+    plan_diags_clear(&d);
+    for (size_t i = 0; i < r->nsums; i++)
+        plan_summary_free(r->sums[i]);
+    free(r->sums);
+    r->sums = NULL;
+    r->nsums = 0;
 }
 
 static int run_cmd(int argc, char **argv, int compile)
@@ -260,8 +292,11 @@ static int run_cmd(int argc, char **argv, int compile)
     }
     for (int i = 0; i < r.ninputs; i++)
         one_file(&r, r.inputs[i], compile);
-    if (r.o.json)
+    corpus(&r);
+    if (r.o.json) {
+        plan_diags_sort(&r.all);
         cli_print_json(&r.all, stdout);
+    }
     if (!r.o.quiet && !r.o.json)
         fprintf(stderr, _("%d file(s): %zu error(s), %zu warning(s), %zu info\n"), r.files,
                 r.errors, r.warnings, r.infos);
