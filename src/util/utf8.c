@@ -120,10 +120,29 @@ char *plan_utf8_nfc(plan_arena *a, const char *s)
     return r;
 }
 
+/* Pure ASCII text needs no Unicode machinery: lower case and folded space.
+ * Most table keys and many codes are ASCII, and folding is the checks' hot
+ * path. Returns NULL when s is not ASCII. */
+static char *fold_ascii_fast(const char *s)
+{
+    size_t n = 0;
+    for (; s[n]; n++)
+        if ((unsigned char)s[n] >= 0x80)
+            return NULL;
+    char *f = fold_space(s, n);
+    for (char *p = f; *p; p++)
+        if (*p >= 'A' && *p <= 'Z')
+            *p = (char)(*p - 'A' + 'a');
+    return f;
+}
+
 char *plan_utf8_fold(const char *s)
 {
     if (!s)
         s = ""; /* an absent text folds to the empty key */
+    char *fast = fold_ascii_fast(s);
+    if (fast)
+        return fast;
     char *f = fold_space(s, strlen(s));
     char *r = map(f, strlen(f), UTF8PROC_COMPOSE | UTF8PROC_CASEFOLD);
     if (!r)
@@ -136,6 +155,9 @@ char *plan_utf8_fold_ascii(const char *s)
 {
     if (!s)
         s = "";
+    char *fast = fold_ascii_fast(s);
+    if (fast)
+        return fast;
     char *f = fold_space(s, strlen(s));
     char *r = map(f, strlen(f), UTF8PROC_COMPOSE | UTF8PROC_CASEFOLD | UTF8PROC_STRIPMARK);
     if (!r)
