@@ -67,8 +67,7 @@ static const plan_award_entry rows[] = {
           "phuong tieu bieu|dac khu tieu bieu|thi tran tieu bieu"),
      STILL, NULL, S_D79 "; wording since 07/2025: NĐ 152/2025/NĐ-CP", "U"},
     {"Thôn, tổ dân phố văn hóa", TITLE, COL, 0, 1, 0, 0,
-     "the Chủ tịch UBND cấp huyện until 30/06/2025 (the holder since is unclear, rules.md "
-     "§11.3)",
+     "the Chủ tịch UBND cấp huyện until 30/06/2025 (the holder since is unverified)",
      KEYS("thon van hoa|to dan pho van hoa|thon to dan pho van hoa|ban van hoa|"
           "khu dan cu van hoa"),
      STILL, NULL, "Luật Thi đua, khen thưởng 06/2022/QH15, Điều 80 khoản 2", "V1"},

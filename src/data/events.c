@@ -19,7 +19,7 @@
 
 #define DH14 "Đại hội đại biểu toàn quốc lần thứ XIV của Đảng"
 #define DH14_SRC "vnexpress, 24h, soha, dantri: held 19–23/01/2026, shortened from the " \
-                 "planned 19–25/01 (rules.md §10)"
+                 "planned 19–25/01"
 
 /* Đại hội XIV of the Party, in the wordings the plans use. */
 static const char *const k_dh14_full[] = {"dai hoi dai bieu toan quoc lan thu xiv", NULL};
@@ -52,7 +52,7 @@ static const plan_event events[] = {
     {"Đợt thi đua lập thành tích chào mừng Đại hội XIV của Đảng (QĐ 2437/QĐ-TTg)", k_dot2437,
      {2025, 10, 5}, {2026, 1, 23},
      "launch 05/10/2025: vietnamplus, nld; period \"từ tháng 10/2025 đến khi tổ chức thành "
-     "công Đại hội XIV\": sggp, congly (rules.md §1, §10)", "V2"},
+     "công Đại hội XIV\": sggp, congly", "V2"},
     {"Đại hội Thi đua yêu nước toàn quốc lần thứ XI", k_tdyn11, {2025, 12, 26}, {2025, 12, 27},
      "nld.com.vn 23/12/2025 (\"diễn ra vào ngày 26 và 27-12 tại Hà Nội\"); vietnamplus "
      "26/12/2025 (phiên trù bị) and 27/12/2025 (khai mạc)", "V2"},
@@ -67,16 +67,18 @@ static const plan_event events[] = {
      "thegioitiepthi.danviet.vn 16/9/2025 (\"từ chiều 24/9 đến hết sáng 26/9\"); "
      "vietnamplus, 24h, vtcnews 25/9/2025 (khai mạc, bầu Ban Chấp hành)", "V2"},
     {"Kỷ niệm 115 năm thành lập tỉnh Lai Châu", k_lc115, {2024, 6, 28}, {2024, 6, 28},
-     "seed 001: \"115 năm thành lập tỉnh (28/6/1909- 28/6/2024)\" (rules.md §10)", "S"},
+     "plan of Sở VHTTDL Lai Châu, 2023, under công văn 1954/UBND-TH of UBND tỉnh Lai Châu: "
+     "\"115 năm thành lập tỉnh (28/6/1909- 28/6/2024)\"", "S"},
     {"Kỷ niệm 75 năm thành lập Đảng bộ tỉnh Lai Châu", k_lc75, {2024, 10, 10}, {2024, 10, 10},
-     "seed 001: \"75 năm thành lập Đảng bộ tỉnh (10/10/1949- 10/10/2024)\" (rules.md §10)",
-     "S"},
+     "plan of Sở VHTTDL Lai Châu, 2023, under công văn 1954/UBND-TH of UBND tỉnh Lai Châu: "
+     "\"75 năm thành lập Đảng bộ tỉnh (10/10/1949- 10/10/2024)\"", "S"},
     {"Kỷ niệm 70 năm ngày Bác Hồ gửi thư cho đồng bào và cán bộ Lai Châu", k_lc70,
      {2023, 12, 12}, {2023, 12, 12},
-     "seed 001: \"70 năm ngày Bác Hồ gửi thư … (12/12/1953 -12/12/2023)\" (rules.md §10)", "S"},
+     "plan of Sở VHTTDL Lai Châu, 2023, under công văn 1954/UBND-TH of UBND tỉnh Lai Châu: "
+     "\"70 năm ngày Bác Hồ gửi thư … (12/12/1953 -12/12/2023)\"", "S"},
     {"Kỷ niệm 20 năm chia tách, thành lập tỉnh Lai Châu", k_lc20, {2024, 1, 1}, {2024, 1, 1},
-     "seed 001: \"20 năm chia tách, thành lập tỉnh (01/01/2004- 01/01/2024)\" (rules.md §10)",
-     "S"},
+     "plan of Sở VHTTDL Lai Châu, 2023, under công văn 1954/UBND-TH of UBND tỉnh Lai Châu: "
+     "\"20 năm chia tách, thành lập tỉnh (01/01/2004- 01/01/2024)\"", "S"},
 };
 
 size_t plan_event_count(void)

@@ -450,7 +450,7 @@ static void quota_one(plan_check *c, const resolved *r, const plan_quota *q, uns
     if (g)
         plan_diag_note(g, _("practice: a quota is a positive number of awards, each for a "
                             "subject (tập thể, cá nhân) of one award, as in Kế hoạch "
-                            "32/KH-SNgV (rules.md §7.3, seed 004 l.108-116)"));
+                            "32/KH-SNgV of Sở Ngoại vụ Lạng Sơn"));
 }
 
 static void award_quota(plan_check *c, const resolved *r)
@@ -628,7 +628,7 @@ static void award_standard(plan_check *c, const resolved *r, st_seen *seen)
                                   ev.ph->shown);
     plan_diag_note(g, _("Luật Thi đua, khen thưởng 06/2022/QH15, Điều 17 (tiêu chí of a "
                         "movement); practice: standards stated, or delegated to a document of "
-                        "the basis (rules.md §7.3)"));
+                        "the basis"));
 }
 
 /* ---- AWARD-PROPOSAL-CHAIN ---- */
@@ -658,7 +658,8 @@ static void chain_report(plan_check *c, plan_pos pos, const char *quote,
                         "UBND cấp tỉnh proposes that the Thủ tướng award or submit to the Chủ "
                         "tịch nước"));
     plan_diag_note(g, _("the Sở Nội vụ is the standing body of the Hội đồng Thi đua - Khen "
-                        "thưởng tỉnh (rules.md §2.5)"));
+                        "thưởng tỉnh (practice of the plans, e.g. Kế hoạch 309/KH-UBND of UBND "
+                        "tỉnh Lạng Sơn)"));
 }
 
 /* 1 when the clause of key text k around byte i names the provincial route. */

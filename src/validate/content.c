@@ -389,7 +389,7 @@ static void when_unreadable(plan_check *c, const plan_when *w)
                                 "the period's <p>"),
                               w->text.s);
         plan_diag_note(g, _("event-bounded ends are resolved through the event calendar "
-                            "(rules.md §6, §10; src/data/events.c)"));
+                            "(src/data/events.c; docs/format.md, \"Dates and periods\")"));
         return;
     }
     if (w->parse_failed == 2)
@@ -403,7 +403,8 @@ static void when_unreadable(plan_check *c, const plan_when *w)
                                 "write it as e.g. \"30/10/2025\", \"tháng 10/2025\" or "
                                 "\"năm 2026\""),
                               w->text.s);
-    plan_diag_note(g, _("date and period conventions of the plans (rules.md §6)"));
+    plan_diag_note(g, _("date and period conventions of the plans (docs/format.md, \"Dates "
+                        "and periods\")"));
 }
 
 static void relative_start(plan_check *c, const plan_when *w)
@@ -422,7 +423,8 @@ static void relative_start(plan_check *c, const plan_when *w)
                                 "date \"%s\" cannot be read; correct the date line or write the "
                                 "day itself"),
                               w->text.s, date->s);
-    plan_diag_note(g, _("\"từ nay\" means from the plan's issue date (rules.md §6)"));
+    plan_diag_note(g, _("\"từ nay\" means from the plan's issue date (docs/format.md, "
+                        "\"Dates and periods\")"));
 }
 
 static void start_before_issue(plan_check *c, const plan_when *w, plan_date issue)
@@ -447,7 +449,7 @@ static void start_before_issue(plan_check *c, const plan_when *w, plan_date issu
                                   when_desc(w, &wd), dmy(issue, is));
     plan_buf_free(&wd);
     plan_diag_note(g, _("no rule forbids a start before the issue date, but an implementing "
-                        "plan should take it from its parent (rules.md §11 item 8)"));
+                        "plan should take it from its parent (practice of the plans)"));
 }
 
 static void end_before_issue(plan_check *c, const plan_when *w, plan_date issue)

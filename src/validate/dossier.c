@@ -100,8 +100,9 @@ static const char *what_of(const plan_deadline *dl)
 
 static void note_practice(plan_diag *g)
 {
-    plan_diag_note(g, _("practice (seed 004, l.133–136): \"gửi về Văn phòng Sở … trước ngày "
-                        "30/10/2025\""));
+    plan_diag_note(g, _("practice of the plans (không có quy định pháp luật), e.g. Kế hoạch "
+                        "32/KH-SNgV of Sở Ngoại vụ Lạng Sơn: \"gửi về Văn phòng Sở … trước "
+                        "ngày 30/10/2025\""));
 }
 
 static int has_nominate_due(const plan_doc *d)
@@ -156,8 +157,8 @@ static void vague_one(plan_check *c, const plan_when *w)
                                      _("deadline \"%s\" is not a date; give the day, e.g. "
                                        "\"trước ngày 06/02/2026\""),
                                      w->text.s);
-    plan_diag_note(g, _("rules.md §6: deadlines are a day, a month, or an event of the "
-                        "calendar"));
+    plan_diag_note(g, _("docs/format.md, \"Dates and periods\": deadlines are a day, a "
+                        "month, or an event of the calendar"));
 }
 
 static void deadline_vague(plan_check *c)
@@ -203,7 +204,7 @@ static void before_end_one(plan_check *c, const plan_when *w, plan_date end)
                                 "campaign"),
                               w->text.s, dmy(last, b1), dmy(end, b2));
     plan_diag_note(g, _("logic: a dossier closed before the campaign ends leaves its last "
-                        "days out (rules.md §11.8: not prohibited, hence a warning)"));
+                        "days out (no rule forbids it, hence a warning)"));
     if (assumed)
         plan_diag_note(g, _("the review of a year judges that year's achievements, so an "
                             "occasion of year Y is taken as 31/12/Y at the latest"));
@@ -293,8 +294,9 @@ static void contents_one(plan_check *c, const plan_deadline *dl)
                                        "with the form of the decree in force on the due "
                                        "date"),
                                      what_of(dl), n, plan_buf_cstr(&list));
-    plan_diag_note(g, _("seed 004, l.125–131: biên bản họp xét, tóm tắt thành tích, báo "
-                        "cáo thành tích theo mẫu"));
+    plan_diag_note(g, _("practice of the plans, e.g. Kế hoạch 32/KH-SNgV of Sở Ngoại vụ "
+                        "Lạng Sơn (not checked against the decree): biên bản họp xét, tóm tắt "
+                        "thành tích, báo cáo thành tích theo mẫu"));
     for (size_t k = 0; k < nk; k++)
         if (!seen[k]) {
             if (missing.len)

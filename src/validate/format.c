@@ -1260,8 +1260,9 @@ static void noinhan_superior(plan_check *c, const recips *r)
                               _("Nơi nhận does not list the parent body %s of this implementing "
                                 "plan; add \"%s (B/c)\""),
                               s->text, s->text);
-    plan_diag_note(g, _("practice (seed 001, l.373: \"UBND tỉnh (B/c)\"): an implementing plan "
-                        "sends a copy to the body that launched the campaign"));
+    plan_diag_note(g, _("practice of the plans (không có quy định pháp luật), e.g. \"UBND "
+                        "tỉnh (B/c)\": an implementing plan sends a copy to the body that "
+                        "launched the campaign"));
 }
 
 /* ---- NOINHAN-COVERS-ROLES ---- */

@@ -157,9 +157,9 @@ static void number_tokens(plan_check *c, const char *s, plan_pos pos, int prose)
                   "three; write \",\" for a decimal (74,6) or group the thousands by three "
                   "(136.711)"),
                 (int)n, p);
-            plan_diag_note(g, _("rules.md §6: \"136.711\" is an integer, \"74,6\" a "
-                                "decimal; a \".\" before a group that is not three digits "
-                                "is ambiguous"));
+            plan_diag_note(g, _("practice of the plans (không có quy định pháp luật): "
+                                "\"136.711\" is an integer, \"74,6\" a decimal; a \".\" "
+                                "before a group that is not three digits is ambiguous"));
         }
         p = q;
     }
@@ -252,8 +252,8 @@ static void date_report(plan_check *c, plan_pos pos, int kind, const char *tok, 
         break;
     }
     plan_diag *g = plan_check_report(c, PLAN_RULE_LEX_DATE_BODY, pos, fmt, n, tok);
-    plan_diag_note(g, _("rules.md §6: body dates are d/m/yyyy, with one or two digits for "
-                        "the day and the month"));
+    plan_diag_note(g, _("practice of the plans (không có quy định pháp luật): body dates "
+                        "are d/m/yyyy, with one or two digits for the day and the month"));
 }
 
 /* The first bad run of s, or 0. Two-part runs count only when strict. */
@@ -453,9 +453,10 @@ static void roman_report(plan_check *c, plan_pos pos, int kind, const char *what
                               _("%s \"%.*s\" is not a valid Roman numeral; write it in "
                                 "canonical form (I, II, III, IV, V … XIV …)"),
                               what, n, tok);
-    plan_diag_note(g, _("rules.md §6: section heads and congress numbers are Roman "
-                        "numerals; OCR variants such as X1V, X111, XVIIL, 111. are errors "
-                        "of transcription"));
+    plan_diag_note(g, _("NĐ 30/2020/NĐ-CP, Phụ lục I, Phần I, Mục II, khoản 6 điểm c–đ, "
+                        "and practice of the plans: section heads and congress numbers are "
+                        "Roman numerals; OCR variants such as X1V, X111, XVIIL, 111. are "
+                        "errors of transcription"));
 }
 
 /* 1 when a section read as Roman value v fits its siblings: the numbered

@@ -316,7 +316,7 @@ static void lead_task(plan_check *c, const plan_task *t, unsigned roles)
                                     "chủ trì; if this office leads the work, write \"Chủ trì, "
                                     "phối hợp …\" (role \"lead\")"),
                                   q);
-    plan_diag_note(g, "%s", _("practice (seeds 000–004)"));
+    plan_diag_note(g, "%s", _("practice of the plans (không có quy định pháp luật)"));
 }
 
 static void lead(plan_check *c)
@@ -402,8 +402,9 @@ static void denghi_external(plan_check *c)
                         "without \"Đề nghị\"; address it with \"Đề nghị\" (mode=\"request\")"),
                 o->t.s, _(why));
             plan_diag_note(g, "%s", SRC_LAW18);
-            plan_diag_note(g, "%s", _("as seed 002 does: \"Đề nghị Ủy ban Mặt trận Tổ quốc Việt "
-                                      "Nam tỉnh và các tổ chức chính trị - xã hội …\""));
+            plan_diag_note(g, "%s", _("as in Kế hoạch 309/KH-UBND of UBND tỉnh Lạng Sơn: "
+                                      "\"Đề nghị Ủy ban Mặt trận Tổ quốc Việt Nam tỉnh và các "
+                                      "tổ chức chính trị - xã hội …\""));
         }
     }
 }
