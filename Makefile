@@ -80,7 +80,7 @@ fuzz:
 	    -max_len=65536 -timeout=10 -rss_limit_mb=2048 -artifact_prefix=build-fuzz/ build-fuzz/corpus
 
 pot:
-	xgettext --from-code=UTF-8 --keyword=_ --keyword=N_ --add-comments=TRANSLATORS: \
+	xgettext --from-code=UTF-8 --language=C --keyword=_ --keyword=N_ --add-comments=TRANSLATORS: \
 	    --package-name=plan -o po/plan.pot $(LIB_SRCS) $(CLI_SRCS) $(DEFS)
 	for p in po/*.po; do msgmerge --quiet --update --backup=none $$p po/plan.pot; done
 
