@@ -73,6 +73,9 @@ char *plan_utf8_nfc(plan_arena *a, const char *s);
 char *plan_utf8_fold(const char *s);
 /* Same as plan_utf8_fold but also strips tone and vowel marks and maps đ to d. */
 char *plan_utf8_fold_ascii(const char *s);
+/* 1 when needle occurs in hay as whole words: not preceded or followed by a
+ * letter, mark or digit of any script. Fold both the same way first. */
+int plan_has_word(const char *hay, const char *needle);
 /* Upper-case a UTF-8 string (NFC). Caller frees with free(). */
 char *plan_utf8_upper(const char *s);
 /* 1 when s (NFC) contains needle, compared with plan_utf8_fold. */

@@ -71,22 +71,6 @@ static const plan_body_pattern rows[] = {
 
 /* A byte that can be part of a word: ASCII letters and digits, and every
  * byte of a multi-byte UTF-8 letter. */
-static int word_byte(unsigned char c)
-{
-    return c >= 0x80 || (c >= '0' && c <= '9') || (c >= 'a' && c <= 'z') ||
-           (c >= 'A' && c <= 'Z');
-}
-
-static int has_word(const char *hay, const char *needle)
-{
-    size_t n = strlen(needle);
-    for (const char *p = strstr(hay, needle); p; p = strstr(p + 1, needle)) {
-        if ((p == hay || !word_byte((unsigned char)p[-1])) && !word_byte((unsigned char)p[n]))
-            return 1;
-    }
-    return 0;
-}
-
 /* The folded text with "uỷ" (u + ỷ) rewritten as "ủy" (ủ + y), the
  * spelling of the keys. Both are four bytes, so this is done in place. */
 static char *fold_accented(const char *text)
@@ -102,7 +86,7 @@ static const plan_body_pattern *find(const char *acc, const char *asc, int kind)
     for (size_t i = 0; i < sizeof rows / sizeof *rows; i++) {
         if (kind >= 0 && rows[i].kind != (plan_body_kind)kind)
             continue;
-        if (has_word(rows[i].ascii ? asc : acc, rows[i].key))
+        if (plan_has_word(rows[i].ascii ? asc : acc, rows[i].key))
             return &rows[i];
     }
     return NULL;

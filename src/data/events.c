@@ -91,21 +91,6 @@ const plan_event *plan_event_get(int i)
     return i >= 0 && (size_t)i < plan_event_count() ? &events[i] : NULL;
 }
 
-static int word_char(char c)
-{
-    return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9');
-}
-
-/* 1 when key occurs in f with no letter or digit right before or after it. */
-static int has_word(const char *f, const char *key)
-{
-    size_t n = strlen(key);
-    for (const char *p = strstr(f, key); p; p = strstr(p + 1, key))
-        if ((p == f || !word_char(p[-1])) && !word_char(p[n]))
-            return 1;
-    return 0;
-}
-
 int plan_event_match(const char *text)
 {
     char *f = plan_utf8_fold_ascii(text);
@@ -113,7 +98,7 @@ int plan_event_match(const char *text)
     for (size_t i = 0; i < plan_event_count() && found < 0; i++) {
         int all = 1;
         for (const char *const *k = events[i].keys; *k && all; k++)
-            all = has_word(f, *k);
+            all = plan_has_word(f, *k);
         if (all)
             found = (int)i;
     }

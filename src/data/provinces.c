@@ -85,20 +85,6 @@ const plan_province *plan_province_get(int i)
     return i >= 0 && (size_t)i < plan_province_count() ? &rows[i] : NULL;
 }
 
-/* Whole-word occurrence of needle in hay (both folded). */
-static int has_word(const char *hay, const char *needle)
-{
-    size_t n = strlen(needle);
-    for (const char *p = strstr(hay, needle); p; p = strstr(p + 1, needle)) {
-        int left = p == hay || p[-1] == ' ' || p[-1] == '(' || p[-1] == ',';
-        char r = p[n];
-        int right = r == '\0' || r == ' ' || r == ',' || r == ')' || r == ';' || r == '.';
-        if (left && right)
-            return 1;
-    }
-    return 0;
-}
-
 const plan_province *plan_province_in(const char *text)
 {
     char *t = plan_utf8_fold_ascii(text);
@@ -107,7 +93,7 @@ const plan_province *plan_province_in(const char *text)
     for (size_t i = 0; i < plan_province_count(); i++) {
         char *k = plan_utf8_fold_ascii(rows[i].name);
         size_t n = strlen(k);
-        if (n > best_len && has_word(t, k)) {
+        if (n > best_len && plan_has_word(t, k)) {
             best = &rows[i];
             best_len = n;
         }

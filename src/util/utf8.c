@@ -212,3 +212,40 @@ int plan_utf8_contains_folded(const char *s, const char *needle)
     free(b);
     return r;
 }
+
+/* The code point that ends just before p (s <= p), or -1 at the start. */
+static utf8proc_int32_t cp_before(const char *s, const char *p)
+{
+    if (p == s)
+        return -1;
+    const char *q = p - 1;
+    while (q > s && ((unsigned char)*q & 0xC0) == 0x80)
+        q--;
+    utf8proc_int32_t cp;
+    return utf8proc_iterate((const utf8proc_uint8_t *)q, p - q, &cp) > 0 ? cp : -1;
+}
+
+static int is_word_cp(utf8proc_int32_t cp)
+{
+    if (cp < 0)
+        return 0;
+    utf8proc_category_t c = utf8proc_category(cp);
+    return (c >= UTF8PROC_CATEGORY_LU && c <= UTF8PROC_CATEGORY_LO) ||
+           (c >= UTF8PROC_CATEGORY_MN && c <= UTF8PROC_CATEGORY_ME) ||
+           (c >= UTF8PROC_CATEGORY_ND && c <= UTF8PROC_CATEGORY_NO);
+}
+
+int plan_has_word(const char *hay, const char *needle)
+{
+    if (!hay || !needle || !*needle)
+        return 0;
+    size_t n = strlen(needle);
+    for (const char *p = strstr(hay, needle); p; p = strstr(p + 1, needle)) {
+        utf8proc_int32_t after = -1;
+        if (p[n])
+            utf8proc_iterate((const utf8proc_uint8_t *)p + n, -1, &after);
+        if (!is_word_cp(cp_before(hay, p)) && !is_word_cp(after))
+            return 1;
+    }
+    return 0;
+}

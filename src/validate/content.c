@@ -19,6 +19,11 @@
 /* ---- small helpers ------------------------------------------------------ */
 
 /* "16/12/2025" into buf (at least 16 bytes). */
+static int is_word_char(char ch)
+{
+    return (ch >= 'a' && ch <= 'z') || (ch >= 'A' && ch <= 'Z') || (ch >= '0' && ch <= '9');
+}
+
 static const char *dmy(plan_date d, char *buf)
 {
     snprintf(buf, 16, "%02d/%02d/%04d", d.d % 100, d.m % 100, d.y % 10000);
@@ -66,21 +71,6 @@ static int resolved(const plan_when *w)
 static plan_pos body_pos(const plan_doc *d)
 {
     return d->body_pos.line ? d->body_pos : d->pos;
-}
-
-static int is_word_char(char ch)
-{
-    return (ch >= 'a' && ch <= 'z') || (ch >= 'A' && ch <= 'Z') || (ch >= '0' && ch <= '9');
-}
-
-/* 1 when the folded text f contains w as a whole word or phrase. */
-static int has_word(const char *f, const char *w)
-{
-    size_t n = strlen(w);
-    for (const char *p = strstr(f, w); p; p = strstr(p + 1, w))
-        if ((p == f || !is_word_char(p[-1])) && !is_word_char(p[n]))
-            return 1;
-    return 0;
 }
 
 /* ---- PLAN-KIND ---------------------------------------------------------- */
@@ -374,7 +364,7 @@ static int event_like(const char *text)
     char *f = plan_utf8_fold_ascii(text);
     int yes = 0;
     for (const char *const *k = cues; *k && !yes; k++)
-        yes = has_word(f, *k);
+        yes = plan_has_word(f, *k);
     free(f);
     return yes;
 }
