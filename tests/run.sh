@@ -137,6 +137,14 @@ for f in "$TMP"/doc/*.xml; do
     xmllint --noout --relaxng schema/plan.rng "$f" > /dev/null 2>&1 && ok || bad "documentation example $(basename "$f") is not schema-valid"
 done
 [ "$n" -gt 0 ] && ok || bad "no full plan example found in the documentation"
+# Diagnostics quoted in the README are what plan prints.
+grep -E '^tests/seeds/[^:]+\.xml:[0-9]+:[0-9]+: ' README.md | while IFS= read -r line; do
+    f=${line%%:*}
+    if plan check "$f" 2>&1 | grep -qxF -- "$line"; then echo ok; else echo "bad: $line"; fi
+done > "$TMP/readme"
+while IFS= read -r r; do
+    case "$r" in ok) ok ;; *) bad "README quotes a diagnostic plan does not print: ${r#bad: }" ;; esac
+done < "$TMP/readme"
 
 # --- 6. inputs the fuzzer found: a clean exit (0, 1 or 2), never a crash ---
 for f in tests/fuzz/crashes/*; do
