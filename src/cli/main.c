@@ -6,6 +6,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "cli/cli.h"
 #include "plan/i18n.h"
@@ -30,11 +31,36 @@ static const struct command {
     {"help", cmd_help},
 };
 
+/* The message catalogs: PLAN_LOCALEDIR if set; else the installed ones; else,
+ * for a binary run from its build tree, the "locale" folder next to it. */
+static const char *locale_dir(char *buf, size_t n)
+{
+    const char *dir = getenv("PLAN_LOCALEDIR");
+    if (dir && *dir)
+        return dir;
+    char probe[4200];
+    snprintf(probe, sizeof probe, "%s/vi/LC_MESSAGES/%s.mo", LOCALEDIR, PLAN_DOMAIN);
+    if (access(probe, R_OK) == 0)
+        return LOCALEDIR;
+    ssize_t k = readlink("/proc/self/exe", buf, n - 16);
+    if (k > 0) {
+        buf[k] = '\0';
+        char *slash = strrchr(buf, '/');
+        if (slash) {
+            strcpy(slash + 1, "locale");
+            snprintf(probe, sizeof probe, "%s/vi/LC_MESSAGES/%s.mo", buf, PLAN_DOMAIN);
+            if (access(probe, R_OK) == 0)
+                return buf;
+        }
+    }
+    return LOCALEDIR;
+}
+
 static void setup_locale(void)
 {
+    static char buf[4096];
     setlocale(LC_ALL, "");
-    const char *dir = getenv("PLAN_LOCALEDIR");
-    bindtextdomain(PLAN_DOMAIN, dir && *dir ? dir : LOCALEDIR);
+    bindtextdomain(PLAN_DOMAIN, locale_dir(buf, sizeof buf));
     bind_textdomain_codeset(PLAN_DOMAIN, "UTF-8");
     textdomain(PLAN_DOMAIN);
 }

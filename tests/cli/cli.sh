@@ -110,5 +110,8 @@ expect "--help" 0 'Usage: plan COMMAND' -- plan --help
 expect "help check" 0 'Usage: plan check' -- plan help check
 expect "--version" 0 '^plan [0-9]+\.[0-9]+\.[0-9]+$' -- plan --version
 expect "Vietnamese help" 0 'Cách dùng' -- env LANGUAGE=vi LC_ALL=C.UTF-8 "$PLAN" --help
+expect "Vietnamese from the build tree, no PLAN_LOCALEDIR" 1 'lỗi: số 5 nhỏ hơn 10' -- env -u PLAN_LOCALEDIR LANGUAGE=vi LC_ALL=C.UTF-8 "$PLAN" check -q "$D/lz.xml"
+expect "English when no Vietnamese locale is asked for" 1 'error: number 5 is below 10' -- env -u PLAN_LOCALEDIR -u LANGUAGE LC_ALL=C.UTF-8 "$PLAN" check -q "$D/lz.xml"
+expect "LANG=vi with a UTF-8 locale" 1 'lỗi: số 5' -- env -u PLAN_LOCALEDIR -u LC_ALL LANGUAGE=vi LANG=C.UTF-8 "$PLAN" check -q "$D/lz.xml"
 
 echo "cli: $pass passed, $fail failed"
