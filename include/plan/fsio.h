@@ -10,6 +10,10 @@
  * fsync and rename. Returns 0 or -errno; on failure path is untouched and
  * no temporary remains. */
 int plan_write_atomic(const char *path, const char *data, size_t len);
+/* Installs handlers for SIGINT, SIGTERM and SIGHUP that remove the temporary
+ * file being written, if any, then let the signal end the process (exit
+ * status 128 + signal). Outputs already renamed into place stay whole. */
+void plan_fsio_catch_signals(void);
 /* Creates dir and its parents (mode 0755). Returns 0 or -errno (-ENOTDIR
  * when a component exists and is not a directory). */
 int plan_mkdir_p(const char *dir);

@@ -2,6 +2,7 @@
  * main.c - entry point: locale and message catalog, library set-up, and the
  * command table.
  */
+#include <errno.h>
 #include <locale.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -9,6 +10,7 @@
 #include <unistd.h>
 
 #include "cli/cli.h"
+#include "plan/fsio.h"
 #include "plan/i18n.h"
 #include "plan/parse.h"
 
@@ -82,7 +84,15 @@ int main(int argc, char **argv)
     for (size_t i = 0; i < sizeof commands / sizeof *commands; i++)
         if (strcmp(commands[i].name, cmd) == 0) {
             plan_parse_init();
+            plan_fsio_catch_signals();
             int rc = commands[i].fn(argc - 1, argv + 1);
+            /* Output that could not be written (a full disk, a closed pipe) is an
+             * error, not a silent success. */
+            if (fflush(stdout) != 0 || ferror(stdout)) {
+                fprintf(stderr, "plan: %s: %s: %s\n", _("error"), _("standard output"),
+                        strerror(errno));
+                rc = PLAN_EXIT_USAGE;
+            }
             plan_parse_cleanup();
             return rc;
         }

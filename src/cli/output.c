@@ -204,8 +204,13 @@ char **cli_expand_paths(char **paths, int n, int *count, int *failed)
             *failed = 1;
             continue;
         }
-        if (S_ISDIR(st.st_mode))
+        if (S_ISDIR(st.st_mode)) {
+            int before = out.n;
             walk_dir(paths[i], &out, 0);
+            if (out.n == before)
+                fprintf(stderr, "plan: %s: %s: %s\n", _("warning"), paths[i],
+                        _("no plan files (*.xml) in this directory"));
+        }
         else
             push(&out, plan_xstrdup(paths[i]));
     }

@@ -6,6 +6,7 @@
  */
 #include <errno.h>
 #include <fcntl.h>
+#include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -15,6 +16,43 @@
 #include "plan/fsio.h"
 #include "plan/util.h"
 
+/* The temporary being written, so that an interrupted run removes it. */
+static char pending_tmp[4096];
+static volatile sig_atomic_t pending_set;
+
+static void set_pending(const char *tmp)
+{
+    sigset_t all, old;
+    sigfillset(&all);
+    sigprocmask(SIG_BLOCK, &all, &old);
+    if (tmp) {
+        snprintf(pending_tmp, sizeof pending_tmp, "%s", tmp);
+        pending_set = 1;
+    } else {
+        pending_set = 0;
+    }
+    sigprocmask(SIG_SETMASK, &old, NULL);
+}
+
+static void on_signal(int sig)
+{
+    if (pending_set)
+        unlink(pending_tmp); /* async-signal-safe */
+    signal(sig, SIG_DFL);
+    raise(sig);              /* die of the signal: the shell sees 128 + sig */
+}
+
+void plan_fsio_catch_signals(void)
+{
+    struct sigaction sa;
+    memset(&sa, 0, sizeof sa);
+    sa.sa_handler = on_signal;
+    sigemptyset(&sa.sa_mask);
+    sigaction(SIGINT, &sa, NULL);
+    sigaction(SIGTERM, &sa, NULL);
+    sigaction(SIGHUP, &sa, NULL);
+}
+
 int plan_write_atomic(const char *path, const char *data, size_t len)
 {
     size_t n = strlen(path);
@@ -22,7 +60,13 @@ int plan_write_atomic(const char *path, const char *data, size_t len)
     const char *slash = strrchr(path, '/');
     size_t dirlen = slash ? (size_t)(slash - path) + 1 : 0;
     snprintf(tmp, n + 16, "%.*s.%s.XXXXXX", (int)dirlen, path, path + dirlen);
+    sigset_t all, old;
+    sigfillset(&all);
+    sigprocmask(SIG_BLOCK, &all, &old); /* no signal between creating and recording it */
     int fd = mkstemp(tmp);
+    if (fd >= 0)
+        set_pending(tmp);
+    sigprocmask(SIG_SETMASK, &old, NULL);
     if (fd < 0) {
         int e = errno;
         free(tmp);
@@ -50,6 +94,7 @@ int plan_write_atomic(const char *path, const char *data, size_t len)
         err = errno;
     if (err)
         unlink(tmp);
+    set_pending(NULL);
     free(tmp);
     return -err;
 }
