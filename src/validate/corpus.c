@@ -1,33 +1,64 @@
 /*
- * corpus.c - rules across plans (catalogue/corpus.def). A full model per plan
- * would make memory grow with the number of files, so each checked plan leaves
- * behind a small summary (its number, date, period, the documents it
- * implements, with positions) and the rules compare summaries.
+ * corpus.c - rules across plans (catalogue/corpus.def): repository mode. A
+ * full model per plan would make memory grow with the size of every file, so
+ * each checked plan leaves behind a small summary (its number and issuer,
+ * date, period, awards, the documents it implements or rests on, with
+ * positions; strings copied) and the rules compare summaries.
+ *
+ * The summaries are indexed twice, by sorting arrays of pointers: by
+ * notation (to resolve a citation to the plan it names, by binary search) and
+ * by issuer, year and serial (NUM-UNIQUE on neighbours, NUM-SEQUENCE within
+ * one issuer-year group). Time is O(n log n) in the number of plans, plus the
+ * square of the largest issuer-year group for NUM-SEQUENCE. A file given
+ * twice (a directory and a file in it) counts once.
  */
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
+#include "data/awards.h"
 #include "plan/i18n.h"
 #include "plan/validate.h"
 
 typedef struct parent_ref {
-    char *notation;          /* without spaces */
-    plan_date date;          /* y == 0 when the citation gives none */
+    char *key;               /* the cited number without spaces */
+    char *number;            /* as written */
+    int implements;          /* relation "implements"; else "based-on" */
+    plan_date date;          /* y == 0 when the citation gives no day */
+    plan_pos pos;            /* the cited number */
+    plan_pos date_pos;       /* the cited date (pos when absent) */
 } parent_ref;
+
+typedef struct award_sum {
+    char *name;              /* as written */
+    char *folded;            /* plan_utf8_fold_ascii of the name */
+    const plan_award_entry *e; /* catalogue row (static data), or NULL */
+    int rank;                /* plan_award_rank on the plan's date; 0: unknown */
+    unsigned for_mask;       /* 0 when not stated */
+    plan_pos pos;
+} award_sum;
 
 struct plan_summary {
     char *file;
     char *number;            /* as written, or NULL */
-    char *issuer_code;       /* NULL when the number did not parse */
     char *key;               /* the number without spaces */
+    char *issuer_code;       /* NULL when the number did not parse */
+    char *type_code, *sub;   /* NULL when absent */
+    char *serial_text;       /* the serial as written ("08") */
+    char *issuer_id;         /* key text of issuer and parent body: who numbers */
+    int party, normative;    /* Party form; a year inside the number */
     long serial;
-    plan_date date;          /* y == 0 when unknown */
+    int year;                /* of the date, else of the number; 0 unknown */
+    plan_date date;          /* y == 0 unless a day */
     plan_pos number_pos;
+    int issuer_rank;         /* plan_award_issuer_rank; 0 unknown */
     int has_period;
     plan_date start, end;    /* y == 0 when not resolved */
     plan_pos period_pos;
     parent_ref *parents;
     size_t nparents;
+    award_sum *awards;
+    size_t nawards;
 };
 
 static char *dup_nospace(const char *s)
@@ -40,23 +71,87 @@ static char *dup_nospace(const char *s)
     return r;
 }
 
+static char *dup_or_null(const char *s)
+{
+    return s ? plan_xstrdup(s) : NULL;
+}
+
+/* The catalogue row of an award: by its name and, when the name leaves the
+ * issuer open ("Giấy khen"), by the name completed with <authority> (as
+ * award.c resolves it). */
+static const plan_award_entry *award_row(const plan_award *a)
+{
+    const plan_award_entry *e = plan_award_lookup(a->name.s);
+    if (e && e->generic && a->authority.s) {
+        size_t n = strlen(a->name.s) + strlen(a->authority.s) + 8;
+        char *s = plan_xmalloc(n);
+        snprintf(s, n, "%s của %s", a->name.s, a->authority.s);
+        const plan_award_entry *f = plan_award_lookup(s);
+        free(s);
+        if (f)
+            e = f;
+    }
+    return e;
+}
+
+static void summarise_awards(plan_summary *s, const plan_doc *doc)
+{
+    size_t n = 0;
+    for (const plan_award *a = doc->awards; a; a = a->next)
+        if (a->name.s)
+            n++;
+    if (!n)
+        return;
+    s->awards = plan_xmalloc(n * sizeof *s->awards);
+    for (const plan_award *a = doc->awards; a; a = a->next) {
+        if (!a->name.s)
+            continue;
+        award_sum *w = &s->awards[s->nawards++];
+        w->name = plan_xstrdup(a->name.s);
+        w->folded = plan_utf8_fold_ascii(a->name.s);
+        w->e = award_row(a);
+        /* An award the law does not know is AWARD-KNOWN's finding. */
+        w->rank = w->e && !w->e->not_award ? plan_award_rank(w->e, s->date) : 0;
+        w->for_mask = a->for_mask;
+        w->pos = a->pos;
+    }
+}
+
 plan_summary *plan_summary_of(const plan_doc *doc)
 {
     plan_summary *s = plan_xmalloc(sizeof *s);
     memset(s, 0, sizeof *s);
     s->file = plan_xstrdup(doc->file);
-    const plan_notation *n = &doc->header.number;
+    const plan_header *h = &doc->header;
+    if (h->date.prec == PLAN_PREC_DAY)
+        s->date = h->date.lo;
+    if (h->date.prec != PLAN_PREC_NONE)
+        s->year = h->date.lo.y;
+    const plan_notation *n = &h->number;
     if (n->text.s) {
         s->number = plan_xstrdup(n->text.s);
         s->key = dup_nospace(n->text.s);
         s->number_pos = n->text.pos;
         if (n->parsed && n->issuer_code) {
             s->issuer_code = plan_xstrdup(n->issuer_code);
+            s->type_code = dup_or_null(n->type_code);
+            s->sub = dup_or_null(n->sub);
             s->serial = n->serial_num;
+            s->serial_text = dup_or_null(n->serial);
+            s->party = n->party;
+            s->normative = n->year != 0;
+            if (!s->year)
+                s->year = n->year;
         }
     }
-    if (doc->header.date.prec == PLAN_PREC_DAY)
-        s->date = doc->header.date.lo;
+    size_t idn = (h->issuer.s ? strlen(h->issuer.s) : 0) +
+                 (h->parent_body.s ? strlen(h->parent_body.s) : 0) + 4;
+    char *id = plan_xmalloc(idn);
+    snprintf(id, idn, "%s | %s", h->issuer.s ? h->issuer.s : "",
+             h->parent_body.s ? h->parent_body.s : "");
+    s->issuer_id = plan_award_key_text(id);
+    free(id);
+    s->issuer_rank = plan_award_issuer_rank(h->issuer_level);
     const plan_period *p = doc->periods;
     if (p) {
         s->has_period = 1;
@@ -66,13 +161,19 @@ plan_summary *plan_summary_of(const plan_doc *doc)
         if (p->end.prec != PLAN_PREC_NONE)
             s->end = p->end.hi;
     }
-    for (const plan_document *d = doc->documents; d; d = d->next)
-        if (d->relation == PLAN_REL_IMPLEMENTS && d->number.text.s) {
-            s->parents = plan_xrealloc(s->parents, (s->nparents + 1) * sizeof *s->parents);
-            parent_ref *r = &s->parents[s->nparents++];
-            r->notation = dup_nospace(d->number.text.s);
-            r->date = d->date.prec == PLAN_PREC_DAY ? d->date.lo : (plan_date){0, 0, 0};
-        }
+    for (const plan_document *d = doc->documents; d; d = d->next) {
+        if (d->relation == PLAN_REL_CITED || !d->number.text.s)
+            continue;
+        s->parents = plan_xrealloc(s->parents, (s->nparents + 1) * sizeof *s->parents);
+        parent_ref *r = &s->parents[s->nparents++];
+        r->key = dup_nospace(d->number.text.s);
+        r->number = plan_xstrdup(d->number.text.s);
+        r->implements = d->relation == PLAN_REL_IMPLEMENTS;
+        r->date = d->date.prec == PLAN_PREC_DAY ? d->date.lo : (plan_date){0, 0, 0};
+        r->pos = d->number.text.pos;
+        r->date_pos = d->date.text.s ? d->date.text.pos : r->pos;
+    }
+    summarise_awards(s, doc);
     return s;
 }
 
@@ -80,13 +181,24 @@ void plan_summary_free(plan_summary *s)
 {
     if (!s)
         return;
-    for (size_t i = 0; i < s->nparents; i++)
-        free(s->parents[i].notation);
+    for (size_t i = 0; i < s->nparents; i++) {
+        free(s->parents[i].key);
+        free(s->parents[i].number);
+    }
     free(s->parents);
+    for (size_t i = 0; i < s->nawards; i++) {
+        free(s->awards[i].name);
+        free(s->awards[i].folded);
+    }
+    free(s->awards);
     free(s->file);
     free(s->number);
-    free(s->issuer_code);
     free(s->key);
+    free(s->issuer_code);
+    free(s->type_code);
+    free(s->sub);
+    free(s->serial_text);
+    free(s->issuer_id);
     free(s);
 }
 
@@ -95,81 +207,398 @@ static void ddmmyyyy(plan_date d, char *buf, size_t n)
     snprintf(buf, n, "%02d/%02d/%04d", d.d % 100, d.m % 100, d.y % 10000);
 }
 
-static void num_sequence(plan_summary **v, size_t n, plan_diags *out)
+static int strcmp_null(const char *a, const char *b)
 {
-    for (size_t i = 0; i < n; i++) {
-        const plan_summary *a = v[i];
-        if (!a->issuer_code || !a->date.y)
+    return strcmp(a ? a : "", b ? b : "");
+}
+
+/* ---- the index by notation: resolving citations ---- */
+
+static int cmp_by_key(const void *x, const void *y)
+{
+    const plan_summary *a = *(plan_summary *const *)x, *b = *(plan_summary *const *)y;
+    int c = strcmp(a->key, b->key);
+    if (!c)
+        c = plan_date_cmp(a->date, b->date);
+    return c ? c : strcmp(a->file, b->file);
+}
+
+typedef struct notation_index {
+    plan_summary **v;        /* the summaries that have a number, by key */
+    size_t n;
+} notation_index;
+
+/* The plan a citation names, or NULL: the same notation and the same day;
+ * failing that, the same notation in the same year (a number is unique
+ * within its issuer's year), and *date_differs is set; when the citation or
+ * the plan has no day, only when that plan alone carries the notation. */
+static const plan_summary *resolve(const notation_index *ix, const plan_summary *c,
+                                   const parent_ref *r, int *date_differs)
+{
+    *date_differs = 0;
+    size_t lo = 0, hi = ix->n;
+    while (lo < hi) {
+        size_t mid = lo + (hi - lo) / 2;
+        if (strcmp(ix->v[mid]->key, r->key) < 0)
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    const plan_summary *same_year = NULL, *only = NULL;
+    size_t count = 0;
+    for (size_t k = lo; k < ix->n && strcmp(ix->v[k]->key, r->key) == 0; k++) {
+        const plan_summary *p = ix->v[k];
+        if (p == c)
             continue;
-        for (size_t j = 0; j < n; j++) {
-            const plan_summary *b = v[j];
-            if (i == j || !b->issuer_code || !b->date.y || b->date.y != a->date.y ||
-                strcmp(a->issuer_code, b->issuer_code) != 0)
+        count++;
+        only = p;
+        if (!r->date.y || !p->date.y)
+            continue;
+        if (plan_date_cmp(r->date, p->date) == 0)
+            return p;
+        if (!same_year && r->date.y == p->date.y)
+            same_year = p;
+    }
+    if (same_year) {
+        *date_differs = 1;
+        return same_year;
+    }
+    /* Without both days nothing contradicts the one plan with the number. */
+    return count == 1 && (!r->date.y || !only->date.y) ? only : NULL;
+}
+
+/* ---- PARENT-CITED-DATE, PARENT-DATE-ORDER ---- */
+
+static void cited_date(const plan_summary *c, const parent_ref *r, const plan_summary *par,
+                       plan_diags *out)
+{
+    char pd[16], rd[16];
+    ddmmyyyy(par->date, pd, sizeof pd);
+    ddmmyyyy(r->date, rd, sizeof rd);
+    plan_diag *g = plan_diags_add(
+        out, PLAN_RULE_PARENT_CITED_DATE, PLAN_SEV_WARNING, c->file, r->date_pos,
+        _("the citation gives %s the date %s, but that plan (%s) is dated %s; correct the "
+          "date in the citation"),
+        r->number, rd, par->file, pd);
+    plan_diag_note(g, _("NĐ 30/2020/NĐ-CP, Phụ lục I, Phần I, Mục II, khoản 6 điểm b: a "
+                        "citation gives the cited document's date of issue"));
+}
+
+static void date_order(const plan_summary *c, const parent_ref *r, const plan_summary *par,
+                       plan_diags *out)
+{
+    if (!c->date.y || !par->date.y || plan_date_cmp(c->date, par->date) >= 0)
+        return;
+    char cd[16], pd[16];
+    ddmmyyyy(c->date, cd, sizeof cd);
+    ddmmyyyy(par->date, pd, sizeof pd);
+    plan_diag *g = plan_diags_add(
+        out, PLAN_RULE_PARENT_DATE_ORDER, PLAN_SEV_ERROR, c->file, r->pos,
+        r->implements
+            ? _("the plan is dated %s, before %s (%s), dated %s, which it implements; a plan "
+                "cannot implement a later document: check both dates")
+            : _("the plan is dated %s, before %s (%s), dated %s, on which it is based; a plan "
+                "cannot rest on a later document: check both dates"),
+        cd, par->number, par->file, pd);
+    plan_diag_note(g, _("logic: a plan cannot implement or rest on a document issued after it"));
+}
+
+/* ---- PERIOD-WITHIN-PARENT ---- */
+
+static void period_within_parent(const plan_summary *c, const plan_summary *par,
+                                 plan_diags *out)
+{
+    if (!c->has_period || !par->has_period)
+        return;
+    int early = c->start.y && par->start.y && plan_date_cmp(c->start, par->start) < 0;
+    int late = c->end.y && par->end.y && plan_date_cmp(c->end, par->end) > 0;
+    if (!early && !late)
+        return;
+    char cs[16], ce[16], ps[16], pe[16];
+    ddmmyyyy(c->start, cs, sizeof cs);
+    ddmmyyyy(c->end, ce, sizeof ce);
+    ddmmyyyy(par->start, ps, sizeof ps);
+    ddmmyyyy(par->end, pe, sizeof pe);
+    plan_diag *g = plan_diags_add(
+        out, PLAN_RULE_PERIOD_WITHIN_PARENT, PLAN_SEV_WARNING, c->file, c->period_pos,
+        early ? _("the campaign starts %s, before its parent plan %s (%s) starts on %s; "
+                  "an implementing plan runs within its parent's period")
+              : _("the campaign ends %s, after its parent plan %s (%s) ends on %s; "
+                  "an implementing plan runs within its parent's period"),
+        early ? cs : ce, par->number, par->file, early ? ps : pe);
+    plan_diag_note(g, _("practice: an implementing plan carries out its parent's "
+                        "campaign"));
+}
+
+/* ---- AWARD-WITHIN-PARENT ---- */
+
+/* One kind of award: the same catalogue row, or a generic Bằng khen / Giấy
+ * khen against a row of the same family; awards the catalogue does not know
+ * by their folded names. */
+static int same_kind(const award_sum *a, const award_sum *b)
+{
+    if (a->e && b->e) {
+        if (a->e == b->e)
+            return 1;
+        return (a->e->generic || b->e->generic) && strcmp(a->e->keys[0], b->e->keys[0]) == 0;
+    }
+    return strcmp(a->folded, b->folded) == 0;
+}
+
+/* "collectives, individuals" for a for= mask, into buf. */
+static void for_words(unsigned mask, char *buf, size_t n)
+{
+    const char *w[3] = {_("collectives"), _("individuals"), _("households")};
+    buf[0] = '\0';
+    for (int i = 0; i < 3; i++)
+        if (mask & (1u << i)) {
+            if (buf[0])
+                strncat(buf, ", ", n - strlen(buf) - 1);
+            strncat(buf, w[i], n - strlen(buf) - 1);
+        }
+}
+
+static void award_within_parent(const plan_summary *c, const plan_summary *par,
+                                plan_diags *out)
+{
+    if (!par->nawards)
+        return; /* a parent that lists no award sets no bound (AWARD-PRESENT) */
+    const award_sum *top = NULL;
+    for (size_t j = 0; j < par->nawards; j++)
+        if (par->awards[j].rank && (!top || par->awards[j].rank > top->rank))
+            top = &par->awards[j];
+    for (size_t i = 0; i < c->nawards; i++) {
+        const award_sum *a = &c->awards[i];
+        /* Unknown awards are AWARD-KNOWN's; the issuer's own awards need no parent. */
+        if (!a->rank || (c->issuer_rank && a->rank <= c->issuer_rank))
+            continue;
+        int found = 0;
+        unsigned allowed = 0;
+        for (size_t j = 0; j < par->nawards; j++)
+            if (same_kind(a, &par->awards[j])) {
+                found = 1;
+                allowed |= par->awards[j].for_mask ? par->awards[j].for_mask : ~0u;
+            }
+        plan_diag *g;
+        if (!found && top && a->rank > top->rank) {
+            g = plan_diags_add(
+                out, PLAN_RULE_AWARD_WITHIN_PARENT, PLAN_SEV_WARNING, c->file, a->pos,
+                _("\"%s\" is decided above every award of its parent plan %s (%s), the "
+                  "highest there being \"%s\"; an implementing plan proposes only what its "
+                  "parent provides for"),
+                a->name, par->number, par->file, top->name);
+        } else if (!found) {
+            g = plan_diags_add(
+                out, PLAN_RULE_AWARD_WITHIN_PARENT, PLAN_SEV_WARNING, c->file, a->pos,
+                _("\"%s\" is not among the awards of its parent plan %s (%s); an implementing "
+                  "plan rewards within what its parent provides for: drop it, or have it "
+                  "added to the parent"),
+                a->name, par->number, par->file);
+        } else if (a->for_mask & ~allowed) {
+            char mine[96], theirs[96];
+            for_words(a->for_mask & ~allowed, mine, sizeof mine);
+            for_words(allowed, theirs, sizeof theirs);
+            g = plan_diags_add(
+                out, PLAN_RULE_AWARD_WITHIN_PARENT, PLAN_SEV_WARNING, c->file, a->pos,
+                _("\"%s\" is given here to %s, but its parent plan %s (%s) gives it only to "
+                  "%s"),
+                a->name, mine, par->number, par->file, theirs);
+        } else {
+            continue;
+        }
+        plan_diag_note(g, _("practice: an implementing plan carries out its parent's campaign "
+                            "and proposes awards through it"));
+    }
+}
+
+static int in(const plan_summary **v, size_t n, const plan_summary *x)
+{
+    for (size_t k = 0; k < n; k++)
+        if (v[k] == x)
+            return 1;
+    return 0;
+}
+
+static void parents(const notation_index *ix, plan_summary **v, size_t n, plan_diags *out)
+{
+    /* Per plan, the plans its citations resolved to, and those whose period
+     * and awards were compared: a plan cited twice (implements and
+     * based-on) is reported once. */
+    const plan_summary **seen = NULL, **compared = NULL;
+    for (size_t i = 0; i < n; i++) {
+        const plan_summary *c = v[i];
+        if (!c->nparents)
+            continue;
+        seen = plan_xrealloc(seen, c->nparents * sizeof *seen);
+        compared = plan_xrealloc(compared, c->nparents * sizeof *compared);
+        size_t nseen = 0, ncompared = 0;
+        for (size_t p = 0; p < c->nparents; p++) {
+            const parent_ref *r = &c->parents[p];
+            int date_differs;
+            const plan_summary *par = resolve(ix, c, r, &date_differs);
+            if (!par)
                 continue;
-            /* a has the higher number but the earlier date: report at a. */
-            if (a->serial > b->serial && plan_date_cmp(a->date, b->date) < 0) {
-                char da[16], db[16];
-                ddmmyyyy(a->date, da, sizeof da);
-                ddmmyyyy(b->date, db, sizeof db);
-                plan_diag *g = plan_diags_add(
-                    out, PLAN_RULE_NUM_SEQUENCE, PLAN_SEV_INFO, a->file, a->number_pos,
-                    _("number %s dated %s is higher than %s dated %s (%s), though issued "
-                      "earlier; check the number and the date"),
-                    a->number, da, b->number, db, b->file);
-                plan_diag_note(g, _("NĐ 30/2020/NĐ-CP, Điều 15 (cấp số văn bản theo năm, "
-                                    "theo thứ tự ban hành) (unverified article number)"));
-                break; /* one finding per plan is enough to send a clerk to look */
+            if (date_differs)
+                cited_date(c, r, par, out);
+            if (!in(seen, nseen, par)) {
+                seen[nseen++] = par;
+                date_order(c, r, par, out);
+            }
+            if (r->implements && !in(compared, ncompared, par)) {
+                compared[ncompared++] = par;
+                period_within_parent(c, par, out);
+                award_within_parent(c, par, out);
             }
         }
     }
+    free(seen);
+    free(compared);
 }
 
-static const plan_summary *find_parent(plan_summary **v, size_t n, const parent_ref *r)
+/* ---- the index by issuer, year and serial: NUM-UNIQUE, NUM-SEQUENCE ---- */
+
+/* One numbering series: the same issuer (name and parent body), issuer
+ * code and year, and the same kind of series (a legal normative document,
+ * whose number holds its year, is numbered apart). */
+static int cmp_series(const plan_summary *a, const plan_summary *b)
 {
-    for (size_t k = 0; k < n; k++)
-        if (v[k]->key && strcmp(v[k]->key, r->notation) == 0 &&
-            (!r->date.y || !v[k]->date.y || plan_date_cmp(r->date, v[k]->date) == 0))
-            return v[k];
-    return NULL;
+    int c = strcmp(a->issuer_id, b->issuer_id);
+    if (!c)
+        c = strcmp(a->issuer_code, b->issuer_code);
+    if (!c)
+        c = (a->year > b->year) - (a->year < b->year);
+    if (!c)
+        c = a->normative - b->normative;
+    return c;
 }
 
-static void period_within_parent(plan_summary **v, size_t n, plan_diags *out)
+static int cmp_by_serial(const void *x, const void *y)
 {
-    for (size_t i = 0; i < n; i++) {
-        const plan_summary *c = v[i];
-        if (!c->has_period)
-            continue;
-        for (size_t p = 0; p < c->nparents; p++) {
-            const plan_summary *par = find_parent(v, n, &c->parents[p]);
-            if (!par || par == c || !par->has_period)
-                continue;
-            int early = c->start.y && par->start.y && plan_date_cmp(c->start, par->start) < 0;
-            int late = c->end.y && par->end.y && plan_date_cmp(c->end, par->end) > 0;
-            if (!early && !late)
-                continue;
-            char cs[16], ce[16], ps[16], pe[16];
-            ddmmyyyy(c->start, cs, sizeof cs);
-            ddmmyyyy(c->end, ce, sizeof ce);
-            ddmmyyyy(par->start, ps, sizeof ps);
-            ddmmyyyy(par->end, pe, sizeof pe);
-            plan_diag *g = plan_diags_add(
-                out, PLAN_RULE_PERIOD_WITHIN_PARENT, PLAN_SEV_WARNING, c->file, c->period_pos,
-                early ? _("the campaign starts %s, before its parent plan %s (%s) starts on %s; "
-                          "an implementing plan runs within its parent's period")
-                      : _("the campaign ends %s, after its parent plan %s (%s) ends on %s; "
-                          "an implementing plan runs within its parent's period"),
-                early ? cs : ce, par->number, par->file, early ? ps : pe);
-            plan_diag_note(g, _("practice: an implementing plan carries out its parent's "
-                                "campaign"));
+    const plan_summary *a = *(plan_summary *const *)x, *b = *(plan_summary *const *)y;
+    int c = cmp_series(a, b);
+    if (!c)
+        c = (a->serial > b->serial) - (a->serial < b->serial);
+    if (!c)
+        c = plan_date_cmp(a->date, b->date);
+    return c ? c : strcmp(a->file, b->file);
+}
+
+static int same_symbol(const plan_summary *a, const plan_summary *b)
+{
+    return a->party == b->party && strcmp_null(a->type_code, b->type_code) == 0 &&
+           strcmp_null(a->sub, b->sub) == 0;
+}
+
+/* g[0..n) share a serial: the earliest keeps it, each later one is
+ * reported, naming the earliest. */
+static void num_unique(plan_summary **g, size_t n, plan_diags *out)
+{
+    const plan_summary *first = g[0];
+    for (size_t k = 1; k < n; k++) {
+        const plan_summary *b = g[k];
+        plan_diag *d;
+        if (same_symbol(first, b)) {
+            d = plan_diags_add(
+                out, PLAN_RULE_NUM_UNIQUE, PLAN_SEV_ERROR, b->file, b->number_pos,
+                _("number %s of %d is also used by %s; a number and symbol belongs to one "
+                  "document of the year: give this plan its own number"),
+                b->number, b->year, first->file);
+            plan_diag_note(d, _("NĐ 30/2020/NĐ-CP, Phụ lục I, Phần I, Mục II, khoản 3 điểm a: "
+                                "the số is the serial of the document among those the issuer "
+                                "issues in the year"));
+        } else {
+            d = plan_diags_add(
+                out, PLAN_RULE_NUM_UNIQUE, PLAN_SEV_INFO, b->file, b->number_pos,
+                _("number %s shares its serial %s with %s (%s) of %d; if the issuer numbers "
+                  "all its documents in one series, one of the two numbers is wrong"),
+                b->number, b->serial_text ? b->serial_text : "?", first->number, first->file,
+                b->year);
+            plan_diag_note(d, _("NĐ 30/2020/NĐ-CP, Điều 15 (cấp số văn bản theo năm) "
+                                "(unverified article number): the head of the agency may "
+                                "number types in separate series"));
         }
     }
+}
+
+/* g[0..n) is one series, by serial: a plan with a higher number but an
+ * earlier date than another is reported once, naming the lowest such other. */
+static void num_sequence(plan_summary **g, size_t n, plan_diags *out)
+{
+    for (size_t i = 0; i < n; i++) {
+        const plan_summary *a = g[i];
+        if (!a->date.y)
+            continue;
+        for (size_t j = 0; j < i; j++) {
+            const plan_summary *b = g[j];
+            if (!b->date.y || b->serial >= a->serial || plan_date_cmp(a->date, b->date) >= 0)
+                continue;
+            char da[16], db[16];
+            ddmmyyyy(a->date, da, sizeof da);
+            ddmmyyyy(b->date, db, sizeof db);
+            plan_diag *d = plan_diags_add(
+                out, PLAN_RULE_NUM_SEQUENCE, PLAN_SEV_INFO, a->file, a->number_pos,
+                _("number %s dated %s is higher than %s dated %s (%s), though issued "
+                  "earlier; check the number and the date"),
+                a->number, da, b->number, db, b->file);
+            plan_diag_note(d, _("NĐ 30/2020/NĐ-CP, Điều 15 (cấp số văn bản theo năm, "
+                                "theo thứ tự ban hành) (unverified article number)"));
+            break; /* one finding per plan is enough to send a clerk to look */
+        }
+    }
+}
+
+static void numbers(plan_summary **v, size_t n, plan_diags *out)
+{
+    plan_summary **s = plan_xmalloc((n ? n : 1) * sizeof *s);
+    size_t m = 0;
+    for (size_t i = 0; i < n; i++)
+        if (v[i]->issuer_code && v[i]->year)
+            s[m++] = v[i];
+    qsort(s, m, sizeof *s, cmp_by_serial);
+    for (size_t i = 0; i < m;) {
+        size_t j = i + 1;
+        while (j < m && cmp_series(s[i], s[j]) == 0)
+            j++;
+        for (size_t k = i; k < j;) {
+            size_t l = k + 1;
+            while (l < j && s[l]->serial == s[k]->serial)
+                l++;
+            if (l - k > 1)
+                num_unique(s + k, l - k, out);
+            k = l;
+        }
+        num_sequence(s + i, j - i, out);
+        i = j;
+    }
+    free(s);
+}
+
+static int cmp_by_file(const void *x, const void *y)
+{
+    const plan_summary *a = *(plan_summary *const *)x, *b = *(plan_summary *const *)y;
+    return strcmp(a->file, b->file);
 }
 
 void plan_validate_corpus(plan_summary **v, size_t n, const plan_validate_opts *o,
                           plan_diags *out)
 {
     size_t from = out->n;
-    num_sequence(v, n, out);
-    period_within_parent(v, n, out);
+    /* A file given twice (a directory and a file in it) is one plan. */
+    plan_summary **u = plan_xmalloc((n ? n : 1) * sizeof *u);
+    memcpy(u, v, n * sizeof *u);
+    qsort(u, n, sizeof *u, cmp_by_file);
+    size_t m = 0;
+    for (size_t i = 0; i < n; i++)
+        if (!m || strcmp(u[m - 1]->file, u[i]->file) != 0)
+            u[m++] = u[i];
+    notation_index ix = {plan_xmalloc((m ? m : 1) * sizeof *ix.v), 0};
+    for (size_t i = 0; i < m; i++)
+        if (u[i]->key)
+            ix.v[ix.n++] = u[i];
+    qsort(ix.v, ix.n, sizeof *ix.v, cmp_by_key);
+    parents(&ix, u, m, out);
+    free(ix.v);
+    numbers(u, m, out);
+    free(u);
     plan_validate_apply_opts(o, out, from);
 }
