@@ -4,6 +4,8 @@
 PREFIX    ?= /usr/local
 BINDIR    ?= $(PREFIX)/bin
 LOCALEDIR ?= $(PREFIX)/share/locale
+MANDIR    ?= $(PREFIX)/share/man
+BASHCOMPDIR ?= $(PREFIX)/share/bash-completion/completions
 VERSION   := 0.1.0
 
 CC      ?= cc
@@ -28,7 +30,8 @@ MOFILES  := $(patsubst po/%.po,$(BUILD)/locale/%/LC_MESSAGES/plan.mo,$(wildcard 
 TEST_SRCS := $(wildcard tests/unit/test_*.c)
 TEST_BINS := $(TEST_SRCS:tests/unit/%.c=$(BUILD)/tests/%)
 
-.PHONY: fuzz all test unit-tests cli-tests asan valgrind clean pot docs check-docs install golden
+.PHONY: fuzz all test unit-tests cli-tests asan valgrind clean pot docs check-docs install golden \
+        uninstall FORCE
 
 all: $(BUILD)/plan $(MOFILES)
 
@@ -43,6 +46,14 @@ $(BUILD)/obj/%.o: %.c $(wildcard include/plan/*.h) $(DEFS) $(wildcard src/*/*.h)
 	@mkdir -p $(@D)
 	$(CC) $(PLAN_CFLAGS) $(CFLAGS) -c -o $@ $<
 
+# LOCALEDIR is compiled into main.o: record it, and rebuild main.o when it
+# changes (`make install PREFIX=/usr` after a plain `make`).
+$(BUILD)/localedir.stamp: FORCE
+	@mkdir -p $(@D)
+	@echo '$(LOCALEDIR)' | cmp -s - $@ || echo '$(LOCALEDIR)' > $@
+$(BUILD)/obj/src/cli/main.o: $(BUILD)/localedir.stamp
+FORCE:
+
 $(BUILD)/locale/%/LC_MESSAGES/plan.mo: po/%.po
 	@mkdir -p $(@D)
 	msgfmt --check -o $@ $<
@@ -51,6 +62,12 @@ $(BUILD)/tests/%: tests/unit/%.c $(BUILD)/libplan.a
 	@mkdir -p $(@D)
 	$(CC) $(PLAN_CFLAGS) $(CFLAGS) $(LDFLAGS) $(shell pkg-config --cflags cmocka) -o $@ $< $(BUILD)/libplan.a \
 	    $(LDLIBS) $(shell pkg-config --libs cmocka)
+
+# The collation oracle: ICU (libicu-dev) is linked into this test only.
+$(BUILD)/tests/test_collate_icu: tests/unit/test_collate_icu.c $(BUILD)/libplan.a
+	@mkdir -p $(@D)
+	$(CC) $(PLAN_CFLAGS) $(CFLAGS) $(LDFLAGS) $(shell pkg-config --cflags cmocka icu-uc icu-i18n) \
+	    -o $@ $< $(BUILD)/libplan.a $(LDLIBS) $(shell pkg-config --libs cmocka icu-uc icu-i18n)
 
 # Every test: unit tests (cmocka), then the CLI, rule-case, golden and
 # schema tests. The last line printed is "N passed, N failed".
@@ -98,6 +115,25 @@ check-docs: $(BUILD)/plan
 golden: $(BUILD)/plan
 	rm -f tests/golden/*
 	LANGUAGE=en LC_ALL=C.UTF-8 $(BUILD)/plan compile -q plans -o tests/golden
+
+# make install [PREFIX=/usr/local] [DESTDIR=]: the binary, plan(1), the message
+# catalogs and the bash completion; make uninstall removes exactly those.
+LANGS := $(patsubst po/%.po,%,$(wildcard po/*.po))
+install: all
+	install -d '$(DESTDIR)$(BINDIR)' '$(DESTDIR)$(MANDIR)/man1' '$(DESTDIR)$(BASHCOMPDIR)'
+	install -m 755 $(BUILD)/plan '$(DESTDIR)$(BINDIR)/plan'
+	install -m 644 docs/plan.1 '$(DESTDIR)$(MANDIR)/man1/plan.1'
+	install -m 644 completions/plan.bash '$(DESTDIR)$(BASHCOMPDIR)/plan'
+	for l in $(LANGS); do \
+	    install -d '$(DESTDIR)$(LOCALEDIR)'/$$l/LC_MESSAGES && \
+	    install -m 644 $(BUILD)/locale/$$l/LC_MESSAGES/plan.mo \
+	        '$(DESTDIR)$(LOCALEDIR)'/$$l/LC_MESSAGES/plan.mo || exit 1; \
+	done
+
+uninstall:
+	rm -f '$(DESTDIR)$(BINDIR)/plan' '$(DESTDIR)$(MANDIR)/man1/plan.1' \
+	    '$(DESTDIR)$(BASHCOMPDIR)/plan'
+	for l in $(LANGS); do rm -f '$(DESTDIR)$(LOCALEDIR)'/$$l/LC_MESSAGES/plan.mo; done
 
 clean:
 	rm -rf build build-asan

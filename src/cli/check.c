@@ -10,7 +10,9 @@
 #include <string.h>
 #include <sys/stat.h>
 
+#include "cli/baseline.h"
 #include "cli/cli.h"
+#include "cli/config.h"
 #include "plan/emit.h"
 #include "plan/fsio.h"
 #include "plan/i18n.h"
@@ -46,6 +48,8 @@ typedef struct run {
     int ninputs;
     plan_summary **sums;  /* one per plan read, for the cross-plan rules */
     size_t nsums;
+    const char *baseline, *write_baseline; /* check --baseline, --write-baseline */
+    cli_baseline *bl;     /* set when either is given (src/cli/baseline.h) */
 } run;
 
 static int same_file(const char *a, const char *b)
@@ -159,7 +163,8 @@ static int parse_emit(const char *list, unsigned *mask)
     return 0;
 }
 
-static void one_file(run *r, const char *path, int compile)
+/* Returns 1 when the file could not be read, else 0. */
+static int one_file(run *r, const char *path, int compile)
 {
     plan_diags d = PLAN_DIAGS_INIT;
     plan_doc *doc = NULL;
@@ -169,7 +174,7 @@ static void one_file(run *r, const char *path, int compile)
         cli_syserr(path, errno);
         r->failed_io = 1;
         plan_diags_clear(&d);
-        return;
+        return 1;
     }
     if (doc)
         plan_validate(doc, &r->o.val, &d, 0);
@@ -179,6 +184,8 @@ static void one_file(run *r, const char *path, int compile)
     for (size_t i = 0; i < d.n; i++)
         d.v[i].file = path;
     plan_diags_sort(&d);
+    if (r->bl) /* before counting: a baselined finding does not count */
+        cli_baseline_apply(r->bl, path, &d, doc ? doc->src : NULL);
     size_t errors = plan_diags_count(&d, PLAN_SEV_ERROR);
     r->errors += errors;
     r->warnings += plan_diags_count(&d, PLAN_SEV_WARNING);
@@ -195,6 +202,7 @@ static void one_file(run *r, const char *path, int compile)
         r->sums[r->nsums++] = plan_summary_of(doc);
     }
     plan_doc_free(doc);
+    return 0;
 }
 
 /* The rules across plans, once every plan has been read. */
@@ -203,6 +211,8 @@ static void corpus(run *r)
     plan_diags d = PLAN_DIAGS_INIT;
     plan_validate_corpus(r->sums, r->nsums, &r->o.val, &d);
     plan_diags_sort(&d);
+    if (r->bl)
+        cli_baseline_apply(r->bl, NULL, &d, NULL);
     r->errors += plan_diags_count(&d, PLAN_SEV_ERROR);
     r->warnings += plan_diags_count(&d, PLAN_SEV_WARNING);
     r->infos += plan_diags_count(&d, PLAN_SEV_INFO);
@@ -234,10 +244,19 @@ static int run_cmd(int argc, char **argv, int compile)
     int nrest = 0;
     for (int i = 0; i < argc; i++) {
         const char *a = argv[i];
-        if ((strcmp(a, "-o") == 0 || strcmp(a, "-W") == 0) && i + 1 < argc) {
+        if ((strcmp(a, "-o") == 0 || strcmp(a, "-W") == 0 || strcmp(a, "--config") == 0) &&
+            i + 1 < argc) {
             /* An option's value is never one of ours. */
             rest[nrest++] = argv[i++];
             rest[nrest++] = argv[i];
+        } else if (i > 0 && strcmp(a, "--baseline") == 0 && i + 1 < argc) {
+            r.baseline = argv[++i];
+        } else if (i > 0 && strncmp(a, "--baseline=", 11) == 0) {
+            r.baseline = a + 11;
+        } else if (i > 0 && strcmp(a, "--write-baseline") == 0 && i + 1 < argc) {
+            r.write_baseline = argv[++i];
+        } else if (i > 0 && strncmp(a, "--write-baseline=", 17) == 0) {
+            r.write_baseline = a + 17;
         } else if (i > 0 && compile && strncmp(a, "--emit=", 7) == 0) {
             if (parse_emit(a + 7, &r.emit)) {
                 free(rest);
@@ -255,6 +274,12 @@ static int run_cmd(int argc, char **argv, int compile)
         }
     }
     rest[nrest] = NULL;
+    if (compile && (r.baseline || r.write_baseline)) {
+        /* compile writes outputs only for plans without errors, baselined or not. */
+        cli_usage_error(_("--baseline and --write-baseline are options of 'plan check'"));
+        free(rest);
+        return PLAN_EXIT_USAGE;
+    }
     char **paths;
     int npaths;
     int bad = cli_parse_opts(nrest, rest, &r.o, &paths, &npaths, compile);
@@ -263,8 +288,17 @@ static int run_cmd(int argc, char **argv, int compile)
         free(paths);
         return PLAN_EXIT_USAGE;
     }
+    if (r.baseline || r.write_baseline) {
+        r.bl = cli_baseline_open(r.baseline, r.write_baseline != NULL, r.o.cfg, &r.o.load);
+        if (!r.bl) {
+            free(paths);
+            return PLAN_EXIT_USAGE;
+        }
+    }
     int failed = 0;
     r.inputs = cli_expand_paths(paths, npaths, &r.ninputs, &failed);
+    /* [paths] exclude of .planrc: files found in directories, not named ones. */
+    cli_config_filter(r.o.cfg, r.inputs, &r.ninputs, paths, npaths);
     free(paths);
     r.failed_io = failed;
     if (compile) {
@@ -290,17 +324,39 @@ static int run_cmd(int argc, char **argv, int compile)
         if (r.failed_io)
             goto done;
     }
+    unsigned char *unread = plan_xmalloc((size_t)r.ninputs + 1);
     for (int i = 0; i < r.ninputs; i++)
-        one_file(&r, r.inputs[i], compile);
+        unread[i] = (unsigned char)one_file(&r, r.inputs[i], compile);
     corpus(&r);
     if (r.o.json) {
         plan_diags_sort(&r.all);
-        cli_print_json(&r.all, stdout);
+        cli_report rep = {&r.all, r.inputs, r.ninputs, unread, r.failed_io};
+        switch (r.o.format) {
+        case CLI_FORMAT_SARIF: cli_print_sarif(&rep, stdout); break;
+        case CLI_FORMAT_JUNIT: cli_print_junit(&rep, stdout); break;
+        case CLI_FORMAT_GITLAB: cli_print_gitlab(&rep, stdout); break;
+        default: cli_print_json(&r.all, stdout); break;
+        }
     }
+    free(unread);
     if (!r.o.quiet && !r.o.json)
         fprintf(stderr, _("%d file(s): %zu error(s), %zu warning(s), %zu info\n"), r.files,
                 r.errors, r.warnings, r.infos);
+    if (r.baseline && !r.o.quiet && !r.o.json)
+        fprintf(stderr, _("baseline %s: %zu finding(s) not shown, %zu no longer occur\n"),
+                r.baseline, cli_baseline_suppressed(r.bl), cli_baseline_gone(r.bl));
+    if (r.write_baseline && r.failed_io)
+        fprintf(stderr, "plan: %s: %s: %s\n", _("error"), r.write_baseline,
+                _("not written: some inputs could not be read"));
+    else if (r.write_baseline) {
+        int rc = cli_baseline_write(r.bl, r.write_baseline);
+        if (rc) {
+            cli_syserr(r.write_baseline, -rc);
+            r.failed_io = 1;
+        }
+    }
 done:
+    cli_baseline_free(r.bl);
     plan_diags_clear(&r.all);
     for (int i = 0; i < r.ninputs; i++)
         free(r.inputs[i]);

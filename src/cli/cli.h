@@ -20,12 +20,17 @@ enum {
 };
 
 typedef struct cli_opts {
-    int json;                      /* --format=json */
+    int json;                      /* a machine format: diagnostics collected, printed
+                                    * on stdout at the end (format says which) */
+    int format;                    /* CLI_FORMAT_*, from --format= */
     const char *outdir;            /* -o DIR */
     plan_load_opts load;
     plan_validate_opts val;
     int color;                     /* caret and colour on stderr */
     int quiet;                     /* -q: no summary line */
+    const char *config;            /* --config FILE (src/cli/config.h) */
+    int no_config;                 /* --no-config */
+    const struct cli_config *cfg;  /* the configuration read; never NULL after parsing */
 } cli_opts;
 
 int cmd_check(int argc, char **argv);
@@ -34,6 +39,7 @@ int cmd_checklist(int argc, char **argv);
 int cmd_rules(int argc, char **argv);
 int cmd_explain(int argc, char **argv);
 int cmd_help(int argc, char **argv);
+int cmd_fixenc(int argc, char **argv);    /* src/cli/fixenc.c: plan fix-encoding */
 
 /* Parses the options shared by check and compile; collects the remaining
  * arguments (paths) into *paths. Returns 0, or PLAN_EXIT_USAGE after
@@ -48,6 +54,23 @@ char **cli_expand_paths(char **paths, int n, int *count, int *failed);
 void cli_print_gcc(const plan_diags *d, const cli_opts *o, const plan_source *src);
 /* Prints diagnostics as a JSON array to stdout. */
 void cli_print_json(const plan_diags *d, FILE *f);
+
+/* The formats of `plan check --format=` (docs/formats.md). */
+enum { CLI_FORMAT_GCC, CLI_FORMAT_JSON, CLI_FORMAT_SARIF, CLI_FORMAT_JUNIT, CLI_FORMAT_GITLAB };
+
+/* A whole run, for the report formats (src/cli/report.c). All borrowed. */
+typedef struct cli_report {
+    const plan_diags *diags;     /* every diagnostic, sorted (plan_diags_sort) */
+    char **files;                /* every plan file checked, in order */
+    int nfiles;
+    const unsigned char *unread; /* per file: 1 when it could not be read; may be NULL */
+    int failed_io;               /* the run will exit 2 */
+} cli_report;
+/* Each writes the report to f: SARIF 2.1.0, JUnit XML, or GitLab Code
+ * Quality JSON (a write error shows in ferror(f), which main checks). */
+void cli_print_sarif(const cli_report *r, FILE *f);
+void cli_print_junit(const cli_report *r, FILE *f);
+void cli_print_gitlab(const cli_report *r, FILE *f);
 /* Reports a system error about a path: "plan: error: PATH: reason". */
 void cli_syserr(const char *path, int err);
 void cli_usage_error(const char *fmt, ...) __attribute__((format(printf, 1, 2)));

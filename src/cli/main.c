@@ -31,6 +31,7 @@ static const struct command {
     {"rules", cmd_rules},
     {"explain", cmd_explain},
     {"help", cmd_help},
+    {"fix-encoding", cmd_fixenc},
 };
 
 /* The message catalogs: PLAN_LOCALEDIR if set; else the installed ones; else,

@@ -12,6 +12,7 @@
 #include <unistd.h>
 
 #include "cli/cli.h"
+#include "cli/config.h"
 #include "plan/emit.h"
 #include "plan/i18n.h"
 #include "plan/util.h"
@@ -88,13 +89,18 @@ int cli_parse_opts(int argc, char **argv, cli_opts *o, char ***paths, int *npath
             (*paths)[(*npaths)++] = argv[i];
         } else if (strcmp(a, "--") == 0) {
             only_paths = 1;
-        } else if (strcmp(a, "--format=json") == 0 && !compile) {
-            o->json = 1;
-        } else if (strcmp(a, "--format=gcc") == 0 && !compile) {
-            o->json = 0;
         } else if (strncmp(a, "--format=", 9) == 0 && !compile) {
-            cli_usage_error(_("unknown format '%s'; use gcc or json"), a + 9);
-            return PLAN_EXIT_USAGE;
+            static const char *const names[] = {"gcc", "json", "sarif", "junit", "gitlab"};
+            int k = 0;
+            while (k < 5 && strcmp(a + 9, names[k]) != 0)
+                k++;
+            if (k == 5) {
+                cli_usage_error(_("unknown format '%s'; use gcc, json, sarif, junit or gitlab"),
+                                a + 9);
+                return PLAN_EXIT_USAGE;
+            }
+            o->format = k; /* names[] is in CLI_FORMAT_* order */
+            o->json = k != CLI_FORMAT_GCC;
         } else if (strcmp(a, "--werror") == 0) {
             o->val.werror = 1;
         } else if (strcmp(a, "-q") == 0 || strcmp(a, "--quiet") == 0) {
@@ -111,6 +117,14 @@ int cli_parse_opts(int argc, char **argv, cli_opts *o, char ***paths, int *npath
             o->outdir = a + 9;
         } else if (strncmp(a, "--encoding=", 11) == 0) {
             o->load.encoding = a + 11;
+        } else if (strcmp(a, "--tone-style=old") == 0) {
+            o->load.tone_style = PLAN_TONE_OLD;
+        } else if (strcmp(a, "--tone-style=new") == 0) {
+            o->load.tone_style = PLAN_TONE_NEW;
+        } else if (strncmp(a, "--tone-style=", 13) == 0) {
+            cli_usage_error(_("unknown tone style '%s'; use old (hòa, thủy) or new (hoà, thuỷ)"),
+                            a + 13);
+            return PLAN_EXIT_USAGE;
         } else if (strncmp(a, "--max-size=", 11) == 0) {
             char *end;
             unsigned long long v = strtoull(a + 11, &end, 10);
@@ -123,6 +137,12 @@ int cli_parse_opts(int argc, char **argv, cli_opts *o, char ***paths, int *npath
             o->color = 0;
         } else if (strcmp(a, "--color=always") == 0) {
             o->color = 1;
+        } else if (strcmp(a, "--config") == 0 && i + 1 < argc) {
+            o->config = argv[++i];
+        } else if (strncmp(a, "--config=", 9) == 0) {
+            o->config = a + 9;
+        } else if (strcmp(a, "--no-config") == 0) {
+            o->no_config = 1;
         } else {
             cli_usage_error(_("unknown option '%s'"), a);
             return PLAN_EXIT_USAGE;
@@ -136,7 +156,8 @@ int cli_parse_opts(int argc, char **argv, cli_opts *o, char ***paths, int *npath
         cli_usage_error(_("compile needs an output directory: -o DIR"));
         return PLAN_EXIT_USAGE;
     }
-    return 0;
+    /* After the loop, so that -W anywhere on the line beats the file. */
+    return cli_config_load(o);
 }
 
 typedef struct strvec {
@@ -172,7 +193,8 @@ static void walk_dir(const char *dir, strvec *out, int depth)
         if (e->d_name[0] != '.')
             push(&names, plan_xstrdup(e->d_name));
     closedir(d);
-    qsort(names.v, (size_t)names.n, sizeof(char *), cmp_str);
+    if (names.n) /* an empty directory has no array at all */
+        qsort(names.v, (size_t)names.n, sizeof(char *), cmp_str);
     for (int i = 0; i < names.n; i++) {
         size_t len = strlen(dir) + strlen(names.v[i]) + 2;
         char *p = plan_xmalloc(len);

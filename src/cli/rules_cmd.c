@@ -51,7 +51,7 @@ int cmd_rules(int argc, char **argv)
             }
             printf("### %s\n\n", r->id);
             printf("- **%s**: %s\n", _("Severity"), sev_word(r->severity));
-            printf("- **%s**: %s [%s]\n", _("Source"), r->source, r->verified);
+            printf("- **%s**: %s [%s]\n", _("Source"), _(r->source), r->verified);
             printf("- **%s**: %s\n\n", _("Title"), _(r->title));
             printf("%s\n\n", _(r->explain));
             if (r->bad && *r->bad)
@@ -67,7 +67,7 @@ int cmd_rules(int argc, char **argv)
         const char *sev = sev_word(r->severity);
         int pad = 11 - (int)plan_utf8_count(sev, strlen(sev));
         printf("%-34s %s%*s %s [%s]\n", r->id, sev, pad > 0 ? pad : 0, "", _(r->title),
-               strcmp(r->verified, "logic") == 0 ? "logic" : r->source);
+               strcmp(r->verified, "logic") == 0 ? "logic" : _(r->source));
     }
     return PLAN_EXIT_OK;
 }
@@ -87,7 +87,7 @@ int cmd_explain(int argc, char **argv)
     printf("%s: %s\n\n", r->id, _(r->title));
     printf("%s: %s\n", _("Severity"), sev_word(r->severity));
     printf("%s: %s\n", _("Category"), _(plan_category_name(r->category)));
-    printf("%s: %s [%s]\n", _("Source"), r->source, r->verified);
+    printf("%s: %s [%s]\n", _("Source"), _(r->source), r->verified);
     printf("(%s)\n\n", _(verification_legend));
     printf("%s\n", _(r->explain));
     if (r->bad && *r->bad)
@@ -114,6 +114,20 @@ int cmd_help(int argc, char **argv)
                 "                      unless NO_COLOR is set)\n"
                 "  -q, --quiet         no summary line\n"),
               stdout);
+        /* Messages of their own, so that the translation of the one above stays. */
+        fputs(_("  --format=sarif|junit|gitlab  one report on stdout for CI: SARIF 2.1.0,\n"
+                "                      JUnit XML or GitLab Code Quality JSON (docs/formats.md)\n"),
+              stdout);
+        fputs(_("  --config=FILE       read this configuration instead of the .planrc found\n"
+                "                      upward from the current directory (docs/config.md)\n"
+                "  --no-config         read no configuration file\n"
+                "  --write-baseline=FILE  write every finding of this run to FILE\n"
+                "  --baseline=FILE     do not report the findings FILE holds, only new ones\n"
+                "-W beats the [rules] of the configuration file.\n"),
+              stdout);
+        fputs(_("  --tone-style=old|new  place tone marks as in hòa, thủy (old, the default)\n"
+                "                      or hoà, thuỷ (new) in the outputs (docs/text.md)\n"),
+              stdout);
         return PLAN_EXIT_OK;
     }
     if (topic && strcmp(topic, "compile") == 0) {
@@ -132,7 +146,7 @@ int cmd_help(int argc, char **argv)
                 "                      checklist.md, checklist.ics (comma-separated)\n"
                 "  --by-office         also write STEM.checklist.OFFICE.ics, one calendar per\n"
                 "                      office that leads or coordinates an obligation\n"
-                "Takes the options of 'plan check' except --format.\n"),
+                "Takes the options of 'plan check', except --format and the baseline options.\n"),
               stdout);
         return PLAN_EXIT_OK;
     }
@@ -147,7 +161,23 @@ int cmd_help(int argc, char **argv)
                 "  --format=json       JSON (docs/json.md)\n"
                 "  --format=ics        iCalendar (RFC 5545), one VTODO per obligation\n"
                 "A plan with errors prints its diagnostics and no checklist (exit status 1).\n"
-                "Takes the options of 'plan check' except its --format.\n"),
+                "Takes the options of 'plan check', except its --format and the baseline\n"
+                "options.\n"),
+              stdout);
+        return PLAN_EXIT_OK;
+    }
+    if (topic && strcmp(topic, "fix-encoding") == 0) {
+        fputs(_("Usage: plan fix-encoding [--dry-run] [-q] FILE...\n"
+                "Repair in place the text that TEXT-MISENCODED reports: words in TCVN3 or VNI\n"
+                "that were shown as Windows-1252 (\"Së V¨n hãa\" becomes \"Sở Văn hóa\").\n"
+                "Only those words change; every other byte stays as it was. The original is\n"
+                "kept as FILE.bak (FILE.bak.1 ... when that exists; never overwritten) and\n"
+                "the file is replaced atomically. UTF-8 files only (docs/encodings.md).\n"
+                "\n"
+                "  --dry-run, -n       print the change as a diff (diff -U0) and write nothing\n"
+                "  -q, --quiet         no summary line\n"
+                "Exit status: 0 repaired or nothing to repair; 1 the file does not load;\n"
+                "2 unreadable or unwritable file, or not UTF-8.\n"),
               stdout);
         return PLAN_EXIT_OK;
     }
@@ -165,6 +195,7 @@ int cmd_help(int argc, char **argv)
             "  compile PATH... -o DIR check plans and write the normalized outputs\n"            "  checklist FILE         print the checklist of deadlines and offices\n"
             "  rules                  list the rules (--format=markdown for docs/rules.md)\n"
             "  explain RULE-ID        explain one rule, with its legal source\n"
+            "  fix-encoding FILE...   repair text in TCVN3 or VNI shown as Windows-1252\n"
             "  help [COMMAND]         show help for a command\n"
             "\n"
             "Options:\n"
