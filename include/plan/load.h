@@ -23,6 +23,8 @@ typedef struct plan_source {
 typedef struct plan_load_opts {
     size_t max_bytes;    /* refuse larger inputs; 0 = PLAN_DEFAULT_MAX_BYTES */
     const char *encoding;/* force an input encoding (--encoding), or NULL */
+    int tone_style;      /* a plan_tone_style for the model builder (--tone-style);
+                          * 0 = PLAN_TONE_OLD, the default (docs/text.md) */
 } plan_load_opts;
 
 #define PLAN_DEFAULT_MAX_BYTES ((size_t)32 * 1024 * 1024)

@@ -83,8 +83,57 @@ int plan_utf8_contains_folded(const char *s, const char *needle);
 
 /* ---- Vietnamese collation ---------------------------------------------- */
 
-/* strcmp-like order of Vietnamese text: letters a ă â b c d đ e ê … first,
- * then tone marks, then case. Both strings UTF-8. */
+/* strcmp-like order of Vietnamese text, the order of ICU's "vi" collator:
+ * characters first (space, punctuation and symbols, digits, then letters
+ * a ă â b c d đ e ê f g … u ư v w x y z), then tone marks from the left,
+ * then case from the left (lower first). Ties (NFC against NFD) are broken
+ * by bytes, so the result is 0 only for equal strings. Both UTF-8. */
 int plan_collate_vi(const char *a, const char *b);
+
+/* ---- tone-mark placement (src/util/tone.c, docs/text.md) --------------- */
+
+/* The two ways of placing the tone mark in the open syllables oa, oe, uy. */
+typedef enum plan_tone_style {
+    PLAN_TONE_OLD = 0, /* hòa, khỏe, thủy: the default, as the plans are written */
+    PLAN_TONE_NEW = 1  /* hoà, khoẻ, thuỷ: the main vowel (QĐ 1989/QĐ-BGDĐT) */
+} plan_tone_style;
+
+/* What plan_tone_place changed: how many syllables, and the first of them
+ * as byte ranges of the input and of the result. */
+typedef struct plan_tone_change {
+    size_t count;
+    size_t offset, len;
+    size_t new_offset, new_len;
+} plan_tone_change;
+
+/* s (UTF-8) with the tone mark of every syllable whose rhyme is oa, oe or
+ * uy with no final consonant placed in style; nothing else changes (other
+ * syllables place their mark the same way in both styles). Returns a new
+ * NFC-composed copy that the caller frees with free(), or NULL when s
+ * needs no change (then ch->count is 0). ch may be NULL. */
+char *plan_tone_place(const char *s, plan_tone_style style, plan_tone_change *ch);
+
+/* ---- matching office names (src/util/names.c) ---------------------------- */
+
+typedef enum plan_name_match_kind {
+    PLAN_NAME_NONE = 0,       /* different names */
+    PLAN_NAME_SAME = 1,       /* the same name, whatever the case, NFC or NFD,
+                               * tone style and white space */
+    PLAN_NAME_NO_ACCENTS = 2  /* the same only once tone and vowel marks are
+                               * dropped and đ read as d ("Van phong So") */
+} plan_name_match_kind;
+
+/* How the office names a and b (UTF-8; NULL is "") match. White space is
+ * folded and dropped next to punctuation ("Hành chính - Quản trị" is
+ * "Hành chính-Quản trị"). */
+plan_name_match_kind plan_name_match(const char *a, const char *b);
+/* The key plan_name_match compares: equal keys with keep_accents set mean
+ * PLAN_NAME_SAME, equal keys without it at least PLAN_NAME_NO_ACCENTS.
+ * Caller frees with free(). */
+char *plan_name_key(const char *s, int keep_accents);
+/* The number of accents in s: tone and vowel marks, and đ ("Văn phòng Sở":
+ * 4, "cán bộ": 3, "cán bô": 2). Of two spellings of a name, the one with
+ * more is taken for the right one. */
+size_t plan_name_accents(const char *s);
 
 #endif

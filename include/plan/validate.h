@@ -71,6 +71,8 @@ void plan_check_award(plan_check *c);    /* src/validate/award.c */
 void plan_check_dossier(plan_check *c);  /* src/validate/dossier.c */
 void plan_check_org(plan_check *c);      /* src/validate/org.c */
 void plan_check_lexical(plan_check *c);  /* src/validate/lexical.c */
+void plan_check_textnorm(plan_check *c); /* src/validate/textnorm.c */
+void plan_check_text(plan_check *c);     /* src/validate/text.c */
 
 /* Walks every block of the body in document order (pre-order). */
 typedef void (*plan_block_fn)(plan_check *c, const plan_block *b, void *ctx);

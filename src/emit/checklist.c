@@ -401,25 +401,33 @@ static size_t core_len(const char *name)
     return i ? i : n;
 }
 
-/* An office's identity: its core name, case and white space folded.
- * Caller frees. */
-static char *office_key(const char *name)
+/* The core name, malloc'd. */
+static char *core_dup(const char *name)
 {
     size_t n = core_len(name);
     char *tmp = plan_xmalloc(n + 1);
     memcpy(tmp, name, n);
     tmp[n] = '\0';
-    char *k = plan_utf8_fold(tmp);
+    return tmp;
+}
+
+/* An office's identity: its core name as plan_name_match sees it (case,
+ * NFC/NFD, tone style, spacing and accents aside: "Van phong So" is Văn
+ * phòng Sở, and TEXT-NAME-ACCENTS asks for its accents). Caller frees. */
+static char *office_key(const char *name)
+{
+    char *tmp = core_dup(name);
+    char *k = plan_name_key(tmp, 0);
     free(tmp);
     return k;
 }
 
 static int same_office(const char *a, const char *b)
 {
-    char *ka = office_key(a), *kb = office_key(b);
-    int r = strcmp(ka, kb) == 0;
-    free(ka);
-    free(kb);
+    char *ca = core_dup(a), *cb = core_dup(b);
+    int r = plan_name_match(ca, cb) != PLAN_NAME_NONE;
+    free(ca);
+    free(cb);
     return r;
 }
 
@@ -438,6 +446,15 @@ static int cmp_office(const void *pa, const void *pb)
     const office *a = pa, *b = pb;
     int r = plan_collate_vi(a->name, b->name);
     return r ? r : strcmp(a->name, b->name);
+}
+
+/* The accents of a name without its parenthesis (plan_name_accents). */
+static size_t accented(const char *name)
+{
+    char *core = core_dup(name);
+    size_t n = plan_name_accents(core);
+    free(core);
+    return n;
 }
 
 /* The name without its trailing parenthesis, in the arena. */
@@ -470,6 +487,9 @@ size_t plan_checklist_offices(const plan_checklist *c, const char ***names, cons
             for (m = 0; m < n && strcmp(v[m].key, k) != 0; m++)
                 ;
             if (m < n) {
+                /* The same office spelt twice: show the accented spelling. */
+                if (accented(nm) > accented(v[m].name))
+                    v[m].name = short_name(c->arena, nm);
                 free(k);
                 continue;
             }

@@ -1,7 +1,11 @@
 /*
  * load.c - bytes to UTF-8 text with a line map. Everything after this stage
  * sees UTF-8 with LF line ends and no BOM, so that byte offsets map to the
- * lines and columns an editor shows.
+ * lines and columns an editor shows. The encoding is the byte-order mark's,
+ * --encoding's or the XML declaration's; glibc iconv decodes all of them but
+ * VNI-Windows (src/load/vni.c). A byte that does not decode is reported
+ * where it stands, counted in the decoded text with the file's own line
+ * ends, so every encoding of a file reports the same line and column.
  */
 #include <errno.h>
 #include <fcntl.h>
@@ -11,6 +15,9 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include <utf8proc.h>
+
+#include "load/legacy.h"
 #include "plan/i18n.h"
 #include "plan/load.h"
 #include "plan/util.h"
@@ -26,23 +33,52 @@ void plan_source_free(plan_source *s)
     free(s);
 }
 
-/* Line and column of a byte offset in raw bytes that are not (yet) UTF-8:
- * lines by LF, columns by bytes, since legacy encodings use a byte each. */
-static plan_pos raw_pos(const char *b, size_t off, int utf8)
+/* Columns that s[0..n) (UTF-8) takes in an editor: one per character,
+ * none for a combining mark, which is drawn on the letter before it. So
+ * "ộ" counts once whether it is one code point or three (NFD), and a CP1258
+ * or VNI letter written as a letter and a mark byte counts once too. */
+static unsigned columns(const char *s, size_t n)
+{
+    unsigned c = 0;
+    const utf8proc_uint8_t *p = (const utf8proc_uint8_t *)s;
+    for (size_t i = 0; i < n;) {
+        utf8proc_int32_t cp;
+        utf8proc_ssize_t l = utf8proc_iterate(p + i, (utf8proc_ssize_t)(n - i), &cp);
+        if (l <= 0) {
+            c++;
+            i++;
+            continue;
+        }
+        i += (size_t)l;
+        if (cp < 0x300)
+            c++;
+        else {
+            utf8proc_category_t cat = utf8proc_category(cp);
+            c += cat != UTF8PROC_CATEGORY_MN && cat != UTF8PROC_CATEGORY_ME;
+        }
+    }
+    return c;
+}
+
+/* The position just after t[0..n), text decoded to UTF-8 but with its line
+ * ends as in the file (LF, CRLF or CR): where a byte that could not be
+ * decoded stands, as an editor shows it. */
+static plan_pos text_pos(const char *t, size_t n)
 {
     plan_pos p = {1, 1};
     size_t start = 0;
-    for (size_t i = 0; i < off; i++)
-        if (b[i] == '\n') {
+    for (size_t i = 0; i < n; i++)
+        if (t[i] == '\n' || (t[i] == '\r' && (i + 1 >= n || t[i + 1] != '\n'))) {
             p.line++;
             start = i + 1;
         }
-    p.col = 1 + (unsigned)(utf8 ? plan_utf8_count(b + start, off - start) : off - start);
+    p.col = 1 + columns(t + start, n - start);
     return p;
 }
 
-/* The encoding named in the XML declaration, upper-cased, or NULL. */
-static char *declared_encoding(const char *b, size_t n)
+/* The encoding named in the XML declaration of b[0..n), upper-cased, or
+ * NULL; *at receives the offset of the name. */
+static char *declared_encoding(const char *b, size_t n, size_t *at)
 {
     if (n < 6 || memcmp(b, "<?xml", 5) != 0)
         return NULL;
@@ -71,51 +107,84 @@ static char *declared_encoding(const char *b, size_t n)
     for (size_t i = 0; i < (size_t)(e - s); i++)
         r[i] = (char)((s[i] >= 'a' && s[i] <= 'z') ? s[i] - 32 : s[i]);
     r[e - s] = '\0';
+    if (at)
+        *at = (size_t)(s - b);
     return r;
 }
 
-/* Transcodes b[0..n) from enc into UTF-8. Returns NULL and sets *bad to the
- * offset of the first byte that does not convert, or *unknown when iconv has
- * no such encoding. */
-static char *transcode(const char *b, size_t n, const char *enc, size_t *outlen,
-                       size_t *bad, int *unknown)
+/* The name under which the loader handles enc (upper case): iconv's
+ * names, plus "TCVN3" for TCVN5712-1 (the ".Vn" fonts' VN3 is a subset
+ * of it) and "VNI" for the VNI-Windows names. Caller frees. */
+static char *canonical(const char *enc)
 {
-    iconv_t cd = iconv_open("UTF-8", enc);
-    if (cd == (iconv_t)-1) {
-        *unknown = 1;
-        return NULL;
+    size_t n = strlen(enc);
+    char *r = plan_xmalloc(n + 16);
+    for (size_t i = 0; i <= n; i++)
+        r[i] = (char)((enc[i] >= 'a' && enc[i] <= 'z') ? enc[i] - 32 : enc[i]);
+    if (strcmp(r, "UTF8") == 0)
+        strcpy(r, "UTF-8");
+    else if (strcmp(r, "TCVN3") == 0 || strcmp(r, "TCVN-3") == 0)
+        strcpy(r, "TCVN5712-1");
+    else if (plan_vni_is_name(r))
+        strcpy(r, "VNI");
+    return r;
+}
+
+/* 8, 16 or 32 for the UTF and UCS encodings, 0 for the 8-bit ones. */
+static int unit_bits(const char *enc)
+{
+    if (strcmp(enc, "UTF-8") == 0)
+        return 8;
+    if (strncmp(enc, "UTF-16", 6) == 0 || strncmp(enc, "UCS-2", 5) == 0 ||
+        strcmp(enc, "UNICODE") == 0)
+        return 16;
+    if (strncmp(enc, "UTF-32", 6) == 0 || strncmp(enc, "UCS-4", 5) == 0)
+        return 32;
+    return 0;
+}
+
+/* Transcodes b[0..n) from enc into UTF-8 in *out. Returns 0; or -1 with
+ * *bad set to the offset of the first byte that does not convert (*out
+ * then holds the text before it); or -2 when iconv has no such encoding. */
+static int transcode(const char *b, size_t n, const char *enc, plan_buf *out, size_t *bad)
+{
+    if (strcmp(enc, "VNI") == 0) {
+        *bad = plan_vni_decode((const unsigned char *)b, n, out);
+        return *bad == n ? 0 : -1;
     }
+    iconv_t cd = iconv_open("UTF-8", enc);
+    if (cd == (iconv_t)-1)
+        return -2;
     size_t cap = n * 4 + 16, left = cap, inleft = n;
-    char *out = plan_xmalloc(cap + 1), *op = out;
+    char *buf = plan_xmalloc(cap + 1), *op = buf;
     char *ip = (char *)b;
+    int rc = 0;
     while (inleft > 0) {
         size_t r = iconv(cd, &ip, &inleft, &op, &left);
         if (r == (size_t)-1) {
             if (errno == E2BIG) {
-                size_t used = (size_t)(op - out);
+                size_t used = (size_t)(op - buf);
                 cap *= 2;
-                out = plan_xrealloc(out, cap + 1);
-                op = out + used;
+                buf = plan_xrealloc(buf, cap + 1);
+                op = buf + used;
                 left = cap - used;
                 continue;
             }
             *bad = (size_t)(ip - b);
-            iconv_close(cd);
-            free(out);
-            return NULL;
+            rc = -1;
+            break;
         }
     }
-    /* Decoders such as CP1258 and TCVN hold back the last character. */
-    if (iconv(cd, NULL, NULL, &op, &left) == (size_t)-1) {
+    /* Decoders such as CP1258 and TCVN hold back the last character, waiting
+     * for a combining mark: flush it, at the end or before a bad byte. */
+    if (iconv(cd, NULL, NULL, &op, &left) == (size_t)-1 && rc == 0) {
         *bad = n;
-        iconv_close(cd);
-        free(out);
-        return NULL;
+        rc = -1;
     }
     iconv_close(cd);
-    *outlen = (size_t)(op - out);
-    out[*outlen] = '\0';
-    return out;
+    plan_buf_append(out, buf, (size_t)(op - buf));
+    free(buf);
+    return rc;
 }
 
 static void build_lines(plan_source *s)
@@ -151,37 +220,69 @@ int plan_load_bytes(const char *bytes, size_t n, const char *name,
                        "urn:x-plan:ke-hoach:1");
         return PLAN_BAD_DOCUMENT;
     }
-    const char *enc = opts ? opts->encoding : NULL;
-    char *owned_enc = NULL;
     const char *b = bytes;
     size_t len = n;
-    if (len >= 3 && memcmp(b, "\xEF\xBB\xBF", 3) == 0) {
-        b += 3;
-        len -= 3;
-        if (!enc)
-            enc = "UTF-8";
-    } else if (len >= 2 && memcmp(b, "\xFF\xFE", 2) == 0) {
-        b += 2;
-        len -= 2;
-        if (!enc)
-            enc = "UTF-16LE";
-    } else if (len >= 2 && memcmp(b, "\xFE\xFF", 2) == 0) {
-        b += 2;
-        len -= 2;
-        if (!enc)
-            enc = "UTF-16BE";
+    /* The byte-order mark, if any, decides; UTF-32 first, whose little-endian
+     * mark starts like UTF-16's. */
+    static const struct {
+        const char *mark, *enc;
+        size_t n;
+    } boms[] = {
+        {"\xEF\xBB\xBF", "UTF-8", 3},       {"\xFF\xFE\0\0", "UTF-32LE", 4},
+        {"\0\0\xFE\xFF", "UTF-32BE", 4},    {"\xFF\xFE", "UTF-16LE", 2},
+        {"\xFE\xFF", "UTF-16BE", 2},
+    };
+    const char *bom = NULL;
+    for (size_t i = 0; i < sizeof boms / sizeof *boms && !bom; i++)
+        if (len >= boms[i].n && memcmp(b, boms[i].mark, boms[i].n) == 0) {
+            bom = boms[i].enc;
+            b += boms[i].n;
+            len -= boms[i].n;
+        }
+    const char *forced = opts ? opts->encoding : NULL;
+    char *enc = NULL;
+    int declared = 0;
+    if (forced) {
+        enc = canonical(forced);
+        if (bom && unit_bits(enc) != unit_bits(bom)) {
+            plan_diags_add(d, PLAN_RULE_XML_ENCODING, PLAN_SEV_ERROR, name, (plan_pos){1, 1},
+                           _("--encoding=%s, but the file starts with a %s byte-order mark; "
+                             "leave --encoding out"),
+                           forced, bom);
+            free(enc);
+            return PLAN_BAD_DOCUMENT;
+        }
+        if (bom) { /* "UTF-16" takes its byte order from the mark */
+            free(enc);
+            enc = plan_xstrdup(bom);
+        }
+    } else if (bom) {
+        enc = plan_xstrdup(bom);
+    } else {
+        size_t at = 0;
+        char *decl = declared_encoding(b, len, &at);
+        if (decl) {
+            enc = canonical(decl);
+            declared = 1;
+            free(decl);
+            if (unit_bits(enc) > 8) {
+                plan_diags_add(d, PLAN_RULE_XML_ENCODING, PLAN_SEV_ERROR, name, text_pos(b, at),
+                               _("the XML declaration names %s, but the file has no "
+                                 "byte-order mark and the declaration is in single bytes; "
+                                 "name the encoding the file is in"),
+                               enc);
+                free(enc);
+                return PLAN_BAD_DOCUMENT;
+            }
+        } else {
+            enc = plan_xstrdup("UTF-8");
+        }
     }
-    if (!enc) {
-        owned_enc = declared_encoding(b, len);
-        enc = owned_enc ? owned_enc : "UTF-8";
-    }
-    char *text;
-    size_t tlen;
-    int is_utf8 = strcmp(enc, "UTF-8") == 0 || strcmp(enc, "UTF8") == 0;
-    if (is_utf8) {
+    plan_buf tb = PLAN_BUF_INIT;
+    if (strcmp(enc, "UTF-8") == 0) {
         size_t ok = plan_utf8_valid_prefix(b, len);
         if (ok != len) {
-            plan_pos p = raw_pos(b, ok, 1);
+            plan_pos p = text_pos(b, ok);
             if (b[ok] == '\0')
                 plan_diags_add(d, PLAN_RULE_XML_ENCODING, PLAN_SEV_ERROR, name, p,
                                _("NUL byte in the text; the file is binary or "
@@ -192,48 +293,82 @@ int plan_load_bytes(const char *bytes, size_t n, const char *name,
                                  "or name its encoding in the XML declaration or with "
                                  "--encoding"),
                                (unsigned char)b[ok]);
-            free(owned_enc);
+            free(enc);
             return PLAN_BAD_DOCUMENT;
         }
-        text = plan_xmalloc(len + 1);
-        memcpy(text, b, len);
-        text[len] = '\0';
-        tlen = len;
+        plan_buf_append(&tb, b, len);
     } else {
-        size_t bad = 0;
-        int unknown = 0;
-        text = transcode(b, len, enc, &tlen, &bad, &unknown);
-        if (!text) {
-            if (unknown)
-                plan_diags_add(d, PLAN_RULE_XML_ENCODING, PLAN_SEV_ERROR, name,
-                               (plan_pos){1, 1},
-                               _("unknown encoding '%s'; use UTF-8, UTF-16, "
-                                 "TCVN5712-1, VISCII or CP1258"),
+        /* A file declared in an 8-bit encoding whose bytes are all valid UTF-8,
+         * with letters beyond ASCII, is UTF-8 mislabelled: legacy Vietnamese
+         * never forms UTF-8 sequences for long. */
+        if (declared && unit_bits(enc) == 0 && plan_utf8_valid_prefix(b, len) == len) {
+            size_t i = 0;
+            while (i < len && (unsigned char)b[i] < 0x80)
+                i++;
+            if (i < len) {
+                plan_diags_add(d, PLAN_RULE_XML_ENCODING, PLAN_SEV_ERROR, name, text_pos(b, i),
+                               _("the XML declaration says %s, but the file is UTF-8 (its "
+                                 "first letter beyond ASCII is here); declare "
+                                 "encoding=\"UTF-8\""),
                                enc);
-            else
-                plan_diags_add(d, PLAN_RULE_XML_ENCODING, PLAN_SEV_ERROR, name,
-                               raw_pos(b, bad, 0),
-                               _("byte 0x%02X is not valid %s; check the encoding "
-                                 "named in the XML declaration"),
-                               bad < len ? (unsigned char)b[bad] : 0, enc);
-            free(owned_enc);
-            return PLAN_BAD_DOCUMENT;
+                free(enc);
+                return PLAN_BAD_DOCUMENT;
+            }
         }
-        size_t ok = plan_utf8_valid_prefix(text, tlen);
-        if (ok != tlen) {
+        size_t bad = 0;
+        int rc = transcode(b, len, enc, &tb, &bad);
+        if (rc == -2)
+            plan_diags_add(d, PLAN_RULE_XML_ENCODING, PLAN_SEV_ERROR, name, (plan_pos){1, 1},
+                           _("unknown encoding '%s'; use UTF-8, UTF-16, TCVN5712-1 (TCVN3), "
+                             "VISCII, CP1258 or VNI"),
+                           enc);
+        else if (rc == -1)
             plan_diags_add(d, PLAN_RULE_XML_ENCODING, PLAN_SEV_ERROR, name,
-                           raw_pos(text, ok, 1),
-                           _("NUL byte in the text; remove it"));
-            free(text);
-            free(owned_enc);
-            return PLAN_BAD_DOCUMENT;
+                           text_pos(tb.data ? tb.data : "", tb.len),
+                           _("byte 0x%02X is not valid %s; check the encoding "
+                             "named in the XML declaration"),
+                           bad < len ? (unsigned char)b[bad] : 0, enc);
+        if (rc == 0) {
+            size_t ok = plan_utf8_valid_prefix(tb.data ? tb.data : "", tb.len);
+            if (ok != tb.len) {
+                plan_diags_add(d, PLAN_RULE_XML_ENCODING, PLAN_SEV_ERROR, name,
+                               text_pos(tb.data, ok), _("NUL byte in the text; remove it"));
+                rc = -1;
+            }
         }
-        /* A BOM inside the converted text (UTF-16 with BOM and --encoding). */
-        if (tlen >= 3 && memcmp(text, "\xEF\xBB\xBF", 3) == 0) {
-            memmove(text, text + 3, tlen - 2);
-            tlen -= 3;
+        if (rc != 0) {
+            plan_buf_free(&tb);
+            free(enc);
+            return PLAN_BAD_DOCUMENT;
         }
     }
+    /* A BOM inside the converted text ("UTF-16" without a byte order). */
+    if (tb.len >= 3 && memcmp(tb.data, "\xEF\xBB\xBF", 3) == 0) {
+        memmove(tb.data, tb.data + 3, tb.len - 2);
+        tb.len -= 3;
+    }
+    /* The mark and the declaration must agree: the declaration is read
+     * from the decoded text. */
+    if (bom && !forced) {
+        size_t at = 0;
+        char *decl = declared_encoding(tb.data ? tb.data : "", tb.len, &at);
+        char *c = decl ? canonical(decl) : NULL;
+        int clash = c && unit_bits(c) != unit_bits(bom);
+        if (clash)
+            plan_diags_add(d, PLAN_RULE_XML_ENCODING, PLAN_SEV_ERROR, name, text_pos(tb.data, at),
+                           _("the byte-order mark says %s, but the XML declaration says %s; "
+                             "correct the declaration"),
+                           bom, decl);
+        free(c);
+        free(decl);
+        if (clash) {
+            plan_buf_free(&tb);
+            free(enc);
+            return PLAN_BAD_DOCUMENT;
+        }
+    }
+    char *text = tb.data ? tb.data : plan_xstrdup("");
+    size_t tlen = tb.len;
     /* CRLF and lone CR become LF. */
     size_t o = 0;
     for (size_t i = 0; i < tlen; i++) {
@@ -251,9 +386,8 @@ int plan_load_bytes(const char *bytes, size_t n, const char *name,
     s->name = plan_xstrdup(name);
     s->text = text;
     s->len = o;
-    s->encoding = plan_xstrdup(enc);
+    s->encoding = enc;
     build_lines(s);
-    free(owned_enc);
     *out = s;
     return PLAN_OK;
 }
@@ -337,7 +471,7 @@ plan_pos plan_source_pos(const plan_source *s, size_t offset)
             hi = mid;
     }
     p.line = (unsigned)lo + 1;
-    p.col = 1 + (unsigned)plan_utf8_count(s->text + s->lines[lo], offset - s->lines[lo]);
+    p.col = 1 + columns(s->text + s->lines[lo], offset - s->lines[lo]);
     return p;
 }
 

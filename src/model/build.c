@@ -3,8 +3,9 @@
  * src/parse are the only places that see libxml2 types. It checks the
  * structure as it goes (unknown, misplaced, missing or repeated elements,
  * bad attribute values, stray text), copies every text into the arena in
- * NFC with white space folded, records positions, resolves dates and
- * notations, and renumbers sections.
+ * NFC with white space folded and tone marks in one style (TEXT-TONE-STYLE,
+ * docs/text.md), records positions, resolves dates and notations, and
+ * renumbers sections.
  */
 #include <ctype.h>
 #include <stdlib.h>
@@ -30,6 +31,7 @@ typedef struct builder {
     plan_pi **pi_tail;
     plan_pi *pending[16];      /* PIs seen before the next element of a container */
     int npending;
+    plan_tone_style tone;      /* where tone marks go in the model (--tone-style) */
 } builder;
 
 /* ---- small helpers ---- */
@@ -102,7 +104,45 @@ static void check_attrs(builder *b, const xmlNode *n, const char *const *allowed
     }
 }
 
-/* An attribute's value (NFC, white space folded) or NULL. */
+/* t (normalized, in the arena) with its tone marks placed in style. Where
+ * the source placed them the other way, one TEXT-TONE-STYLE for the text,
+ * at the attribute aname of el, or at *at. */
+static const char *restyle(builder *b, const char *t, plan_tone_style style, const xmlNode *el,
+                           const char *aname, const plan_pos *at)
+{
+    plan_tone_change ch;
+    char *r = plan_tone_place(t, style, &ch);
+    if (!r)
+        return t;
+    plan_pos p = at ? *at : plan_xml_attr_pos(b->x, el, aname);
+    int was = (int)ch.len, now = (int)ch.new_len;
+    const char *from = t + ch.offset, *to = r + ch.new_offset;
+    plan_diag *g;
+    if (style != b->tone)
+        g = report(b, PLAN_RULE_TEXT_TONE_STYLE, p,
+                   _("\"%.*s\" places its tone mark in the new style; the Quốc hiệu is "
+                     "written as NĐ 30/2020 prescribes it: \"%.*s\""),
+                   was, from, now, to);
+    else if (style == PLAN_TONE_OLD)
+        g = report(b, PLAN_RULE_TEXT_TONE_STYLE, p,
+                   _("\"%.*s\" places its tone mark in the new style; the normalized plan "
+                     "writes \"%.*s\" (the old style, used throughout)"),
+                   was, from, now, to);
+    else
+        g = report(b, PLAN_RULE_TEXT_TONE_STYLE, p,
+                   _("\"%.*s\" places its tone mark in the old style; the normalized plan "
+                     "writes \"%.*s\" (the new style, chosen with --tone-style=new)"),
+                   was, from, now, to);
+    if (ch.count > 1)
+        plan_diag_note(g, _("syllables of this text written the same way: %zu in all; each "
+                            "is normalized"),
+                       ch.count);
+    const char *out = plan_arena_strdup(b->a, r);
+    free(r);
+    return out;
+}
+
+/* An attribute's value (NFC, white space folded, tone style) or NULL. */
 static const char *attr(builder *b, const xmlNode *n, const char *name)
 {
     xmlChar *v = xmlGetNoNsProp((xmlNodePtr)n, (const xmlChar *)name);
@@ -110,7 +150,7 @@ static const char *attr(builder *b, const xmlNode *n, const char *name)
         return NULL;
     const char *r = plan_text_normalize(b->a, (const char *)v, strlen((const char *)v));
     xmlFree(v);
-    return r;
+    return restyle(b, r, b->tone, n, name, NULL);
 }
 
 /* Checks a token or token list against a vocabulary; returns the bit mask
@@ -153,8 +193,9 @@ static unsigned tokens(builder *b, const xmlNode *n, const char *aname, const ch
     return mask;
 }
 
-/* The text of a text-only element; elements inside are reported. */
-static plan_text text_of(builder *b, const xmlNode *n)
+/* The text of a text-only element, tone marks in style; elements inside
+ * are reported. */
+static plan_text text_styled(builder *b, const xmlNode *n, plan_tone_style style)
 {
     plan_buf buf = PLAN_BUF_INIT;
     for (const xmlNode *c = n->children; c; c = c->next) {
@@ -174,18 +215,24 @@ static plan_text text_of(builder *b, const xmlNode *n)
     plan_text t;
     t.s = plan_text_normalize(b->a, plan_buf_cstr(&buf), buf.len);
     t.pos = plan_xml_content_pos(b->x, n);
+    t.s = restyle(b, t.s, style, n, NULL, &t.pos);
     plan_buf_free(&buf);
     return t;
 }
 
 /* Text of a required-non-empty element: reports SCHEMA-MISSING when blank. */
-static plan_text text_req(builder *b, const xmlNode *n)
+static plan_text text_req_styled(builder *b, const xmlNode *n, plan_tone_style style)
 {
-    plan_text t = text_of(b, n);
+    plan_text t = text_styled(b, n, style);
     if (!*t.s)
         report(b, PLAN_RULE_SCHEMA_MISSING, pos_of(b, n),
                _("<%s> is empty; write its text or remove the element"), (const char *)n->name);
     return t;
+}
+
+static plan_text text_req(builder *b, const xmlNode *n)
+{
+    return text_req_styled(b, n, b->tone);
 }
 
 /* Reports non-blank text directly inside a container element. */
@@ -209,6 +256,7 @@ static void add_pi(builder *b, const xmlNode *c)
     char needle[64];
     snprintf(needle, sizeof needle, "<?%s", (const char *)c->name);
     pi->pos = plan_xml_other_pos(b->x, c, needle);
+    pi->data = restyle(b, pi->data, b->tone, c, NULL, &pi->pos);
     *b->pi_tail = pi;
     b->pi_tail = &pi->next;
     if (c->parent && c->parent->type == XML_DOCUMENT_NODE) {
@@ -361,7 +409,9 @@ static void build_header(builder *b, const xmlNode *n)
         if (slot) {
             check_attrs(b, c, none);
             once(b, c, slot->s);
-            *slot = text_req(b, c);
+            /* The Quốc hiệu is the decree's fixed text, "CỘNG HÒA …", in
+             * either style (HDR-QUOCHIEU compares it letter for letter). */
+            *slot = text_req_styled(b, c, slot == &h->national_name ? PLAN_TONE_OLD : b->tone);
         } else if (strcmp(nm, "issuer") == 0) {
             check_attrs(b, c, issuer_attrs);
             once(b, c, h->issuer.s);
@@ -1024,7 +1074,8 @@ static void resolve(builder *b)
 
 /* ---- the root ---- */
 
-plan_doc *plan_model_build(plan_source *src, const plan_xml *x, plan_diags *d)
+static plan_doc *build(plan_source *src, const plan_xml *x, plan_diags *d,
+                       plan_tone_style tone)
 {
     static const char *const root_attrs[] = {"kind", NULL};
     static const char *const none[] = {NULL};
@@ -1037,7 +1088,7 @@ plan_doc *plan_model_build(plan_source *src, const plan_xml *x, plan_diags *d)
     builder b = {.doc = doc, .x = x, .d = d, .a = a, .award_tail = &doc->awards,
                  .period_tail = &doc->periods, .deadline_tail = &doc->deadlines,
                  .assign_tail = &doc->assignments, .indicator_tail = &doc->indicators,
-                 .pi_tail = &doc->pis, .npending = 0};
+                 .pi_tail = &doc->pis, .npending = 0, .tone = tone};
     const xmlNode *root = xmlDocGetRootElement(x->doc);
     for (const xmlNode *c = x->doc->children; c; c = c->next)
         if (c->type == XML_PI_NODE)
@@ -1171,6 +1222,11 @@ plan_doc *plan_model_build(plan_source *src, const plan_xml *x, plan_diags *d)
     return doc;
 }
 
+plan_doc *plan_model_build(plan_source *src, const plan_xml *x, plan_diags *d)
+{
+    return build(src, x, d, PLAN_TONE_OLD);
+}
+
 void plan_doc_free(plan_doc *doc)
 {
     if (!doc)
@@ -1180,7 +1236,8 @@ void plan_doc_free(plan_doc *doc)
     plan_source_free(src);
 }
 
-static int read_source(plan_source *src, int rc, plan_diags *d, plan_doc **out)
+static int read_source(plan_source *src, int rc, const plan_load_opts *opts, plan_diags *d,
+                       plan_doc **out)
 {
     if (rc != PLAN_OK)
         return rc;
@@ -1189,7 +1246,8 @@ static int read_source(plan_source *src, int rc, plan_diags *d, plan_doc **out)
         plan_source_free(src);
         return PLAN_BAD_DOCUMENT;
     }
-    *out = plan_model_build(src, x, d);
+    *out = build(src, x, d, opts && opts->tone_style == PLAN_TONE_NEW ? PLAN_TONE_NEW
+                                                                      : PLAN_TONE_OLD);
     plan_xml_free(x);
     return PLAN_OK;
 }
@@ -1199,7 +1257,7 @@ int plan_doc_read(const char *path, const plan_load_opts *opts, plan_diags *d, p
     plan_source *src = NULL;
     *out = NULL;
     int rc = plan_load_file(path, path, opts, d, &src);
-    return read_source(src, rc, d, out);
+    return read_source(src, rc, opts, d, out);
 }
 
 int plan_doc_read_bytes(const char *bytes, size_t n, const char *name,
@@ -1208,5 +1266,5 @@ int plan_doc_read_bytes(const char *bytes, size_t n, const char *name,
     plan_source *src = NULL;
     *out = NULL;
     int rc = plan_load_bytes(bytes, n, name, opts, d, &src);
-    return read_source(src, rc, d, out);
+    return read_source(src, rc, opts, d, out);
 }

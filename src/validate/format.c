@@ -1143,6 +1143,7 @@ typedef struct recips {
     vocab v;
     name *lines;               /* each recipient line */
     char **folded;             /* the same, folded to ASCII */
+    char **keys;               /* the same as plan_name_key without accents */
     size_t n;
     name issuer, issuer_parent;
     superior *sup;
@@ -1190,11 +1191,13 @@ static void recips_init(recips *r, const plan_doc *d)
         r->n++;
     r->lines = plan_xmalloc((r->n ? r->n : 1) * sizeof *r->lines);
     r->folded = plan_xmalloc((r->n ? r->n : 1) * sizeof *r->folded);
+    r->keys = plan_xmalloc((r->n ? r->n : 1) * sizeof *r->keys);
     size_t i = 0;
     for (const plan_textlist *l = d->recipients; l; l = l->next, i++) {
         r->lines[i] = (name){0};
         name_parse(&r->lines[i], l->t.s);
         r->folded[i] = plan_utf8_fold_ascii(l->t.s);
+        r->keys[i] = plan_name_key(l->t.s, 0);
     }
     name_parse(&r->issuer, d->header.issuer.s);
     name_parse(&r->issuer_parent, d->header.issuer.s);
@@ -1215,9 +1218,11 @@ static void recips_free(recips *r)
     for (size_t i = 0; i < r->n; i++) {
         name_free(&r->lines[i]);
         free(r->folded[i]);
+        free(r->keys[i]);
     }
     free(r->lines);
     free(r->folded);
+    free(r->keys);
     for (size_t i = 0; i < r->nsup; i++) {
         name_free(&r->sup[i].core);
         name_free(&r->sup[i].council);
@@ -1444,6 +1449,13 @@ static int office_covered(const recips *r, const char *text)
     size_t lead = skip_leaders(&r->v, &m, 0);
     name o = lead < m.n ? (name){m.v + lead, m.n - lead, 0} : m;
     int covered = m.n == 0;
+    /* A line that is the office's name, however cased, spaced or accented
+     * (plan_name_match: equal keys without accents; TEXT-NAME-ACCENTS
+     * reports a line that is so only without accents). */
+    char *key = plan_name_key(main, 0);
+    for (size_t i = 0; i < r->n && !covered; i++)
+        covered = strcmp(r->keys[i], key) == 0;
+    free(key);
     for (size_t i = 0; i < r->n && !covered; i++)
         covered = line_names(&r->lines[i], &o);
     if (!covered && inner.len)
@@ -1493,7 +1505,8 @@ static void covers_one(plan_check *c, const recips *r, seen *s, const char *text
 {
     if (!text || !*text || office_exempt(r, text))
         return;
-    char *f = plan_utf8_fold_ascii(text);
+    /* One finding per office, however its name is spelt (plan_name_match). */
+    char *f = plan_name_key(text, 0);
     for (size_t i = 0; i < s->n; i++)
         if (strcmp(s->v[i], f) == 0) {
             free(f);

@@ -70,7 +70,8 @@ typedef void (*check_fn)(plan_check *);
 
 static const check_fn checks[] = {
     plan_check_header, plan_check_format, plan_check_legal, plan_check_content, plan_check_award,
-    plan_check_dossier, plan_check_org, plan_check_lexical,
+    plan_check_dossier, plan_check_org, plan_check_lexical, plan_check_textnorm,
+    plan_check_text,
 };
 
 /* ---- suppressions: <?plan-ignore RULE-ID reason?> ---- */

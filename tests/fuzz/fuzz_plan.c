@@ -22,7 +22,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
     plan_diags d = PLAN_DIAGS_INIT;
     plan_doc *doc = NULL;
-    plan_load_opts lo = {1 << 20, NULL};
+    plan_load_opts lo = {.max_bytes = 1 << 20};
     if (plan_doc_read_bytes((const char *)data, size, "fuzz.xml", &lo, &d, &doc) == PLAN_OK) {
         plan_validate_opts o;
         plan_validate_opts_init(&o);

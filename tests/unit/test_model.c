@@ -233,7 +233,7 @@ static void load_encodings(void **state)
                      PLAN_BAD_DOCUMENT);
     plan_diags_clear(&d);
     /* Size limit */
-    plan_load_opts o = {8, NULL};
+    plan_load_opts o = {.max_bytes = 8};
     assert_int_equal(plan_load_bytes("<a>123456789</a>", 16, "x.xml", &o, &d, &s),
                      PLAN_BAD_DOCUMENT);
     assert_string_equal(plan_rule_get(d.v[0].rule)->id, "XML-LIMIT");

@@ -1,0 +1,512 @@
+/*
+ * misenc.c - text that was TCVN3 or VNI bytes, shown as Windows-1252 (or
+ * Latin-1) and saved as Unicode: "Së V¨n ho¸" for "Sở Văn hóa" (TCVN3),
+ * "Sôû Vaên hoaù" for the same in VNI. Such text is made only of
+ * characters U+0000-U+00FF, each standing for one byte, so it can be read
+ * again as the bytes it was.
+ *
+ * Whether it should be is decided word by word with the syllable speller
+ * (src/util/syllable.c): a word that is no Vietnamese syllable as written
+ * but one when re-read is evidence ("ho¸" → "hóa"); a syllable that stops
+ * being one is evidence against ("và" → "vỔ"). Real Vietnamese in Unicode
+ * nearly always has letters beyond Latin-1 (ơ, ư, ă, đ, ạ …), so words with
+ * such letters are never re-read and split the runs. Only clear runs are
+ * reported (see plan_misenc_find in legacy.h): a false alarm on a correct
+ * plan costs more than a missed word, which the reader sees anyway.
+ */
+#include <stddef.h>
+#include <stdlib.h>
+#include <string.h>
+#include <utf8proc.h>
+
+#include "load/legacy.h"
+#include "util/syllable.h"
+
+/* TCVN 5712:1993 from 0xA0 to 0xFF as glibc decodes it ("TCVN5712-1"), for
+ * the bytes TCVN3 text uses for letters; 0 for 0xA0 (no-break space) and
+ * 0xB0-0xB4 (combining tone marks, which the ".Vn" fonts do not type).
+ * tests/unit/test_encoding.c checks every entry against iconv. */
+static const uint16_t tcvn3[96] = {
+    0,      0x0102, 0x00C2, 0x00CA, 0x00D4, 0x01A0, 0x01AF, 0x0110, /* A0 */
+    0x0103, 0x00E2, 0x00EA, 0x00F4, 0x01A1, 0x01B0, 0x0111, 0x1EB0, /* A8 */
+    0,      0,      0,      0,      0,      0x00E0, 0x1EA3, 0x00E3, /* B0 */
+    0x00E1, 0x1EA1, 0x1EB2, 0x1EB1, 0x1EB3, 0x1EB5, 0x1EAF, 0x1EB4, /* B8 */
+    0x1EAE, 0x1EA6, 0x1EA8, 0x1EAA, 0x1EA4, 0x1EC0, 0x1EB7, 0x1EA7, /* C0 */
+    0x1EA9, 0x1EAB, 0x1EA5, 0x1EAD, 0x00E8, 0x1EC2, 0x1EBB, 0x1EBD, /* C8 */
+    0x00E9, 0x1EB9, 0x1EC1, 0x1EC3, 0x1EC5, 0x1EBF, 0x1EC7, 0x00EC, /* D0 */
+    0x1EC9, 0x1EC4, 0x1EBE, 0x1ED2, 0x0129, 0x00ED, 0x1ECB, 0x00F2, /* D8 */
+    0x1ED4, 0x1ECF, 0x00F5, 0x00F3, 0x1ECD, 0x1ED3, 0x1ED5, 0x1ED7, /* E0 */
+    0x1ED1, 0x1ED9, 0x1EDD, 0x1EDF, 0x1EE1, 0x1EDB, 0x1EE3, 0x00F9, /* E8 */
+    0x1ED6, 0x1EE7, 0x0169, 0x00FA, 0x1EE5, 0x1EEB, 0x1EED, 0x1EEF, /* F0 */
+    0x1EE9, 0x1EF1, 0x1EF3, 0x1EF7, 0x1EF9, 0x00FD, 0x1EF5, 0x1ED0, /* F8 */
+};
+
+uint32_t plan_tcvn3_char(unsigned char b)
+{
+    return b >= 0xA0 ? tcvn3[b - 0xA0] : 0;
+}
+
+const char *plan_legacy_name(plan_legacy e)
+{
+    return e == PLAN_LEGACY_VNI ? "VNI" : "TCVN3";
+}
+
+/* A character that can be part of a word: a letter or mark of any script,
+ * or a Latin-1 character that is a letter in TCVN3 or VNI (¨ © ® µ ¸ …). */
+static int word_cp(utf8proc_int32_t cp)
+{
+    if (cp < 0x80)
+        return (cp >= 'a' && cp <= 'z') || (cp >= 'A' && cp <= 'Z');
+    if (cp <= 0xA0)
+        return 0;
+    if (cp <= 0xFF)
+        return cp < 0xB0 || cp > 0xB4;
+    utf8proc_category_t c = utf8proc_category(cp);
+    return c >= UTF8PROC_CATEGORY_LU && c <= UTF8PROC_CATEGORY_ME;
+}
+
+/* A Latin-1 symbol that no word contains, but TCVN3 uses for letters. */
+static int symbol_cp(utf8proc_int32_t cp)
+{
+    return (cp >= 0xA1 && cp <= 0xBF && cp != 0xAA && cp != 0xB5 && cp != 0xBA) ||
+           cp == 0xD7 || cp == 0xF7;
+}
+
+int plan_misenc_redecode(const char *w, size_t n, plan_legacy e, plan_buf *out)
+{
+    unsigned char bytes[64];
+    size_t k = 0, i = 0;
+    while (i < n) {
+        utf8proc_int32_t cp;
+        utf8proc_ssize_t l = utf8proc_iterate((const utf8proc_uint8_t *)w + i,
+                                              (utf8proc_ssize_t)(n - i), &cp);
+        if (l <= 0 || cp > 0xFF || k == sizeof bytes)
+            return -1;
+        bytes[k++] = (unsigned char)cp;
+        i += (size_t)l;
+    }
+    size_t saved = out->len;
+    if (e == PLAN_LEGACY_VNI) {
+        if (plan_vni_decode(bytes, k, out) == k)
+            return 0;
+    } else {
+        size_t j = 0;
+        for (; j < k; j++) {
+            uint32_t cp = bytes[j] < 0x80 ? bytes[j] : plan_tcvn3_char(bytes[j]);
+            if (!cp)
+                break;
+            utf8proc_uint8_t u[4];
+            utf8proc_ssize_t ul = utf8proc_encode_char((utf8proc_int32_t)cp, u);
+            plan_buf_append(out, (const char *)u, (size_t)ul);
+        }
+        if (j == k)
+            return 0;
+    }
+    out->len = saved;
+    if (out->data)
+        out->data[saved] = '\0';
+    return -1;
+}
+
+enum { W_ASCII, W_NATIVE, W_LEGACY };
+
+typedef struct word {
+    size_t off, len;
+    int kind;
+    int symbol;     /* a symbol among letters ("ho¸", "N§") */
+    int strong[2];  /* clear signs of TCVN3 (a symbol among letters, or a capital after
+                       a small letter: "LuËt"), of VNI (a vowel and a mark byte: "aâ") */
+    int neutral;    /* no evidence either way (see classify) */
+    int before;     /* a syllable as written (natural case) */
+    int after[2];   /* a syllable re-read in TCVN3, in VNI; -1: re-reading changes nothing */
+    int full[2];    /* re-read, a syllable with a consonant and three letters or more */
+    int abbr[2];    /* re-read, an abbreviation in capitals with Đ or another letter ("NĐ") */
+} word;
+
+/* An abbreviation in capitals with a letter beyond ASCII ("NĐ", "TĐKT"). */
+static int caps_abbr(const char *s, size_t n)
+{
+    size_t letters = 0;
+    int wide = 0;
+    for (size_t i = 0; i < n;) {
+        utf8proc_int32_t cp;
+        utf8proc_ssize_t l = utf8proc_iterate((const utf8proc_uint8_t *)s + i,
+                                              (utf8proc_ssize_t)(n - i), &cp);
+        if (l <= 0 || utf8proc_category(cp) != UTF8PROC_CATEGORY_LU)
+            return 0;
+        wide |= cp >= 0x80;
+        letters++;
+        i += (size_t)l;
+    }
+    return letters >= 2 && wide;
+}
+
+/* The mark bytes of VNI as Latin-1 characters: tones, and the circumflex
+ * and breve with or without a tone (src/load/vni.c). */
+static int vni_mark_cp(utf8proc_int32_t cp)
+{
+    static const unsigned char m[] = {0xF9, 0xF8, 0xFB, 0xF5, 0xEF, 0xE2, 0xE1, 0xE0, 0xE5,
+                                      0xE3, 0xE4, 0xEA, 0xE9, 0xE8, 0xFA, 0xFC, 0xEB};
+    for (size_t i = 0; i < sizeof m; i++)
+        if (cp == m[i] || cp == m[i] - 0x20)
+            return 1;
+    return 0;
+}
+
+static int vowel_cp(utf8proc_int32_t cp)
+{
+    return cp && (strchr("aeiouyAEIOUY", (int)cp) || cp == 0xF4 || cp == 0xF6 || cp == 0xD4 ||
+                  cp == 0xD6);
+}
+
+/* Quotation marks and inverted marks of other languages: at the edge of a
+ * word they are punctuation ("»%s«"), though TCVN3 spells ô and ằ with « ». */
+static int quote_cp(utf8proc_int32_t cp)
+{
+    return cp == 0xAB || cp == 0xBB || cp == 0xA1 || cp == 0xBF;
+}
+
+/* Starts with a consonant and has three letters or more ("hóa", not "ẳn"):
+ * a single word is evidence only when it looks like this once re-read. */
+static int full_syllable(const char *s, size_t n)
+{
+    utf8proc_int32_t cp;
+    if (utf8proc_iterate((const utf8proc_uint8_t *)s, (utf8proc_ssize_t)n, &cp) <= 0)
+        return 0;
+    utf8proc_int32_t lc = utf8proc_tolower(cp);
+    int consonant = lc == 0x0111 || (lc >= 'a' && lc <= 'z' && !strchr("aeiouy", (int)lc));
+    return consonant && plan_utf8_count(s, n) >= 3;
+}
+
+static int small_cp(utf8proc_int32_t cp)
+{
+    return (cp >= 'a' && cp <= 'z') || (cp >= 0xDF && cp <= 0xFF && cp != 0xF7);
+}
+
+/* Classifies text[off..off+len) and scores it in both encodings. */
+static void classify(const char *text, word *w, plan_buf *tmp)
+{
+    const utf8proc_uint8_t *p = (const utf8proc_uint8_t *)text + w->off;
+    int ascii_letter = 0, ascii_small = 0, symbol = 0, small = 0, chars = 0;
+    int upper_after_small = 0, vowel_mark = 0, inner_legacy = 0, small_in_caps = 0;
+    utf8proc_int32_t prev = 0, prev2 = 0;
+    memset(&w->kind, 0, sizeof *w - offsetof(word, kind));
+    w->kind = W_ASCII;
+    for (size_t i = 0; i < w->len;) {
+        utf8proc_int32_t cp;
+        utf8proc_ssize_t l = utf8proc_iterate(p + i, (utf8proc_ssize_t)(w->len - i), &cp);
+        if (l <= 0 || cp > 0xFF) {
+            w->kind = W_NATIVE;
+            return;
+        }
+        int edge = chars == 0 || i + (size_t)l == w->len;
+        i += (size_t)l;
+        chars++;
+        if (cp >= 0x80)
+            w->kind = W_LEGACY;
+        if (cp >= 0x80 && !(edge && quote_cp(cp)))
+            inner_legacy = 1;
+        ascii_letter |= cp < 0x80;
+        ascii_small |= cp >= 'a' && cp <= 'z';
+        symbol |= symbol_cp(cp);
+        if (cp >= 0xC0 && cp <= 0xDE && cp != 0xD7 && small)
+            upper_after_small = 1;
+        /* A small Latin-1 letter between capitals ("THêI"): text typed for
+         * an upper-case font. */
+        if (cp >= 'A' && cp <= 'Z' && small_cp(prev) && prev >= 0xDF && prev2 >= 'A' &&
+            prev2 <= 'Z')
+            small_in_caps = 1;
+        /* A vowel and a VNI mark byte ("aâ", "ôû"): no language spells so. */
+        if (vni_mark_cp(cp) && vowel_cp(prev))
+            vowel_mark = 1;
+        small |= small_cp(cp);
+        prev2 = prev;
+        prev = cp;
+    }
+    if (w->kind != W_LEGACY)
+        return;
+    w->symbol = symbol && ascii_letter;
+    w->strong[PLAN_LEGACY_TCVN3] = w->symbol || upper_after_small || small_in_caps;
+    w->strong[PLAN_LEGACY_VNI] = vowel_mark || upper_after_small;
+    /* No evidence either way, though repaired within a run: a symbol on its
+     * own ("×" in a price, "«" for "ô"), or a word whose only legacy
+     * characters are quotation marks at its edges ("»%s«", "c«" for "cô"). */
+    w->neutral = (chars == 1 && symbol) || !inner_legacy;
+    const char *s = text + w->off;
+    /* No syllable is this long; such a token is scored as neither. */
+    if (w->len > 48)
+        return;
+    w->before = plan_syllable_valid(s, w->len, 0);
+    for (int e = 0; e < 2; e++) {
+        plan_buf_reset(tmp);
+        if (plan_misenc_redecode(s, w->len, (plan_legacy)e, tmp) != 0)
+            continue;
+        if (tmp->len == w->len && memcmp(tmp->data, s, w->len) == 0) {
+            w->after[e] = -1;
+            continue;
+        }
+        /* Natural case, or capitals typed for a ".VnTimeH" font, which
+         * draws them from small-letter bytes: "THÓ" re-read is "THể" (no
+         * small ASCII letter), but "và" re-read is not "vỔ". */
+        w->after[e] = plan_syllable_valid(tmp->data, tmp->len, 0) ||
+                      (!ascii_small && plan_syllable_valid(tmp->data, tmp->len, 1));
+        w->abbr[e] = !w->after[e] && caps_abbr(tmp->data, tmp->len);
+        w->full[e] = (w->after[e] && full_syllable(tmp->data, tmp->len)) ||
+                     (w->abbr[e] && w->symbol);
+    }
+}
+
+/* Evidence: a syllable only when re-read, or an abbreviation that a symbol
+ * spelt ("N§" → "NĐ"). */
+static int sure(const word *w, plan_legacy e)
+{
+    return !w->before && (w->after[e] > 0 || (w->abbr[e] && w->symbol));
+}
+
+static void score_word(const word *w, plan_legacy e, plan_misenc_score *s)
+{
+    if (w->kind != W_LEGACY || w->after[e] < 0 || w->neutral)
+        return;
+    if (sure(w, e)) {
+        s->gain++;
+        s->strong += (unsigned)w->strong[e];
+        s->strong_full += (unsigned)(w->strong[e] && w->full[e]);
+    } else if (w->before && w->after[e]) {
+        s->both++;
+    } else if (w->before) {
+        s->loss++;
+    } else if (w->abbr[e]) {
+        s->abbr++;
+    } else {
+        s->none++;
+    }
+}
+
+/* A clear case: a word with a sign no real text has ("ho¸", "aâ"), enough
+ * words that only the re-reading makes Vietnamese, none that it spoils, and
+ * few that stay foreign either way. */
+static int clear_case(const plan_misenc_score *s)
+{
+    if (s->loss || !s->strong)
+        return 0;
+    if (s->gain >= 2)
+        return s->gain >= 4 * s->none;
+    return s->strong_full == 1 && s->none == 0;
+}
+
+/* Words of text[from..to), split at white space, punctuation and digits. */
+static size_t split_words(const char *text, size_t from, size_t to, word **v, size_t *cap)
+{
+    size_t n = 0, i = from, start = 0;
+    int in = 0;
+    while (i <= to) {
+        utf8proc_int32_t cp = 0;
+        utf8proc_ssize_t l = 1;
+        if (i < to) {
+            l = utf8proc_iterate((const utf8proc_uint8_t *)text + i, (utf8proc_ssize_t)(to - i),
+                                 &cp);
+            if (l <= 0) {
+                l = 1;
+                cp = 0;
+            }
+        }
+        int wc = i < to && word_cp(cp);
+        if (wc && !in) {
+            in = 1;
+            start = i;
+        } else if (!wc && in) {
+            in = 0;
+            if (n == *cap) {
+                *cap = *cap ? *cap * 2 : 64;
+                *v = plan_xrealloc(*v, *cap * sizeof **v);
+            }
+            (*v)[n].off = start;
+            (*v)[n].len = i - start;
+            n++;
+        }
+        i += (size_t)l;
+    }
+    return n;
+}
+
+void plan_misenc_score_text(const char *text, size_t n, plan_legacy e, plan_misenc_score *s)
+{
+    memset(s, 0, sizeof *s);
+    word *v = NULL;
+    size_t cap = 0, nw = split_words(text, 0, n, &v, &cap);
+    plan_buf tmp = PLAN_BUF_INIT;
+    for (size_t i = 0; i < nw; i++) {
+        classify(text, &v[i], &tmp);
+        score_word(&v[i], e, s);
+    }
+    plan_buf_free(&tmp);
+    free(v);
+}
+
+/* Two capitals or more and no small letter among the ASCII letters: a word
+ * typed for an upper-case font ("THÓ"), whose re-read small letters are
+ * meant as capitals. */
+static int all_caps(const char *s, size_t n)
+{
+    size_t caps = 0;
+    for (size_t i = 0; i < n; i++) {
+        if (s[i] >= 'a' && s[i] <= 'z')
+            return 0;
+        caps += s[i] >= 'A' && s[i] <= 'Z';
+    }
+    return caps >= 2;
+}
+
+typedef struct runs {
+    plan_misenc *v;
+    size_t n, cap;
+} runs;
+
+/* Repairs words v[a..b) of one run in encoding e; mixed says whether the
+ * text around holds real Unicode Vietnamese. */
+static void add_run(runs *r, const char *text, const word *v, size_t a, size_t b, plan_legacy e,
+                    int mixed, const plan_misenc_score *sc)
+{
+    size_t first_gain = b, last_gain = a;
+    for (size_t i = a; i < b; i++)
+        if (v[i].kind == W_LEGACY && !v[i].neutral && sure(&v[i], e)) {
+            if (first_gain == b)
+                first_gain = i;
+            last_gain = i;
+        }
+    /* Text typed for a capitals font: no small ASCII letter in the run and
+     * two capitals or more. Its re-read small letters are capitals. */
+    size_t caps = 0;
+    int small = 0;
+    for (size_t i = a; i < b; i++)
+        for (size_t k = 0; k < v[i].len; k++) {
+            char ch = text[v[i].off + k];
+            caps += ch >= 'A' && ch <= 'Z';
+            small |= ch >= 'a' && ch <= 'z';
+        }
+    int caps_run = !small && caps >= 2;
+    plan_buf fixed = PLAN_BUF_INIT;
+    size_t start = 0, end = 0, words = 0;
+    for (size_t i = a; i < b; i++) {
+        const word *w = &v[i];
+        if (w->kind != W_LEGACY || (w->after[e] <= 0 && !w->abbr[e]))
+            continue;
+        if ((w->neutral || !sure(w, e)) && mixed && (i < first_gain || i > last_gain))
+            continue;
+        if (!words)
+            start = w->off;
+        else
+            plan_buf_append(&fixed, text + end, w->off - end);
+        size_t at = fixed.len;
+        plan_misenc_redecode(text + w->off, w->len, e, &fixed);
+        if (caps_run || all_caps(text + w->off, w->len)) {
+            char *up = plan_utf8_upper(fixed.data + at);
+            fixed.len = at;
+            plan_buf_puts(&fixed, up);
+            free(up);
+        }
+        end = w->off + w->len;
+        words++;
+    }
+    if (!words) {
+        plan_buf_free(&fixed);
+        return;
+    }
+    if (r->n == r->cap) {
+        r->cap = r->cap ? r->cap * 2 : 8;
+        r->v = plan_xrealloc(r->v, r->cap * sizeof *r->v);
+    }
+    plan_misenc *m = &r->v[r->n++];
+    m->off = start;
+    m->len = end - start;
+    m->enc = e;
+    m->fixed = fixed.data ? fixed.data : plan_xstrdup("");
+    m->fixed_len = fixed.len;
+    m->words = (unsigned)words;
+    m->score = *sc;
+}
+
+/* Splits v[a..b) at the words that re-reading in e spoils ("và", real
+ * Vietnamese in Latin-1 letters: the text around a pasted run) and calls
+ * back for each piece that is a clear case. Returns the words gained. */
+static unsigned pieces(runs *r, const char *text, const word *v, size_t a, size_t b,
+                       plan_legacy e, int mixed)
+{
+    int cut = 0;
+    for (size_t i = a; i < b; i++)
+        if (v[i].kind == W_LEGACY && !v[i].neutral && v[i].before && v[i].after[e] == 0)
+            cut = 1;
+    unsigned gained = 0;
+    size_t from = a;
+    for (size_t i = a; i <= b; i++) {
+        int spoilt = i < b && v[i].kind == W_LEGACY && !v[i].neutral && v[i].before &&
+                     v[i].after[e] == 0;
+        if (i < b && !spoilt)
+            continue;
+        plan_misenc_score s;
+        memset(&s, 0, sizeof s);
+        for (size_t j = from; j < i; j++)
+            score_word(&v[j], e, &s);
+        if (i > from && clear_case(&s)) {
+            gained += s.gain;
+            if (r)
+                add_run(r, text, v, from, i, e, mixed || cut, &s);
+        }
+        from = i + 1;
+    }
+    return gained;
+}
+
+/* Keeps the clear pieces of v[a..b) in the encoding that explains more
+ * words. */
+static void judge(runs *r, const char *text, const word *v, size_t a, size_t b, int mixed)
+{
+    unsigned g0 = pieces(NULL, text, v, a, b, PLAN_LEGACY_TCVN3, mixed);
+    unsigned g1 = pieces(NULL, text, v, a, b, PLAN_LEGACY_VNI, mixed);
+    if (g0 || g1)
+        pieces(r, text, v, a, b, g1 > g0 ? PLAN_LEGACY_VNI : PLAN_LEGACY_TCVN3, mixed);
+}
+
+size_t plan_misenc_find(const char *text, size_t n, plan_misenc **out)
+{
+    runs r = {NULL, 0, 0};
+    word *v = NULL;
+    size_t cap = 0;
+    plan_buf tmp = PLAN_BUF_INIT;
+    size_t seg = 0;
+    while (seg <= n) {
+        /* A segment: text between markup delimiters, so that no run crosses
+         * from one element (or attribute) into another. */
+        size_t end = seg;
+        while (end < n && text[end] != '<' && text[end] != '>')
+            end++;
+        size_t nw = split_words(text, seg, end, &v, &cap);
+        int legacy = 0, mixed = 0;
+        for (size_t i = 0; i < nw; i++) {
+            classify(text, &v[i], &tmp);
+            legacy |= v[i].kind == W_LEGACY;
+            mixed |= v[i].kind == W_NATIVE;
+        }
+        if (legacy) {
+            size_t a = 0;
+            for (size_t i = 0; i <= nw; i++)
+                if (i == nw || v[i].kind == W_NATIVE) {
+                    if (i > a)
+                        judge(&r, text, v, a, i, mixed);
+                    a = i + 1;
+                }
+        }
+        seg = end + 1;
+    }
+    plan_buf_free(&tmp);
+    free(v);
+    *out = r.v;
+    return r.n;
+}
+
+void plan_misenc_free(plan_misenc *v, size_t n)
+{
+    for (size_t i = 0; i < n; i++)
+        free(v[i].fixed);
+    free(v);
+}

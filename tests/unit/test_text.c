@@ -1,0 +1,218 @@
+/*
+ * test_text.c - unit tests of Vietnamese text handling in src/util: tone-mark
+ * placement (tone.c), office-name matching (names.c), and the collation of
+ * NFD text and of punctuation (collate.c; tests/unit/test_collate_icu.c
+ * compares it with ICU on thousands of words).
+ */
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <setjmp.h>
+#include <cmocka.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "plan/util.h"
+
+/* plan_tone_place(in, style) must give want (NULL: no change). */
+static void place(const char *in, plan_tone_style style, const char *want)
+{
+    plan_tone_change ch;
+    char *got = plan_tone_place(in, style, &ch);
+    if (!want) {
+        if (got)
+            fail_msg("\"%s\" changed to \"%s\"", in, got);
+        assert_int_equal(ch.count, 0);
+        return;
+    }
+    if (!got)
+        fail_msg("\"%s\" unchanged, expected \"%s\"", in, want);
+    assert_string_equal(got, want);
+    assert_true(ch.count > 0);
+    free(got);
+}
+
+static void tone_open_oa_oe_uy(void **state)
+{
+    (void)state;
+    /* new → old */
+    place("hoà", PLAN_TONE_OLD, "hòa");
+    place("hoá", PLAN_TONE_OLD, "hóa");
+    place("hoả", PLAN_TONE_OLD, "hỏa");
+    place("hoã", PLAN_TONE_OLD, "hõa");
+    place("hoạ", PLAN_TONE_OLD, "họa");
+    place("khoẻ", PLAN_TONE_OLD, "khỏe");
+    place("thuỷ", PLAN_TONE_OLD, "thủy");
+    place("uỷ", PLAN_TONE_OLD, "ủy");
+    place("oà", PLAN_TONE_OLD, "òa");
+    place("toà", PLAN_TONE_OLD, "tòa");
+    place("xoè", PLAN_TONE_OLD, "xòe");
+    place("tuý", PLAN_TONE_OLD, "túy");
+    /* old → new */
+    place("hòa", PLAN_TONE_NEW, "hoà");
+    place("khỏe", PLAN_TONE_NEW, "khoẻ");
+    place("thủy", PLAN_TONE_NEW, "thuỷ");
+    place("ủy", PLAN_TONE_NEW, "uỷ");
+    place("góa", PLAN_TONE_NEW, "goá");
+    /* already in style */
+    place("hòa", PLAN_TONE_OLD, NULL);
+    place("hoà", PLAN_TONE_NEW, NULL);
+}
+
+static void tone_case_and_context(void **state)
+{
+    (void)state;
+    place("HOÀ", PLAN_TONE_OLD, "HÒA");
+    place("Hoà", PLAN_TONE_OLD, "Hòa");
+    place("UỶ BAN", PLAN_TONE_OLD, "ỦY BAN");
+    place("CỘNG HÒA XÃ HỘI", PLAN_TONE_NEW, "CỘNG HOÀ XÃ HỘI");
+    /* Only the changed words move; punctuation and other words stay. */
+    place("Sở Văn hoá, Thể thao và Du lịch (Thuỷ).", PLAN_TONE_OLD,
+          "Sở Văn hóa, Thể thao và Du lịch (Thủy).");
+    place("tỉnh Khánh Hoà; hoà nhập", PLAN_TONE_OLD, "tỉnh Khánh Hòa; hòa nhập");
+    /* NFD input: the result is NFC */
+    place("hoa\xCC\x80", PLAN_TONE_OLD, "hòa");
+    place("ho\xCC\x80" "a", PLAN_TONE_NEW, "hoà");
+}
+
+static void tone_what_is_left_alone(void **state)
+{
+    (void)state;
+    /* A final consonant: the mark is on the last vowel in both styles. */
+    place("hoàn", PLAN_TONE_OLD, NULL);
+    place("hoàn", PLAN_TONE_NEW, NULL);
+    place("huỳnh", PLAN_TONE_OLD, NULL);
+    place("hoạch", PLAN_TONE_OLD, NULL);
+    place("KẾ HOẠCH", PLAN_TONE_NEW, NULL);
+    place("thuyền", PLAN_TONE_NEW, NULL);
+    /* A vowel with a diacritic takes the mark; ia, ua, ưa the first vowel. */
+    place("thuở", PLAN_TONE_OLD, NULL);
+    place("huế", PLAN_TONE_NEW, NULL);
+    place("được", PLAN_TONE_NEW, NULL);
+    place("mía của lửa", PLAN_TONE_NEW, NULL);
+    /* qu and gi are onsets: quý, quà, già are not oa/uy syllables. */
+    place("quý quỳ quả quà già", PLAN_TONE_OLD, NULL);
+    place("quý quỳ quả quà già", PLAN_TONE_NEW, NULL);
+    /* Three vowels: the middle one in both styles. */
+    place("khoái ngoáy khuỷu ngoẹo", PLAN_TONE_OLD, NULL);
+    place("khoái ngoáy khuỷu ngoẹo", PLAN_TONE_NEW, NULL);
+    /* No tone mark, or not one Vietnamese syllable. */
+    place("hoa thuy KH-UBND Samoa", PLAN_TONE_OLD, NULL);
+    place("hòaa", PLAN_TONE_NEW, NULL);
+    place("hòà", PLAN_TONE_NEW, NULL);  /* two tone marks: not a syllable */
+    place("", PLAN_TONE_OLD, NULL);
+    place(NULL, PLAN_TONE_OLD, NULL);
+}
+
+static void tone_change_report(void **state)
+{
+    (void)state;
+    plan_tone_change ch;
+    const char *in = "Văn hoá và sức khoẻ, thuỷ sản";
+    char *out = plan_tone_place(in, PLAN_TONE_OLD, &ch);
+    assert_non_null(out);
+    assert_string_equal(out, "Văn hóa và sức khỏe, thủy sản");
+    assert_int_equal(ch.count, 3);
+    assert_int_equal(ch.offset, strlen("Văn "));
+    assert_int_equal(ch.len, strlen("hoá"));
+    assert_memory_equal(out + ch.new_offset, "hóa", ch.new_len);
+    free(out);
+    assert_null(plan_tone_place("không đổi", PLAN_TONE_OLD, NULL));
+}
+
+static void names_same(void **state)
+{
+    (void)state;
+    assert_int_equal(plan_name_match("Văn phòng Sở", "Văn phòng Sở"), PLAN_NAME_SAME);
+    assert_int_equal(plan_name_match("Văn phòng Sở", "VĂN PHÒNG SỞ"), PLAN_NAME_SAME);
+    assert_int_equal(plan_name_match("Văn phòng Sở", "  Văn  phòng\tSở "), PLAN_NAME_SAME);
+    /* NFD: V a+breve n, p h o+grave n g, S o+horn+hook */
+    assert_int_equal(plan_name_match("Văn phòng Sở",
+                                     "Va\xCC\x86n pho\xCC\x80ng So\xCC\x9B\xCC\x89"),
+                     PLAN_NAME_SAME);
+    assert_int_equal(plan_name_match("Ủy ban nhân dân tỉnh", "UỶ BAN NHÂN DÂN TỈNH"),
+                     PLAN_NAME_SAME);
+    assert_int_equal(plan_name_match("Phòng Hành chính - Quản trị", "Phòng Hành chính-Quản trị"),
+                     PLAN_NAME_SAME);
+    assert_int_equal(plan_name_match("Các phòng, đơn vị", "Các phòng ,đơn vị"), PLAN_NAME_SAME);
+    assert_int_equal(plan_name_match(NULL, ""), PLAN_NAME_SAME);
+}
+
+static void names_without_accents(void **state)
+{
+    (void)state;
+    assert_int_equal(plan_name_match("Văn phòng Sở", "Van phong So"), PLAN_NAME_NO_ACCENTS);
+    assert_int_equal(plan_name_match("VAN PHONG SO", "Văn phòng Sở"), PLAN_NAME_NO_ACCENTS);
+    assert_int_equal(plan_name_match("Sở Nội vụ", "Số Nội vụ"), PLAN_NAME_NO_ACCENTS);
+    assert_int_equal(plan_name_match("Đảng ủy", "Dang uy"), PLAN_NAME_NO_ACCENTS);
+    assert_int_equal(plan_name_match("Văn phòng Sở", "Văn phòng UBND"), PLAN_NAME_NONE);
+    assert_int_equal(plan_name_match("Văn phòng Sở", "Văn phòng"), PLAN_NAME_NONE);
+    assert_int_equal(plan_name_match("Sở Nội vụ", "Sở Nội vụ tỉnh"), PLAN_NAME_NONE);
+}
+
+static void names_keys_and_accents(void **state)
+{
+    (void)state;
+    char *k = plan_name_key("Phòng Hành chính - Quản trị", 1);
+    assert_string_equal(k, "phòng hành chính-quản trị");
+    free(k);
+    k = plan_name_key("Uỷ ban  (Thường trực)", 1);
+    assert_string_equal(k, "ủy ban(thường trực)");
+    free(k);
+    k = plan_name_key("Đảng ủy Sở", 0);
+    assert_string_equal(k, "dang uy so");
+    free(k);
+    assert_int_equal(plan_name_accents("Văn phòng Sở"), 4); /* ă ò ở(2) */
+    assert_int_equal(plan_name_accents("cán bộ"), 3);
+    assert_int_equal(plan_name_accents("cán bô"), 2);
+    assert_int_equal(plan_name_accents("Đảng"), 2);
+    assert_int_equal(plan_name_accents("Van phong So"), 0);
+    assert_int_equal(plan_name_accents(NULL), 0);
+}
+
+static void collation_nfd_and_punctuation(void **state)
+{
+    (void)state;
+    /* NFD sorts as NFC does, against other words. */
+    assert_true(plan_collate_vi("ho\xCC\x80" "a", "hỏa") < 0);  /* hòa < hỏa */
+    assert_true(plan_collate_vi("hoa", "ho\xCC\x80" "a") < 0);  /* hoa < hòa */
+    assert_true(plan_collate_vi("ho\xCC\x80" "a", "hoa") > 0);
+    assert_true(plan_collate_vi("ho\xCC\x80" "a", "hòa") != 0); /* ties broken by bytes */
+    /* The Latin letters outside the Vietnamese alphabet in their place. */
+    assert_true(plan_collate_vi("ê", "f") < 0);
+    assert_true(plan_collate_vi("f", "g") < 0);
+    assert_true(plan_collate_vi("i", "j") < 0);
+    assert_true(plan_collate_vi("v", "w") < 0);
+    assert_true(plan_collate_vi("y", "z") < 0);
+    /* Space, punctuation (collation-table order), digits, letters. */
+    assert_true(plan_collate_vi("a b", "a-b") < 0);
+    assert_true(plan_collate_vi("a-b", "a,b") < 0);
+    assert_true(plan_collate_vi("a.b", "a(b") < 0);
+    assert_true(plan_collate_vi("a(b", "a/b") < 0);
+    assert_true(plan_collate_vi("a/b", "a&b") < 0);
+    assert_true(plan_collate_vi("a&b", "a1") < 0);
+    assert_true(plan_collate_vi("a9", "aa") < 0);
+    /* Tone outweighs case wherever each stands. */
+    assert_true(plan_collate_vi("Ma ma", "ma mà") < 0);
+    assert_true(plan_collate_vi("ma Ma", "Ma ma") < 0);
+    /* Đ and đ: one letter after d, case last. */
+    assert_true(plan_collate_vi("đa", "Đa") < 0);
+    assert_true(plan_collate_vi("Da", "đa") < 0);
+    /* A soft hyphen is ignored. */
+    assert_true(plan_collate_vi("ab", "a\xC2\xAD" "c") < 0);
+}
+
+int main(void)
+{
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test(tone_open_oa_oe_uy),
+        cmocka_unit_test(tone_case_and_context),
+        cmocka_unit_test(tone_what_is_left_alone),
+        cmocka_unit_test(tone_change_report),
+        cmocka_unit_test(names_same),
+        cmocka_unit_test(names_without_accents),
+        cmocka_unit_test(names_keys_and_accents),
+        cmocka_unit_test(collation_nfd_and_punctuation),
+    };
+    return cmocka_run_group_tests_name("text", tests, NULL, NULL);
+}
