@@ -585,7 +585,8 @@ void plan_validate_corpus(plan_summary **v, size_t n, const plan_validate_opts *
     size_t from = out->n;
     /* A file given twice (a directory and a file in it) is one plan. */
     plan_summary **u = plan_xmalloc((n ? n : 1) * sizeof *u);
-    memcpy(u, v, n * sizeof *u);
+    if (n) /* v is NULL when no plan could be read */
+        memcpy(u, v, n * sizeof *u);
     qsort(u, n, sizeof *u, cmp_by_file);
     size_t m = 0;
     for (size_t i = 0; i < n; i++)
