@@ -10,6 +10,7 @@
 #include <string.h>
 
 #include "data/awards.h"
+#include "plan/i18n.h"
 
 #define KEYS(...) ((const char *const[]){__VA_ARGS__, NULL})
 #define ALL (PLAN_FOR_COLLECTIVE | PLAN_FOR_INDIVIDUAL | PLAN_FOR_HOUSEHOLD)
@@ -21,11 +22,13 @@
 #define STILL {0, 0, 0}
 
 /* Sources, as rules.md §2.2 gives them. */
-#define S_D77 "Luật Thi đua, khen thưởng 06/2022/QH15, Điều 33 khoản 2 (list), Điều 77 (authority)"
-#define S_D54 "Luật Thi đua, khen thưởng 06/2022/QH15, Điều 54 khoản 2 (list), Điều 77 (authority)"
+#define S_D77 N_("Luật Thi đua, khen thưởng 06/2022/QH15, Điều 33 khoản 2 (list), Điều 77 " \
+              "(authority)")
+#define S_D54 N_("Luật Thi đua, khen thưởng 06/2022/QH15, Điều 54 khoản 2 (list), Điều 77 " \
+              "(authority)")
 #define S_D79 "Luật Thi đua, khen thưởng 06/2022/QH15, Điều 79"
 #define S_D80 "Luật Thi đua, khen thưởng 06/2022/QH15, Điều 80"
-#define PRESIDENT "the Chủ tịch nước"
+#define PRESIDENT N_("the Chủ tịch nước")
 
 /* Level-2 heads (Điều 80 khoản 1, 4): the words that name them. */
 #define K_HEADS "giam doc|thu truong|chanh van phong|truong ban|hieu truong|vien truong|" \
@@ -36,42 +39,45 @@
 
 static const plan_award_entry rows[] = {
     /* ---- danh hiệu thi đua: annual titles (Điều 19-20) ---- */
-    {"Chiến sĩ thi đua toàn quốc", TITLE, IND, 4, 0, 0, 0, "the Thủ tướng Chính phủ",
+    {"Chiến sĩ thi đua toàn quốc", TITLE, IND, 4, 0, 0, 0, N_("the Thủ tướng Chính phủ"),
      KEYS("chien si thi dua", "toan quoc"), STILL, NULL,
      "Luật Thi đua, khen thưởng 06/2022/QH15, Điều 78 khoản 2", "V2"},
     {"Chiến sĩ thi đua Bộ, ban, ngành, tỉnh", TITLE, IND, 3, 0, 0, 0,
-     "a Bộ trưởng or the Chủ tịch UBND tỉnh",
+     N_("a Bộ trưởng or the Chủ tịch UBND tỉnh"),
      KEYS("chien si thi dua", "cap tinh|tinh|thanh pho|cap bo|bo|ban nganh|nganh"), STILL,
      NULL, S_D79, "U"},
     {"Chiến sĩ thi đua cơ sở", TITLE, IND, 2, 1, 0, 0,
-     "a Giám đốc Sở or equivalent head (or, until 30/06/2025, the Chủ tịch UBND cấp huyện)",
+     N_("a Giám đốc Sở or equivalent head (or, until 30/06/2025, the Chủ tịch UBND cấp huyện)"),
      KEYS("chien si thi dua", "co so"), STILL, NULL,
      "Luật Thi đua, khen thưởng 06/2022/QH15, Điều 80 khoản 1, 2, 4", "V1"},
     {"Lao động tiên tiến / Chiến sĩ tiên tiến", TITLE, IND, 1, 1, 0, 0,
-     "a Giám đốc Sở or equivalent head, or the Chủ tịch UBND cấp xã (or, until 30/06/2025, "
-     "cấp huyện)",
+     N_("a Giám đốc Sở or equivalent head, or the Chủ tịch UBND cấp xã (or, until 30/06/2025, "
+        "cấp huyện)"),
      KEYS("lao dong tien tien|chien si tien tien"), STILL, NULL, S_D80, "V1"},
-    {"Cờ thi đua của Chính phủ", TITLE, COL, 4, 0, 0, 0, "the Chính phủ",
+    {"Cờ thi đua của Chính phủ", TITLE, COL, 4, 0, 0, 0, N_("the Chính phủ"),
      KEYS("co thi dua", "chinh phu"), STILL, NULL,
      "Luật Thi đua, khen thưởng 06/2022/QH15, Điều 78 khoản 1", "V2"},
     {"Cờ thi đua của Bộ, ban, ngành, tỉnh", TITLE, COL, 3, 0, 0, 0,
-     "a Bộ trưởng or the Chủ tịch UBND tỉnh", KEYS("co thi dua"), STILL, NULL, S_D79, "U"},
+     N_("a Bộ trưởng or the Chủ tịch UBND tỉnh"), KEYS("co thi dua"), STILL, NULL, S_D79, "U"},
     {"Tập thể lao động xuất sắc / Đơn vị quyết thắng", TITLE, COL, 3, 0, 0, 0,
-     "a Bộ trưởng or the Chủ tịch UBND tỉnh",
+     N_("a Bộ trưởng or the Chủ tịch UBND tỉnh"),
      KEYS("tap the lao dong xuat sac|don vi quyet thang"), STILL, NULL, S_D79, "U"},
     {"Tập thể lao động tiên tiến / Đơn vị tiên tiến", TITLE, COL, 2, 1, 0, 0,
-     "a Giám đốc Sở or equivalent head (or, until 30/06/2025, the Chủ tịch UBND cấp huyện)",
+     N_("a Giám đốc Sở or equivalent head (or, until 30/06/2025, the Chủ tịch UBND cấp huyện)"),
      KEYS("tap the lao dong tien tien|don vi tien tien"), STILL, NULL, S_D80, "V1"},
-    {"Xã, phường, đặc khu tiêu biểu", TITLE, COL, 3, 0, 0, 0, "the Chủ tịch UBND tỉnh",
+    {"Xã, phường, đặc khu tiêu biểu", TITLE, COL, 3, 0, 0, 0, N_("the Chủ tịch UBND tỉnh"),
      KEYS("xa phuong thi tran tieu bieu|xa phuong dac khu tieu bieu|xa tieu bieu|"
           "phuong tieu bieu|dac khu tieu bieu|thi tran tieu bieu"),
-     STILL, NULL, S_D79 "; wording since 07/2025: NĐ 152/2025/NĐ-CP", "U"},
+     STILL, NULL,
+     N_("Luật Thi đua, khen thưởng 06/2022/QH15, Điều 79; wording since 07/2025: NĐ "
+        "152/2025/NĐ-CP"),
+     "U"},
     {"Thôn, tổ dân phố văn hóa", TITLE, COL, 0, 1, 0, 0,
-     "the Chủ tịch UBND cấp huyện until 30/06/2025 (the holder since is unverified)",
+     N_("the Chủ tịch UBND cấp huyện until 30/06/2025 (the holder since is unverified)"),
      KEYS("thon van hoa|to dan pho van hoa|thon to dan pho van hoa|ban van hoa|"
           "khu dan cu van hoa"),
      STILL, NULL, "Luật Thi đua, khen thưởng 06/2022/QH15, Điều 80 khoản 2", "V1"},
-    {"Gia đình văn hóa", TITLE, HH, 1, 0, 0, 0, "the Chủ tịch UBND cấp xã",
+    {"Gia đình văn hóa", TITLE, HH, 1, 0, 0, 0, N_("the Chủ tịch UBND cấp xã"),
      KEYS("gia dinh van hoa"), STILL, NULL,
      "Luật Thi đua, khen thưởng 06/2022/QH15, Điều 80 khoản 3", "V1"},
 
@@ -128,44 +134,45 @@ static const plan_award_entry rows[] = {
      "Luật Thi đua, khen thưởng 06/2022/QH15, Điều 77", "V2"},
 
     /* ---- kỷ niệm chương, bằng khen, giấy khen ---- */
-    {"Kỷ niệm chương", FORM, ALL, 3, 0, 0, 0, "a Bộ, ban, ngành or central organisation",
+    {"Kỷ niệm chương", FORM, ALL, 3, 0, 0, 0, N_("a Bộ, ban, ngành or central organisation"),
      KEYS("ky niem chuong"), STILL, NULL, S_D79, "U"},
-    {"Bằng khen của Thủ tướng Chính phủ", FORM, ALL, 4, 0, 0, 0, "the Thủ tướng Chính phủ",
+    {"Bằng khen của Thủ tướng Chính phủ", FORM, ALL, 4, 0, 0, 0, N_("the Thủ tướng Chính phủ"),
      KEYS("bang khen", "thu tuong|chinh phu"), STILL, NULL,
      "Luật Thi đua, khen thưởng 06/2022/QH15, Điều 78 khoản 2", "V2"},
     {"Bằng khen của Bộ, ban, ngành, tỉnh (Chủ tịch UBND tỉnh)", FORM, ALL, 3, 0, 0, 0,
-     "a Bộ trưởng or the Chủ tịch UBND tỉnh",
+     N_("a Bộ trưởng or the Chủ tịch UBND tỉnh"),
      KEYS("bang khen", "ubnd tinh|ubnd thanh pho|tinh|bo truong|bo|ban nganh|doan the|"
                        "trung uong"),
      STILL, NULL, S_D79, "U"},
     {"Bằng khen", FORM, ALL, 3, 0, 0, 1,
-     "a Bộ trưởng, the Chủ tịch UBND tỉnh or a higher authority", KEYS("bang khen"), STILL,
+     N_("a Bộ trưởng, the Chủ tịch UBND tỉnh or a higher authority"), KEYS("bang khen"), STILL,
      NULL, "Luật Thi đua, khen thưởng 06/2022/QH15, Điều 9, 78, 79", "V2"},
-    {"Bằng khen of a Sở or a lower level", FORM, ALL, 0, 0, 0, 0, "nobody",
+    {"Bằng khen of a Sở or a lower level", FORM, ALL, 0, 0, 0, 0, N_("nobody"),
      KEYS("bang khen", "giam doc so|thu truong so|chanh van phong|truong phong|" K_DISTRICT
                        "|" K_COMMUNE),
      STILL,
-     "heads of a Sở and the levels below award a Giấy khen, not a Bằng khen "
-     "(Điều 80 lists what they decide)",
+     N_("heads of a Sở and the levels below award a Giấy khen, not a Bằng khen "
+        "(Điều 80 lists what they decide)"),
      S_D80, "V1"},
-    {"Giấy khen của Chủ tịch UBND cấp xã", FORM, ALL, 1, 0, 0, 0, "the Chủ tịch UBND cấp xã",
+    {"Giấy khen của Chủ tịch UBND cấp xã", FORM, ALL, 1, 0, 0, 0, N_("the Chủ tịch UBND cấp xã"),
      KEYS("giay khen", K_COMMUNE), STILL, NULL,
      "Luật Thi đua, khen thưởng 06/2022/QH15, Điều 80 khoản 3", "V1"},
     {"Giấy khen của Chủ tịch UBND cấp huyện", FORM, ALL, 0, 1, 0, 0,
-     "the Chủ tịch UBND cấp huyện (until 30/06/2025)", KEYS("giay khen", K_DISTRICT), STILL, NULL,
+     N_("the Chủ tịch UBND cấp huyện (until 30/06/2025)"), KEYS("giay khen", K_DISTRICT), STILL,
+     NULL,
      "Luật Thi đua, khen thưởng 06/2022/QH15, Điều 80 khoản 2", "V1"},
     {"Giấy khen của thủ trưởng cơ quan, đơn vị (Giám đốc Sở, Chánh Văn phòng UBND tỉnh …)",
-     FORM, ALL, 2, 0, 0, 0, "a Giám đốc Sở or equivalent head",
+     FORM, ALL, 2, 0, 0, 0, N_("a Giám đốc Sở or equivalent head"),
      KEYS("giay khen", K_HEADS), STILL, NULL,
      "Luật Thi đua, khen thưởng 06/2022/QH15, Điều 80 khoản 1, 4", "V1"},
     {"Giấy khen", FORM, ALL, 1, 1, 0, 1,
-     "the head of the issuing body",
+     N_("the head of the issuing body"),
      KEYS("giay khen"), STILL, NULL, S_D80, "V1"},
 
     /* ---- dropped by Luật 06/2022/QH15 ---- */
-    {"Huy hiệu", FORM, ALL, 0, 0, 0, 0, "the authorities of Luật Thi đua, Khen thưởng 2003",
+    {"Huy hiệu", FORM, ALL, 0, 0, 0, 0, N_("the authorities of Luật Thi đua, Khen thưởng 2003"),
      KEYS("huy hieu"), {2023, 12, 31}, NULL,
-     "Luật Thi đua, khen thưởng 06/2022/QH15, Điều 9 (no longer lists it; in force 01/01/2024)",
+     N_("Luật Thi đua, khen thưởng 06/2022/QH15, Điều 9 (no longer lists it; in force 01/01/2024)"),
      "V2"},
 };
 

@@ -146,12 +146,12 @@ static void award_known(plan_check *c, const resolved *r, plan_date day)
         g = plan_check_report(c, PLAN_RULE_AWARD_KNOWN, pos,
                               _("\"%s\" of \"%s\" is not an award of the law: %s; name an "
                                 "award that authority may give"),
-                              a->name.s, a->authority.s, e->not_award);
+                              a->name.s, a->authority.s, _(e->not_award));
     } else if (e->not_award) {
         g = plan_check_report(c, PLAN_RULE_AWARD_KNOWN, pos,
                               _("\"%s\" is not an award of the law: %s; name an award its "
                                 "issuer may give"),
-                              a->name.s, e->not_award);
+                              a->name.s, _(e->not_award));
     } else if (e->until.y && day.y && plan_date_cmp(day, e->until) > 0) {
         fmt_date(day, when, sizeof when);
         fmt_date(e->until, since, sizeof since);
@@ -173,7 +173,7 @@ static void award_known(plan_check *c, const resolved *r, plan_date day)
     plan_diag_note(g, _("Luật Thi đua, khen thưởng 06/2022/QH15, Điều 9 (hình thức khen "
                         "thưởng), Điều 19-20 (danh hiệu thi đua)"));
     if (e)
-        plan_diag_note(g, _("catalogue: %s%s"), e->source, unverified(e->verified));
+        plan_diag_note(g, _("catalogue: %s%s"), _(e->source), unverified(e->verified));
 }
 
 /* ---- AWARD-ISSUER-SPECIFIED, AWARD-CLASS ---- */
@@ -260,13 +260,13 @@ static void authority_propose(plan_check *c, const resolved *r, plan_date day)
         _("\"%s\" is decided by %s, above the issuer's level, but the plan awards it itself "
           "(mode=\"grant\"); the plan may only propose it: write \"đề nghị\" or \"trình\" and "
           "mode=\"propose\""),
-        a->name.s, r->e->decided_by);
+        a->name.s, _(r->e->decided_by));
     plan_diag_note(g, _("Luật Thi đua, khen thưởng 06/2022/QH15, Điều 13, Điều 77-80, Điều 83: "
                         "a head awards within his powers and proposes the rest to the "
                         "competent level"));
     plan_diag_note(g, _("the issuer \"%s\" is a %s-level body; catalogue: %s%s"),
                    doc->header.issuer.s ? doc->header.issuer.s : "?", level_name(lv),
-                   r->e->source, unverified(r->e->verified));
+                   _(r->e->source), unverified(r->e->verified));
 }
 
 /* ---- AWARD-ANNUAL-TITLE-IN-CAMPAIGN ---- */

@@ -42,9 +42,9 @@ static void note_source(plan_diag *g, plan_rule_id r, const char *quote)
     const plan_rule *row = plan_rule_get(r);
     const char *unv = strcmp(row->verified, "U") == 0 ? _(" (unverified)") : "";
     if (quote)
-        plan_diag_note(g, "%s: \"%s\"%s", row->source, quote, unv);
+        plan_diag_note(g, "%s: \"%s\"%s", _(row->source), quote, unv);
     else
-        plan_diag_note(g, "%s%s", row->source, unv);
+        plan_diag_note(g, "%s%s", _(row->source), unv);
 }
 
 static int same_folded(const char *a, const char *b)

@@ -99,13 +99,14 @@ static const char *doc_label(const plan_document *d, plan_buf *b)
 static void note_rule_source(plan_diag *g, plan_rule_id rule)
 {
     const plan_rule *r = plan_rule_get(rule);
-    plan_diag_note(g, "%s%s", r->source, strcmp(r->verified, "U") == 0 ? _(" (unverified)") : "");
+    plan_diag_note(g, "%s%s", _(r->source),
+                   strcmp(r->verified, "U") == 0 ? _(" (unverified)") : "");
 }
 
 static void note_row_source(plan_diag *g, const char *src, const char *verified)
 {
     if (src)
-        plan_diag_note(g, "%s%s", src,
+        plan_diag_note(g, "%s%s", _(src),
                        verified && strcmp(verified, "U") == 0 ? _(" (unverified)") : "");
 }
 
@@ -352,7 +353,7 @@ static void ref_issuer(legal_ctx *x, const plan_document *c)
                                      _("reference %s carries the issuer code %s (%s) but the "
                                        "issuer is given as \"%s\"; correct the issuer or the "
                                        "number"),
-                                     n->text.s, n->issuer_code, r->meaning, c->issuer.s);
+                                     n->text.s, n->issuer_code, _(r->meaning), c->issuer.s);
     note_rule_source(g, PLAN_RULE_LEGAL_REF_ISSUER);
     note_row_source(g, r->source, r->verified);
 }
