@@ -77,14 +77,17 @@ typedef struct plan_misenc {
 } plan_misenc;
 
 /* Finds the runs of text[0..n) (UTF-8; markup allowed: runs never cross
- * "<" or ">") that are clearly TCVN3 or VNI bytes shown as Windows-1252:
- * at least two words that become Vietnamese syllables only when re-read
- * (one, if it has a symbol inside, as in "ho¸"), none that stops being
- * one, and few that are syllables neither way. Words in the run that are
- * syllables either way ("cã" for "có") are repaired too, unless the text
- * around the run holds real Unicode Vietnamese; then only those between
- * two sure words are. Returns the number of runs and sets *out (NULL when
- * none); caller frees with plan_misenc_free. Deterministic. */
+ * "<" or ">", nor a word with a letter beyond Latin-1, nor a word that the
+ * re-reading spoils) that are clearly TCVN3 or VNI bytes shown as
+ * Windows-1252: at least one word with a sign no correct text has ("ho¸",
+ * "LuËt", "aâ"), no word that stops being a syllable, and either two words
+ * or more that become syllables only when re-read, four times as many as
+ * those that are syllables neither way, or one such word with the sign,
+ * starting with a consonant and three letters long or more. The words of a
+ * run that are syllables either way ("cã" for "có") are repaired too, unless
+ * the text around holds real Vietnamese; then only those between two sure
+ * words are. Returns the number of runs, in text order, and sets *out (NULL
+ * when none); caller frees with plan_misenc_free. Deterministic. */
 size_t plan_misenc_find(const char *text, size_t n, plan_misenc **out);
 void plan_misenc_free(plan_misenc *v, size_t n);
 

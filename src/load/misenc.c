@@ -24,7 +24,8 @@
 
 /* TCVN 5712:1993 from 0xA0 to 0xFF as glibc decodes it ("TCVN5712-1"), for
  * the bytes TCVN3 text uses for letters; 0 for 0xA0 (no-break space) and
- * 0xB0-0xB4 (combining tone marks, which the ".Vn" fonts do not type).
+ * 0xB0-0xB4 (combining tone marks, no letters of their own: their Latin-1
+ * characters ° ± ² ³ ´ are left alone).
  * tests/unit/test_encoding.c checks every entry against iconv. */
 static const uint16_t tcvn3[96] = {
     0,      0x0102, 0x00C2, 0x00CA, 0x00D4, 0x01A0, 0x01AF, 0x0110, /* A0 */
@@ -114,9 +115,12 @@ typedef struct word {
     size_t off, len;
     int kind;
     int symbol;     /* a symbol among letters ("ho¸", "N§") */
-    int strong[2];  /* clear signs of TCVN3 (a symbol among letters, or a capital after
-                       a small letter: "LuËt"), of VNI (a vowel and a mark byte: "aâ") */
+    int strong[2];  /* clear signs of TCVN3 (a symbol among letters; a capital after a
+                       small letter, "LuËt"; a small letter between capitals, "THêI")
+                       and of VNI (a vowel and a mark byte, "aâ"; "LuËt" too) */
     int neutral;    /* no evidence either way (see classify) */
+    int ascii_small;/* has a small ASCII letter */
+    int done[2];    /* before and after[e] computed (detail) */
     int before;     /* a syllable as written (natural case) */
     int after[2];   /* a syllable re-read in TCVN3, in VNI; -1: re-reading changes nothing */
     int full[2];    /* re-read, a syllable with a consonant and three letters or more */
@@ -141,22 +145,29 @@ static int caps_abbr(const char *s, size_t n)
     return letters >= 2 && wide;
 }
 
-/* The mark bytes of VNI as Latin-1 characters: tones, and the circumflex
- * and breve with or without a tone (src/load/vni.c). */
-static int vni_mark_cp(utf8proc_int32_t cp)
+/* A vowel and a VNI mark byte that VNI joins into one letter, as Latin-1
+ * characters ("aâ" for â, "oà" for ồ, "ôû" for ở; src/load/vni.c): a
+ * small vowel with a small mark, a capital with a capital one. */
+static int vni_pair(utf8proc_int32_t prev, utf8proc_int32_t cp)
 {
-    static const unsigned char m[] = {0xF9, 0xF8, 0xFB, 0xF5, 0xEF, 0xE2, 0xE1, 0xE0, 0xE5,
-                                      0xE3, 0xE4, 0xEA, 0xE9, 0xE8, 0xFA, 0xFC, 0xEB};
-    for (size_t i = 0; i < sizeof m; i++)
-        if (cp == m[i] || cp == m[i] - 0x20)
-            return 1;
+    static const unsigned char circ[] = {0xE2, 0xE1, 0xE0, 0xE5, 0xE3, 0xE4};
+    static const unsigned char breve[] = {0xEA, 0xE9, 0xE8, 0xFA, 0xFC, 0xEB};
+    static const unsigned char tone[] = {0xF9, 0xF8, 0xFB, 0xF5, 0xEF};
+    int upper = (prev >= 'A' && prev <= 'Z') || prev == 0xD4 || prev == 0xD6;
+    utf8proc_int32_t v = upper ? prev + 0x20 : prev, m = upper ? cp + 0x20 : cp;
+    if (upper && (cp < 0xC0 || cp > 0xDF))
+        return 0;
+    for (size_t i = 0; i < sizeof circ; i++)
+        if (m == circ[i])
+            return v == 'a' || v == 'e' || v == 'o';
+    for (size_t i = 0; i < sizeof breve; i++)
+        if (m == breve[i])
+            return v == 'a';
+    for (size_t i = 0; i < sizeof tone; i++)
+        if (m == tone[i])
+            return (v && strchr("aeou", (int)v)) || (v == 'y' && m != 0xEF) || v == 0xF4 ||
+                   v == 0xF6;
     return 0;
-}
-
-static int vowel_cp(utf8proc_int32_t cp)
-{
-    return cp && (strchr("aeiouyAEIOUY", (int)cp) || cp == 0xF4 || cp == 0xF6 || cp == 0xD4 ||
-                  cp == 0xD6);
 }
 
 /* Quotation marks and inverted marks of other languages: at the edge of a
@@ -183,8 +194,9 @@ static int small_cp(utf8proc_int32_t cp)
     return (cp >= 'a' && cp <= 'z') || (cp >= 0xDF && cp <= 0xFF && cp != 0xF7);
 }
 
-/* Classifies text[off..off+len) and scores it in both encodings. */
-static void classify(const char *text, word *w, plan_buf *tmp)
+/* Classifies text[off..off+len) from its characters alone: its kind, the
+ * signs of each encoding, whether it is evidence at all. */
+static void classify(const char *text, word *w)
 {
     const utf8proc_uint8_t *p = (const utf8proc_uint8_t *)text + w->off;
     int ascii_letter = 0, ascii_small = 0, symbol = 0, small = 0, chars = 0;
@@ -217,7 +229,7 @@ static void classify(const char *text, word *w, plan_buf *tmp)
             prev2 <= 'Z')
             small_in_caps = 1;
         /* A vowel and a VNI mark byte ("aâ", "ôû"): no language spells so. */
-        if (vni_mark_cp(cp) && vowel_cp(prev))
+        if (prev && vni_pair(prev, cp))
             vowel_mark = 1;
         small |= small_cp(cp);
         prev2 = prev;
@@ -232,28 +244,38 @@ static void classify(const char *text, word *w, plan_buf *tmp)
      * own ("×" in a price, "«" for "ô"), or a word whose only legacy
      * characters are quotation marks at its edges ("»%s«", "c«" for "cô"). */
     w->neutral = (chars == 1 && symbol) || !inner_legacy;
+    w->ascii_small = ascii_small;
+}
+
+/* Spells w as written and re-read in e, once: the costly part, done only
+ * for runs that show a sign of e (see pieces). */
+static void detail(const char *text, word *w, plan_legacy e, plan_buf *tmp)
+{
+    if (w->kind != W_LEGACY || w->done[e])
+        return;
     const char *s = text + w->off;
     /* No syllable is this long; such a token is scored as neither. */
-    if (w->len > 48)
+    if (w->len > 48) {
+        w->done[0] = w->done[1] = 1;
         return;
-    w->before = plan_syllable_valid(s, w->len, 0);
-    for (int e = 0; e < 2; e++) {
-        plan_buf_reset(tmp);
-        if (plan_misenc_redecode(s, w->len, (plan_legacy)e, tmp) != 0)
-            continue;
-        if (tmp->len == w->len && memcmp(tmp->data, s, w->len) == 0) {
-            w->after[e] = -1;
-            continue;
-        }
-        /* Natural case, or capitals typed for a ".VnTimeH" font, which
-         * draws them from small-letter bytes: "THÓ" re-read is "THể" (no
-         * small ASCII letter), but "và" re-read is not "vỔ". */
-        w->after[e] = plan_syllable_valid(tmp->data, tmp->len, 0) ||
-                      (!ascii_small && plan_syllable_valid(tmp->data, tmp->len, 1));
-        w->abbr[e] = !w->after[e] && caps_abbr(tmp->data, tmp->len);
-        w->full[e] = (w->after[e] && full_syllable(tmp->data, tmp->len)) ||
-                     (w->abbr[e] && w->symbol);
     }
+    if (!w->done[0] && !w->done[1])
+        w->before = plan_syllable_valid(s, w->len, 0);
+    w->done[e] = 1;
+    plan_buf_reset(tmp);
+    if (plan_misenc_redecode(s, w->len, e, tmp) != 0)
+        return;
+    if (tmp->len == w->len && memcmp(tmp->data, s, w->len) == 0) {
+        w->after[e] = -1;
+        return;
+    }
+    /* Natural case, or capitals typed for a ".VnTimeH" font, which draws
+     * them from small-letter bytes: "THÓ" re-read is "THể" (no small ASCII
+     * letter), but "và" re-read is not "vỔ". */
+    w->after[e] = plan_syllable_valid(tmp->data, tmp->len, 0) ||
+                  (!w->ascii_small && plan_syllable_valid(tmp->data, tmp->len, 1));
+    w->abbr[e] = !w->after[e] && caps_abbr(tmp->data, tmp->len);
+    w->full[e] = (w->after[e] && full_syllable(tmp->data, tmp->len)) || (w->abbr[e] && w->symbol);
 }
 
 /* Evidence: a syllable only when re-read, or an abbreviation that a symbol
@@ -336,7 +358,8 @@ void plan_misenc_score_text(const char *text, size_t n, plan_legacy e, plan_mise
     size_t cap = 0, nw = split_words(text, 0, n, &v, &cap);
     plan_buf tmp = PLAN_BUF_INIT;
     for (size_t i = 0; i < nw; i++) {
-        classify(text, &v[i], &tmp);
+        classify(text, &v[i]);
+        detail(text, &v[i], e, &tmp);
         score_word(&v[i], e, s);
     }
     plan_buf_free(&tmp);
@@ -427,15 +450,22 @@ static void add_run(runs *r, const char *text, const word *v, size_t a, size_t b
 }
 
 /* Splits v[a..b) at the words that re-reading in e spoils ("và", real
- * Vietnamese in Latin-1 letters: the text around a pasted run) and calls
- * back for each piece that is a clear case. Returns the words gained. */
-static unsigned pieces(runs *r, const char *text, const word *v, size_t a, size_t b,
-                       plan_legacy e, int mixed)
+ * Vietnamese in Latin-1 letters: the text around a pasted run) and adds
+ * (when r is set) each piece that is a clear case. Returns the words
+ * gained. A run without a sign of e cannot be clear, and is not spelt. */
+static unsigned pieces(runs *r, const char *text, word *v, size_t a, size_t b, plan_legacy e,
+                       int mixed, plan_buf *tmp)
 {
+    int sign = 0;
+    for (size_t i = a; i < b && !sign; i++)
+        sign = v[i].kind == W_LEGACY && v[i].strong[e];
+    if (!sign)
+        return 0;
     int cut = 0;
-    for (size_t i = a; i < b; i++)
-        if (v[i].kind == W_LEGACY && !v[i].neutral && v[i].before && v[i].after[e] == 0)
-            cut = 1;
+    for (size_t i = a; i < b; i++) {
+        detail(text, &v[i], e, tmp);
+        cut |= v[i].kind == W_LEGACY && !v[i].neutral && v[i].before && v[i].after[e] == 0;
+    }
     unsigned gained = 0;
     size_t from = a;
     for (size_t i = a; i <= b; i++) {
@@ -459,12 +489,13 @@ static unsigned pieces(runs *r, const char *text, const word *v, size_t a, size_
 
 /* Keeps the clear pieces of v[a..b) in the encoding that explains more
  * words. */
-static void judge(runs *r, const char *text, const word *v, size_t a, size_t b, int mixed)
+static void judge(runs *r, const char *text, word *v, size_t a, size_t b, int mixed,
+                  plan_buf *tmp)
 {
-    unsigned g0 = pieces(NULL, text, v, a, b, PLAN_LEGACY_TCVN3, mixed);
-    unsigned g1 = pieces(NULL, text, v, a, b, PLAN_LEGACY_VNI, mixed);
+    unsigned g0 = pieces(NULL, text, v, a, b, PLAN_LEGACY_TCVN3, mixed, tmp);
+    unsigned g1 = pieces(NULL, text, v, a, b, PLAN_LEGACY_VNI, mixed, tmp);
     if (g0 || g1)
-        pieces(r, text, v, a, b, g1 > g0 ? PLAN_LEGACY_VNI : PLAN_LEGACY_TCVN3, mixed);
+        pieces(r, text, v, a, b, g1 > g0 ? PLAN_LEGACY_VNI : PLAN_LEGACY_TCVN3, mixed, tmp);
 }
 
 size_t plan_misenc_find(const char *text, size_t n, plan_misenc **out)
@@ -483,7 +514,7 @@ size_t plan_misenc_find(const char *text, size_t n, plan_misenc **out)
         size_t nw = split_words(text, seg, end, &v, &cap);
         int legacy = 0, mixed = 0;
         for (size_t i = 0; i < nw; i++) {
-            classify(text, &v[i], &tmp);
+            classify(text, &v[i]);
             legacy |= v[i].kind == W_LEGACY;
             mixed |= v[i].kind == W_NATIVE;
         }
@@ -492,7 +523,7 @@ size_t plan_misenc_find(const char *text, size_t n, plan_misenc **out)
             for (size_t i = 0; i <= nw; i++)
                 if (i == nw || v[i].kind == W_NATIVE) {
                     if (i > a)
-                        judge(&r, text, v, a, i, mixed);
+                        judge(&r, text, v, a, i, mixed, &tmp);
                     a = i + 1;
                 }
         }

@@ -10,6 +10,7 @@
  * onset "p" alone is left out: it spells only loan words ("pin"), and
  * keeping it made foreign words such as Danish "på" (TCVN3 "pồ") pass.
  */
+#include <stdlib.h>
 #include <string.h>
 #include <utf8proc.h>
 
@@ -20,39 +21,33 @@ static const char *const onsets[] = {
     "b", "c", "d", "g", "h", "k", "l", "m", "n", "r", "s", "t", "v", "x", "",
 };
 
+/* The written rhymes, with their medial o or u ("oa", "uyê"), in strcmp
+ * order for bsearch: "(" < "+" < "^" < letters. */
 static const char *const rhymes[] = {
-    "a", "ac", "ach", "ai", "am", "an", "ang", "anh", "ao", "ap", "at", "au", "ay",
-    "a(c", "a(m", "a(n", "a(ng", "a(p", "a(t",
-    "a^c", "a^m", "a^n", "a^ng", "a^p", "a^t", "a^u", "a^y",
-    "e", "ec", "em", "en", "eng", "eo", "ep", "et",
-    "e^", "e^ch", "e^m", "e^n", "e^nh", "e^p", "e^t", "e^u",
-    "i", "ia", "ich", "im", "in", "inh", "ip", "it", "iu",
-    "ie^c", "ie^m", "ie^n", "ie^ng", "ie^p", "ie^t", "ie^u",
-    "ye^m", "ye^n", "ye^ng", "ye^t", "ye^u", "y",
-    "o", "oc", "oi", "om", "on", "ong", "op", "ot", "oong", "ooc",
-    "o^", "o^c", "o^i", "o^m", "o^n", "o^ng", "o^p", "o^t",
-    "o+", "o+i", "o+m", "o+n", "o+p", "o+t",
-    "u", "ua", "uc", "ui", "um", "un", "ung", "up", "ut",
-    "uo^c", "uo^i", "uo^m", "uo^n", "uo^ng", "uo^t",
-    "u+", "u+a", "u+c", "u+i", "u+m", "u+n", "u+ng", "u+t", "u+u",
-    "u+o+c", "u+o+i", "u+o+m", "u+o+n", "u+o+ng", "u+o+p", "u+o+t", "u+o+u",
-    /* with the medial o */
-    "oa", "oac", "oach", "oai", "oam", "oan", "oang", "oanh", "oao", "oap", "oat", "oay",
-    "oa(c", "oa(m", "oa(n", "oa(ng", "oa(t",
-    "oe", "oen", "oeo", "oet",
-    /* with the medial u */
-    "ua^n", "ua^ng", "ua^t", "ua^y",
-    "ue^", "ue^ch", "ue^n", "ue^nh", "ue^t",
-    "uy", "uych", "uynh", "uyt", "uyu", "uya", "uyp",
-    "uye^n", "uye^t", "uo+",
+    "a", "a(c", "a(m", "a(n", "a(ng", "a(p", "a(t", "a^c", "a^m", "a^n", "a^ng", "a^p",
+    "a^t", "a^u", "a^y", "ac", "ach", "ai", "am", "an", "ang", "anh", "ao", "ap", "at",
+    "au", "ay", "e", "e^", "e^ch", "e^m", "e^n", "e^nh", "e^p", "e^t", "e^u", "ec", "em",
+    "en", "eng", "eo", "ep", "et", "i", "ia", "ich", "ie^c", "ie^m", "ie^n", "ie^ng",
+    "ie^p", "ie^t", "ie^u", "im", "in", "inh", "ip", "it", "iu", "o", "o+", "o+i", "o+m",
+    "o+n", "o+p", "o+t", "o^", "o^c", "o^i", "o^m", "o^n", "o^ng", "o^p", "o^t", "oa",
+    "oa(c", "oa(m", "oa(n", "oa(ng", "oa(t", "oac", "oach", "oai", "oam", "oan", "oang",
+    "oanh", "oao", "oap", "oat", "oay", "oc", "oe", "oen", "oeo", "oet", "oi", "om", "on",
+    "ong", "ooc", "oong", "op", "ot", "u", "u+", "u+a", "u+c", "u+i", "u+m", "u+n", "u+ng",
+    "u+o+c", "u+o+i", "u+o+m", "u+o+n", "u+o+ng", "u+o+p", "u+o+t", "u+o+u", "u+t", "u+u",
+    "ua", "ua^n", "ua^ng", "ua^t", "ua^y", "uc", "ue^", "ue^ch", "ue^n", "ue^nh", "ue^t",
+    "ui", "um", "un", "ung", "uo+", "uo^c", "uo^i", "uo^m", "uo^n", "uo^ng", "uo^t", "up",
+    "ut", "uy", "uya", "uych", "uye^n", "uye^t", "uynh", "uyp", "uyt", "uyu", "y", "ye^m",
+    "ye^n", "ye^ng", "ye^t", "ye^u",
 };
+
+static int cmp_rhyme(const void *key, const void *elem)
+{
+    return strcmp((const char *)key, *(const char *const *)elem);
+}
 
 static int is_rhyme(const char *r)
 {
-    for (size_t i = 0; i < sizeof rhymes / sizeof *rhymes; i++)
-        if (strcmp(rhymes[i], r) == 0)
-            return 1;
-    return 0;
+    return bsearch(r, rhymes, sizeof rhymes / sizeof *rhymes, sizeof *rhymes, cmp_rhyme) != NULL;
 }
 
 static int front(char c)

@@ -164,6 +164,10 @@ diff -U0 "$D/m.xml" "$src" | tail -n +3 > "$D/dry.want"
 tail -n +3 "$D/dry.out" | cmp -s - "$D/dry.want" && ok || { bad "--dry-run does not print the change as diff -U0"; diff <(tail -n +3 "$D/dry.out") "$D/dry.want" | head -5; }
 grep -q "^@@ -$line +$line @@\$" "$D/dry.out" && ok || bad "--dry-run does not give the line number $line"
 cmp -s "$D/m.xml" "$D/m.orig" && ok || bad "--dry-run changed the file"
+if command -v patch > /dev/null; then
+    cp "$D/m.orig" "$D/patched.xml"
+    patch -s "$D/patched.xml" < "$D/dry.out" && cmp -s "$D/patched.xml" "$src" && ok || bad "patch does not apply the --dry-run output"
+fi
 ls "$D"/m.xml.bak* > /dev/null 2>&1 && bad "--dry-run made a backup" || ok
 
 # The repair: the original back, byte for byte; a backup; the same mode.

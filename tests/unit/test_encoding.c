@@ -456,6 +456,13 @@ static void load_mismatches(void **state)
     assert_non_null(s);
     assert_string_equal(s->text, "<a/>");
     plan_source_free(s);
+    /* UTF-32 little-endian: its mark starts like UTF-16's. */
+    const char u32[] = "\xFF\xFE\0\0<\0\0\0a\0\0\0/\0\0\0>\0\0\0";
+    s = load(u32, sizeof u32 - 1, NULL, &d);
+    assert_non_null(s);
+    assert_string_equal(s->text, "<a/>");
+    assert_string_equal(s->encoding, "UTF-32LE");
+    plan_source_free(s);
     const char t3[] = "<?xml version=\"1.0\" encoding=\"tcvn3\"?><a>c\xB8</a>";
     s = load(t3, sizeof t3 - 1, NULL, &d);
     assert_non_null(s);
