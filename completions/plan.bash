@@ -6,7 +6,7 @@
 # tests/cli/packaging.sh keeps the option lists below in step with
 # `plan help COMMAND` and docs/plan.1.
 
-_plan_commands='check compile checklist rules explain help'
+_plan_commands='check compile checklist fix-encoding rules explain help'
 # Options of check, compile and checklist (cli_parse_opts in src/cli/output.c).
 _plan_common_opts='--werror -W --config --no-config --encoding= --max-size= --tone-style= --color= -q
     --quiet --'

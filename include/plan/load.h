@@ -51,7 +51,8 @@ int plan_load_bytes(const char *bytes, size_t n, const char *name,
 
 void plan_source_free(plan_source *s);
 
-/* Line and column (code points, 1-based) of a byte offset in s->text. */
+/* Line and column (1-based) of a byte offset in s->text; the column counts
+ * characters as an editor shows them (combining marks do not count). */
 plan_pos plan_source_pos(const plan_source *s, size_t offset);
 
 /* The text of line n (1-based) without its LF; *len receives its length. */

@@ -284,10 +284,14 @@ static int fix_one(const char *arg, int dry_run, int quiet)
         } else {
             if (chmod(path, st.st_mode & 07777) != 0 && !quiet)
                 fprintf(stderr, "plan: %s: %s: %s\n", _("warning"), arg, strerror(errno));
+            /* Name the backup as the user named the file, unless that was
+             * a link (the backup is next to the file it points to). */
+            struct stat ls;
+            int link = lstat(arg, &ls) == 0 && S_ISLNK(ls.st_mode);
             if (!quiet)
                 fprintf(stderr, _("%s: %zu run(s), %zu word(s) repaired; the original is "
-                                  "in %s\n"),
-                        arg, nv, words, bak);
+                                  "in %s%s\n"),
+                        arg, nv, words, link ? bak : arg, link ? "" : bak + strlen(path));
         }
         free(bak);
     }
