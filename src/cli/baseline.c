@@ -195,10 +195,16 @@ static int read_baseline(cli_baseline *b, const char *path)
         line++;
         size_t len = (size_t)(e - s);
         if (line == 1) {
-            if (len != strlen(BASELINE_MAGIC) || memcmp(s, BASELINE_MAGIC, len) != 0)
-                rc = bad_line(path, line, _("not a plan baseline: the first line must be "
-                                            "'" BASELINE_MAGIC "' (write one with "
-                                            "--write-baseline)"));
+            if (len != strlen(BASELINE_MAGIC) || memcmp(s, BASELINE_MAGIC, len) != 0) {
+                /* The magic goes through %s: a macro spliced into the msgid would
+                 * never match its translation. */
+                char why[256];
+                snprintf(why, sizeof why,
+                         _("not a plan baseline: the first line must be '%s' (write one "
+                           "with --write-baseline)"),
+                         BASELINE_MAGIC);
+                rc = bad_line(path, line, why);
+            }
         } else if (len && s[0] != '#') {
             const char *f[4];
             size_t fl[4];

@@ -247,6 +247,7 @@ grep -P '^tests/seeds/003-1-KH-VP\.xml\t' docs/config.md > "$D/doc-bl"
 # Damaged or missing baselines, and where the options belong.
 printf 'plans/a.xml\tNUM-SPACING\t0123456789abcdef\t1\n' > "$D/nohdr"
 expect "a baseline without its header" 2 "plan: error: $D/nohdr:1: not a plan baseline" -- at "$B" check -q --baseline "$D/nohdr" plans
+expect "the same message in Vietnamese names the header" 2 "không phải tệp mốc của plan: dòng đầu tiên phải là '# plan baseline 1'" -- env LANGUAGE=vi LC_ALL=C.UTF-8 bash -c "cd '$B' && $WRAP '$PLAN' check -q --baseline '$D/nohdr' plans"
 printf '# plan baseline 1\n\nplans/a.xml\tNUM-SPACING\t0123456789abcdef\t1\nplans/a.xml\tNUM-SPACING\txyz\t1\n' > "$D/badline"
 expect "a baseline line of the wrong form" 2 "plan: error: $D/badline:4: expected FILE, RULE, FINGERPRINT" -- at "$B" check -q --baseline "$D/badline" plans
 printf '# plan baseline 1\nplans/a.xml\tNUM-SPACING\t0123456789abcdef\t0\n' > "$D/zero"
