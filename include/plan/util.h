@@ -136,4 +136,11 @@ char *plan_name_key(const char *s, int keep_accents);
  * more is taken for the right one. */
 size_t plan_name_accents(const char *s);
 
+/* ---- content fingerprints (src/util/hash.c) ---- */
+#define PLAN_HASH64_INIT 0xcbf29ce484222325ULL
+/* FNV-1a over p[0..n), continuing from h (start with PLAN_HASH64_INIT). */
+uint64_t plan_hash64(const void *p, size_t n, uint64_t h);
+/* h as 16 lower-case hex digits. */
+void plan_hash64_hex(uint64_t h, char out[17]);
+
 #endif
