@@ -75,8 +75,9 @@ test: all $(TEST_BINS)
 	@BUILD=$(BUILD) bash tests/run.sh $(TEST_BINS)
 
 # The same suite under AddressSanitizer and UndefinedBehaviorSanitizer.
+ASAN_BUILD ?= build-asan
 asan:
-	$(MAKE) BUILD=build-asan CC=clang \
+	$(MAKE) BUILD=$(ASAN_BUILD) CC=clang \
 	    CFLAGS="-O1 -g -fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-recover=all" \
 	    LDFLAGS="-fsanitize=address,undefined" test
 
