@@ -62,11 +62,40 @@ const char *plan_buf_cstr(plan_buf *b);
 size_t plan_utf8_valid_prefix(const char *s, size_t n);
 /* Number of code points in s[0..n) (s must be valid UTF-8). */
 size_t plan_utf8_count(const char *s, size_t n);
+/* Decodes the code point at s, which must be valid, NUL-terminated UTF-8
+ * (model and source texts are: the loader checks them); returns its length
+ * in bytes. The hot paths use this instead of utf8proc_iterate. A 4-byte
+ * sequence gives its code point too. */
+static inline size_t plan_utf8_decode(const char *s, uint32_t *cp)
+{
+    const unsigned char *p = (const unsigned char *)s;
+    if (p[0] < 0x80) {
+        *cp = p[0];
+        return 1;
+    }
+    if (p[0] < 0xE0 && p[1]) {
+        *cp = ((p[0] & 0x1Fu) << 6) | (p[1] & 0x3Fu);
+        return 2;
+    }
+    if (p[0] < 0xF0 && p[1] && p[2]) {
+        *cp = ((p[0] & 0x0Fu) << 12) | ((p[1] & 0x3Fu) << 6) | (p[2] & 0x3Fu);
+        return 3;
+    }
+    if (p[1] && p[2] && p[3]) {
+        *cp = ((p[0] & 0x07u) << 18) | ((p[1] & 0x3Fu) << 12) | ((p[2] & 0x3Fu) << 6) |
+              (p[3] & 0x3Fu);
+        return 4;
+    }
+    *cp = 0xFFFD; /* cut short: cannot happen in checked text */
+    return 1;
+}
 /* NFC of s[0..n) with runs of white space folded to one space and both ends
  * trimmed; allocated in the arena. s must be valid UTF-8. */
 char *plan_text_normalize(plan_arena *a, const char *s, size_t n);
 /* NFC of a NUL-terminated string, white space kept. Arena-allocated. */
 char *plan_utf8_nfc(plan_arena *a, const char *s);
+/* 1 when s is certainly NFC by a quick scan (no utf8proc); 0 = ask utf8proc. */
+int plan_utf8_is_nfc_fast(const char *s);
 /* A matching key: NFC, case-folded, white space folded, accents and đ kept.
  * Caller frees with free(). NULL is taken as "" (absent text), here and in
  * the other folding helpers. */

@@ -62,6 +62,8 @@ static int word_cp(utf8proc_int32_t cp)
         return 0;
     if (cp <= 0xFF)
         return cp < 0xB0 || cp > 0xB4;
+    if (cp < 0x250 || (cp >= 0x1E00 && cp < 0x1F00))
+        return 1; /* Latin letters, Vietnamese above all: no table lookup */
     utf8proc_category_t c = utf8proc_category(cp);
     return c >= UTF8PROC_CATEGORY_LU && c <= UTF8PROC_CATEGORY_ME;
 }
@@ -205,9 +207,10 @@ static void classify(const char *text, word *w)
     memset(&w->kind, 0, sizeof *w - offsetof(word, kind));
     w->kind = W_ASCII;
     for (size_t i = 0; i < w->len;) {
-        utf8proc_int32_t cp;
-        utf8proc_ssize_t l = utf8proc_iterate(p + i, (utf8proc_ssize_t)(w->len - i), &cp);
-        if (l <= 0 || cp > 0xFF) {
+        uint32_t ucp;
+        size_t l = plan_utf8_decode((const char *)p + i, &ucp);
+        utf8proc_int32_t cp = (utf8proc_int32_t)ucp;
+        if (cp > 0xFF) {
             w->kind = W_NATIVE;
             return;
         }
@@ -322,16 +325,10 @@ static size_t split_words(const char *text, size_t from, size_t to, word **v, si
     size_t n = 0, i = from, start = 0;
     int in = 0;
     while (i <= to) {
-        utf8proc_int32_t cp = 0;
-        utf8proc_ssize_t l = 1;
-        if (i < to) {
-            l = utf8proc_iterate((const utf8proc_uint8_t *)text + i, (utf8proc_ssize_t)(to - i),
-                                 &cp);
-            if (l <= 0) {
-                l = 1;
-                cp = 0;
-            }
-        }
+        uint32_t cp = 0;
+        size_t l = 1;
+        if (i < to)
+            l = plan_utf8_decode(text + i, &cp);
         int wc = i < to && word_cp(cp);
         if (wc && !in) {
             in = 1;

@@ -2,6 +2,7 @@
  * utf8.c - UTF-8 validation, NFC and the folded keys used to match office
  * names, on top of utf8proc.
  */
+#include <pthread.h>
 #include <stdlib.h>
 #include <string.h>
 #include <utf8proc.h>
@@ -102,9 +103,36 @@ static char *fold_space(const char *s, size_t n)
     return out;
 }
 
+/* 1 when s is NFC for certain without asking utf8proc: every code point is
+ * one that NFC leaves alone and that nothing before it can combine with —
+ * ASCII, U+0080–U+02FF, the precomposed letters U+1E00–U+1EFF, and the
+ * punctuation U+2010–U+205F. This is nearly all Vietnamese text; the rest
+ * (combining marks above all) goes through utf8proc. tests/unit/test_utf8.c
+ * checks the ranges against utf8proc. */
+int plan_utf8_is_nfc_fast(const char *s)
+{
+    const unsigned char *p = (const unsigned char *)s;
+    while (*p) {
+        if (*p < 0x80) {
+            p++;
+            continue;
+        }
+        uint32_t cp;
+        p += plan_utf8_decode((const char *)p, &cp);
+        if (!(cp < 0x300 || (cp >= 0x1E00 && cp < 0x1F00) || (cp >= 0x2010 && cp < 0x2060)))
+            return 0;
+    }
+    return 1;
+}
+
 char *plan_text_normalize(plan_arena *a, const char *s, size_t n)
 {
     char *f = fold_space(s, n);
+    if (plan_utf8_is_nfc_fast(f)) {
+        char *r = plan_arena_strdup(a, f);
+        free(f);
+        return r;
+    }
     char *nfc = map(f, strlen(f), UTF8PROC_COMPOSE);
     char *r = plan_arena_strdup(a, nfc ? nfc : f);
     free(nfc);
@@ -114,33 +142,128 @@ char *plan_text_normalize(plan_arena *a, const char *s, size_t n)
 
 char *plan_utf8_nfc(plan_arena *a, const char *s)
 {
+    if (plan_utf8_is_nfc_fast(s))
+        return plan_arena_strdup(a, s);
     char *nfc = map(s, strlen(s), UTF8PROC_COMPOSE);
     char *r = plan_arena_strdup(a, nfc ? nfc : s);
     free(nfc);
     return r;
 }
 
-/* Pure ASCII text needs no Unicode machinery: lower case and folded space.
- * Most table keys and many codes are ASCII, and folding is the checks' hot
- * path. Returns NULL when s is not ASCII. */
-static char *fold_ascii_fast(const char *s)
+/* ---- the fast path of folding ----
+ * Folding is the checks' hot path: every rule that matches words folds text.
+ * Vietnamese text is made of ASCII, Latin-1/Extended-A/B letters (đ, ơ, ư…)
+ * the precomposed letters of U+1E00–U+1EFF and punctuation (U+2000–U+206F:
+ * quotes, dashes). For these code points the
+ * folded form of each one is computed once, by utf8proc itself (so the two
+ * paths cannot disagree), and text made only of them is folded by table
+ * lookup. Anything else — a combining mark, another script — takes the
+ * utf8proc path for the whole string. tests/unit/test_utf8.c compares both
+ * paths code point by code point. */
+enum { FOLD_LO_END = 0x250, FOLD_HI_BEG = 0x1E00, FOLD_HI_END = 0x1F00 };
+enum { FOLD_P_BEG = 0x2000, FOLD_P_END = 0x2070 }; /* general punctuation: “ ” – … */
+enum { FOLD_N = FOLD_LO_END + (FOLD_HI_END - FOLD_HI_BEG) + (FOLD_P_END - FOLD_P_BEG) };
+
+/* The table index of cp, or -1 when it is not in the table. */
+static int fold_index(unsigned cp)
 {
-    size_t n = 0;
-    for (; s[n]; n++)
-        if ((unsigned char)s[n] >= 0x80)
+    if (cp < FOLD_LO_END)
+        return (int)cp;
+    if (cp >= FOLD_HI_BEG && cp < FOLD_HI_END)
+        return (int)(cp - FOLD_HI_BEG + FOLD_LO_END);
+    if (cp >= FOLD_P_BEG && cp < FOLD_P_END)
+        return (int)(cp - FOLD_P_BEG + FOLD_LO_END + (FOLD_HI_END - FOLD_HI_BEG));
+    return -1;
+}
+
+typedef struct fold_entry {
+    unsigned char len[2]; /* bytes of out[0] (fold), out[1] (fold_ascii) */
+    char out[2][7];
+} fold_entry;
+
+static fold_entry fold_table[FOLD_N];
+static pthread_once_t fold_once = PTHREAD_ONCE_INIT;
+
+static void fold_entry_set(fold_entry *e, int which, const char *r, size_t in_len)
+{
+    size_t n = r ? strlen(r) : 0;
+    if (n > sizeof e->out[which] || n > 3 * in_len)
+        n = 0; /* does not happen for these code points; the slow path would be used */
+    memcpy(e->out[which], r, n);
+    e->len[which] = (unsigned char)n;
+}
+
+static void fold_table_init(void)
+{
+    for (unsigned cp = 0; cp < FOLD_P_END; cp++) {
+        int i = fold_index(cp);
+        if (i < 0)
+            continue;
+        unsigned char enc[4];
+        utf8proc_ssize_t k = utf8proc_encode_char((utf8proc_int32_t)cp, enc);
+        char *a = map((const char *)enc, (size_t)k, UTF8PROC_COMPOSE | UTF8PROC_CASEFOLD);
+        char *b = map((const char *)enc, (size_t)k,
+                      UTF8PROC_COMPOSE | UTF8PROC_CASEFOLD | UTF8PROC_STRIPMARK);
+        if (b && strcmp(b, "\xc4\x91") == 0) /* đ → d */
+            b[0] = 'd', b[1] = '\0';
+        fold_entry_set(&fold_table[i], 0, a, (size_t)k);
+        fold_entry_set(&fold_table[i], 1, b, (size_t)k);
+        free(a);
+        free(b);
+    }
+}
+
+/* Folds s by table, with white space folded as fold_space does. Returns
+ * NULL when s holds a code point outside the table (or a bad byte). */
+static char *fold_fast(const char *s, int which)
+{
+    pthread_once(&fold_once, fold_table_init);
+    size_t n = strlen(s);
+    char *out = plan_xmalloc(n * 3 + 1); /* an entry is at most 3× its input */
+    size_t o = 0;
+    int pending = 0;
+    const unsigned char *p = (const unsigned char *)s;
+    while (*p) {
+        unsigned c = *p;
+        if (c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v') {
+            pending = o > 0;
+            p++;
+            continue;
+        }
+        if (c == 0xC2 && p[1] == 0xA0) { /* NBSP */
+            pending = o > 0;
+            p += 2;
+            continue;
+        }
+        if (pending)
+            out[o++] = ' ';
+        pending = 0;
+        if (c < 0x80) {
+            out[o++] = (char)(c >= 'A' && c <= 'Z' ? c - 'A' + 'a' : c);
+            p++;
+            continue;
+        }
+        uint32_t cp;
+        size_t k = plan_utf8_decode((const char *)p, &cp);
+        int idx = fold_index(cp);
+        const fold_entry *e = idx >= 0 ? &fold_table[idx] : NULL;
+        if (!e || !e->len[which]) { /* no folded form recorded: let utf8proc decide */
+            free(out);
             return NULL;
-    char *f = fold_space(s, n);
-    for (char *p = f; *p; p++)
-        if (*p >= 'A' && *p <= 'Z')
-            *p = (char)(*p - 'A' + 'a');
-    return f;
+        }
+        memcpy(out + o, e->out[which], e->len[which]);
+        o += e->len[which];
+        p += k;
+    }
+    out[o] = '\0';
+    return out;
 }
 
 char *plan_utf8_fold(const char *s)
 {
     if (!s)
         s = ""; /* an absent text folds to the empty key */
-    char *fast = fold_ascii_fast(s);
+    char *fast = fold_fast(s, 0);
     if (fast)
         return fast;
     char *f = fold_space(s, strlen(s));
@@ -155,7 +278,7 @@ char *plan_utf8_fold_ascii(const char *s)
 {
     if (!s)
         s = "";
-    char *fast = fold_ascii_fast(s);
+    char *fast = fold_fast(s, 1);
     if (fast)
         return fast;
     char *f = fold_space(s, strlen(s));

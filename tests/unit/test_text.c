@@ -12,6 +12,8 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include <utf8proc.h>
+
 #include "plan/util.h"
 
 /* plan_tone_place(in, style) must give want (NULL: no change). */
@@ -202,9 +204,128 @@ static void collation_nfd_and_punctuation(void **state)
     assert_true(plan_collate_vi("ab", "a\xC2\xAD" "c") < 0);
 }
 
+/* ---- the fast paths of folding and NFC agree with utf8proc ---- */
+
+/* What plan_utf8_fold / _ascii must give, computed by utf8proc alone. */
+static char *slow_fold(const char *s, int ascii)
+{
+    /* White space (and NBSP) folded to one space, ends trimmed. */
+    char *sp = malloc(strlen(s) + 1);
+    size_t n = 0;
+    int pending = 0;
+    for (const char *p = s; *p;) {
+        int w = strchr(" \t\n\r\f\v", *p) ? 1
+                : ((unsigned char)p[0] == 0xC2 && (unsigned char)p[1] == 0xA0) ? 2 : 0;
+        if (w) {
+            pending = n > 0;
+            p += w;
+            continue;
+        }
+        if (pending)
+            sp[n++] = ' ';
+        pending = 0;
+        sp[n++] = *p++;
+    }
+    sp[n] = '\0';
+    s = sp;
+    utf8proc_uint8_t *out = NULL;
+    int opts = UTF8PROC_STABLE | UTF8PROC_COMPOSE | UTF8PROC_CASEFOLD;
+    if (ascii)
+        opts |= UTF8PROC_STRIPMARK;
+    utf8proc_ssize_t r = utf8proc_map((const utf8proc_uint8_t *)s, -1, &out,
+                                      (utf8proc_option_t)(opts | UTF8PROC_NULLTERM));
+    assert_true(r >= 0);
+    free(sp);
+    char *o = (char *)out;
+    if (ascii) { /* đ → d */
+        size_t k = 0;
+        for (size_t i = 0; o[i]; i++) {
+            if ((unsigned char)o[i] == 0xC4 && (unsigned char)o[i + 1] == 0x91) {
+                o[k++] = 'd';
+                i++;
+            } else {
+                o[k++] = o[i];
+            }
+        }
+        o[k] = '\0';
+    }
+    return o;
+}
+
+static void check_fold(const char *s)
+{
+    for (int ascii = 0; ascii < 2; ascii++) {
+        char *want = slow_fold(s, ascii);
+        char *got = ascii ? plan_utf8_fold_ascii(s) : plan_utf8_fold(s);
+        if (strcmp(want, got) != 0)
+            fail_msg("fold%s of '%s': got '%s', want '%s'", ascii ? "_ascii" : "", s, got, want);
+        free(want);
+        free(got);
+    }
+}
+
+static void fold_fast_path_agrees(void **state)
+{
+    (void)state;
+    /* Every code point of the table, alone and between letters. */
+    for (unsigned cp = 1; cp < 0x2070; cp++) {
+        if ((cp >= 0x250 && cp < 0x1E00) || (cp >= 0x1F00 && cp < 0x2000) || cp == ' ' || (cp >= 0x09 && cp <= 0x0D) ||
+            cp == 0xA0 || cp == 0x85)
+            continue;
+        unsigned char enc[8];
+        utf8proc_ssize_t k = utf8proc_encode_char((utf8proc_int32_t)cp, enc);
+        char s[16];
+        memcpy(s, "Ab", 2);
+        memcpy(s + 2, enc, (size_t)k);
+        memcpy(s + 2 + k, "Đe", 4);
+        s[2 + k + 3] = '\0';
+        check_fold(s);
+        s[2 + k] = '\0';
+        check_fold(s + 2);
+    }
+    /* Text as it comes: NFD, mixed scripts, spaces, NBSP. */
+    const char *texts[] = {
+        "  Ủy ban   nhân dân\u00a0tỉnh  Đắk Lắk ", "Phòng Tổ chức - Hành chính",
+        "Cu\xcc\x89" "a Ho\xcc\x80" "a", "ĐOÀN THANH NIÊN", "Ǆ ǅ ǆ ß İ ŉ", "Σίσυφος ΑΣ", "Ꭰ ﬀ",
+        "thi đua \xe2\x80\x9cyêu nước\xe2\x80\x9d – 2025", "", "ASCII Only",
+    };
+    for (size_t i = 0; i < sizeof texts / sizeof *texts; i++)
+        check_fold(texts[i]);
+}
+
+static void nfc_fast_path_agrees(void **state)
+{
+    (void)state;
+    const char *bases[] = {"a", "e", "o", "u", "A", "i", "n", "ơ", "ư", "Ă"};
+    for (unsigned cp = 1; cp < 0x2060; cp++) {
+        if (cp >= 0x300 && cp < 0x1E00)
+            continue;
+        if (cp >= 0x1F00 && cp < 0x2010)
+            continue;
+        unsigned char enc[8];
+        utf8proc_ssize_t k = utf8proc_encode_char((utf8proc_int32_t)cp, enc);
+        for (size_t b = 0; b < sizeof bases / sizeof *bases; b++) {
+            char s[16];
+            size_t bl = strlen(bases[b]);
+            memcpy(s, bases[b], bl);
+            memcpy(s + bl, enc, (size_t)k);
+            s[bl + (size_t)k] = '\0';
+            assert_true(plan_utf8_is_nfc_fast(s));
+            utf8proc_uint8_t *nfc = utf8proc_NFC((const utf8proc_uint8_t *)s);
+            if (strcmp((char *)nfc, s) != 0)
+                fail_msg("U+%04X after '%s' is not NFC-stable", cp, bases[b]);
+            free(nfc);
+        }
+    }
+    assert_false(plan_utf8_is_nfc_fast("Cu\xcc\x89" "a")); /* a combining mark */
+    assert_false(plan_utf8_is_nfc_fast("\xe1\xbc\x80")); /* Greek extended: asks utf8proc */
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
+        cmocka_unit_test(fold_fast_path_agrees),
+        cmocka_unit_test(nfc_fast_path_agrees),
         cmocka_unit_test(tone_open_oa_oe_uy),
         cmocka_unit_test(tone_case_and_context),
         cmocka_unit_test(tone_what_is_left_alone),
