@@ -6,6 +6,7 @@
  */
 #include <errno.h>
 #include <fcntl.h>
+#include <pthread.h>
 #include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -16,28 +17,38 @@
 #include "plan/fsio.h"
 #include "plan/util.h"
 
-/* The temporary being written, so that an interrupted run removes it. */
-static char pending_tmp[4096];
-static volatile sig_atomic_t pending_set;
+/* The temporaries being written (one per worker thread at most), so that an
+ * interrupted run removes them. A slot is claimed with an atomic exchange
+ * and read by the signal handler, which only calls unlink (async-signal-safe). */
+enum { PENDING_SLOTS = 256 };
+static char pending_tmp[PENDING_SLOTS][4096];
+static volatile sig_atomic_t pending_used[PENDING_SLOTS];
 
-static void set_pending(const char *tmp)
+/* Records tmp; returns its slot, or -1 when every slot is busy (then an
+ * interruption may leave this one temporary behind). */
+static int set_pending(const char *tmp)
 {
-    sigset_t all, old;
-    sigfillset(&all);
-    sigprocmask(SIG_BLOCK, &all, &old);
-    if (tmp) {
-        snprintf(pending_tmp, sizeof pending_tmp, "%s", tmp);
-        pending_set = 1;
-    } else {
-        pending_set = 0;
+    for (int i = 0; i < PENDING_SLOTS; i++) {
+        if (__atomic_exchange_n(&pending_used[i], 2, __ATOMIC_ACQ_REL) != 0)
+            continue; /* taken (2 = being filled, 1 = set) */
+        snprintf(pending_tmp[i], sizeof pending_tmp[i], "%s", tmp);
+        __atomic_store_n(&pending_used[i], 1, __ATOMIC_RELEASE);
+        return i;
     }
-    sigprocmask(SIG_SETMASK, &old, NULL);
+    return -1;
+}
+
+static void clear_pending(int slot)
+{
+    if (slot >= 0)
+        __atomic_store_n(&pending_used[slot], 0, __ATOMIC_RELEASE);
 }
 
 static void on_signal(int sig)
 {
-    if (pending_set)
-        unlink(pending_tmp); /* async-signal-safe */
+    for (int i = 0; i < PENDING_SLOTS; i++)
+        if (pending_used[i] == 1)
+            unlink(pending_tmp[i]); /* async-signal-safe */
     signal(sig, SIG_DFL);
     raise(sig);              /* die of the signal: the shell sees 128 + sig */
 }
@@ -62,11 +73,11 @@ int plan_write_atomic(const char *path, const char *data, size_t len)
     snprintf(tmp, n + 16, "%.*s.%s.XXXXXX", (int)dirlen, path, path + dirlen);
     sigset_t all, old;
     sigfillset(&all);
-    sigprocmask(SIG_BLOCK, &all, &old); /* no signal between creating and recording it */
+    /* No signal (in this thread) between creating and recording it. */
+    pthread_sigmask(SIG_BLOCK, &all, &old);
     int fd = mkstemp(tmp);
-    if (fd >= 0)
-        set_pending(tmp);
-    sigprocmask(SIG_SETMASK, &old, NULL);
+    int slot = fd >= 0 ? set_pending(tmp) : -1;
+    pthread_sigmask(SIG_SETMASK, &old, NULL);
     if (fd < 0) {
         int e = errno;
         free(tmp);
@@ -94,7 +105,7 @@ int plan_write_atomic(const char *path, const char *data, size_t len)
         err = errno;
     if (err)
         unlink(tmp);
-    set_pending(NULL);
+    clear_pending(slot);
     free(tmp);
     return -err;
 }
