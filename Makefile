@@ -15,7 +15,7 @@ CFLAGS  ?= -O2 -g
 PLAN_CFLAGS := -std=c17 -D_POSIX_C_SOURCE=200809L -D_DEFAULT_SOURCE -Wall -Wextra \
            -Iinclude -Isrc $(shell pkg-config --cflags $(PKGS)) \
            -DLOCALEDIR='"$(LOCALEDIR)"' -DPLAN_VERSION='"$(VERSION)"'
-LDLIBS  += $(shell pkg-config --libs $(PKGS))
+LDLIBS  += $(shell pkg-config --libs $(PKGS)) -pthread
 BUILD   ?= build
 
 LIB_SRCS := $(wildcard src/util/*.c src/load/*.c src/parse/*.c src/model/*.c \
@@ -116,6 +116,7 @@ check-docs: $(BUILD)/plan
 golden: $(BUILD)/plan
 	rm -f tests/golden/*
 	LANGUAGE=en LC_ALL=C.UTF-8 $(BUILD)/plan compile -q plans -o tests/golden
+	rm -f tests/golden/.plan-stamps
 
 # make install [PREFIX=/usr/local] [DESTDIR=]: the binary, plan(1), the message
 # catalogs and the bash completion; make uninstall removes exactly those.

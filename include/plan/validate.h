@@ -61,6 +61,10 @@ void plan_summary_free(plan_summary *s);
  * them (a finding names two files). */
 void plan_validate_corpus(plan_summary **v, size_t n, const plan_validate_opts *o,
                           plan_diags *out);
+/* The plans each of v[0..n) cites that are among v (its parents), as indices
+ * into v: deps[i][0..ndeps[i]), each array malloc'd (NULL when empty). v[i]
+ * may be NULL (a plan that could not be read). */
+void plan_corpus_parents(plan_summary **v, size_t n, size_t **deps, size_t *ndeps);
 
 /* The check functions, one per category file. */
 void plan_check_header(plan_check *c);   /* src/validate/header.c */

@@ -4,13 +4,27 @@
  * has no errors: STEM.xml, .json, .md, .html and the checklist as .csv, .md
  * and .ics (--emit=LIST picks some; --by-office adds one calendar per
  * office).
+ *
+ * A batch: every plan is one item of an ordered parallel loop (batch.h):
+ * the work — read, validate, print into the item's own buffer, write the
+ * outputs — runs on -j threads; the calling thread then prints each item's
+ * buffer in input order, so the output is the same whatever -j. compile is
+ * incremental (stamp.h): a first pass reads every plan for the cross-plan
+ * rules and its dependencies, and only plans whose input, parents,
+ * configuration, options or tool changed are validated and written again.
  */
 #include <errno.h>
+#include <pthread.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
+#include <time.h>
+#include <unistd.h>
 
 #include "cli/baseline.h"
+#include "cli/batch.h"
+#include "cli/stamp.h"
 #include "cli/cli.h"
 #include "cli/config.h"
 #include "plan/emit.h"
@@ -37,19 +51,39 @@ static const struct output {
 };
 enum { N_OUTPUTS = sizeof outputs / sizeof *outputs };
 
+/* One plan of the batch: what its worker found, until the calling thread
+ * has printed it. */
+typedef struct job {
+    char *text;          /* the worker's messages, GCC form (open_memstream) */
+    size_t textlen;
+    plan_diags diags;    /* machine formats: the diagnostics themselves */
+    size_t errors, warnings, infos;
+    plan_summary *sum;   /* for the cross-plan rules */
+    int written;         /* outputs written */
+    unsigned char unread, io_failed, compiled, skip;
+    cli_stamp_input in;  /* what the stamp of this plan is made of */
+} job;
+
 typedef struct run {
     cli_opts o;
     unsigned emit;      /* bit i: outputs[i] */
     int by_office;
+    int jobs;           /* -j */
+    int force;          /* --force: recompile even what is up to date */
+    int progress;       /* a progress line on stderr (a terminal) */
+    const char *depfile;/* --depfile FILE */
+    int compile;
     plan_diags all;     /* JSON mode: everything, printed at the end */
     size_t errors, warnings, infos;
     int files, failed_io, written;
+    size_t ncompiled, nskipped, nfailed;
     char **inputs;
     int ninputs;
-    plan_summary **sums;  /* one per plan read, for the cross-plan rules */
-    size_t nsums;
+    job *jobs_v;        /* one per input */
     const char *baseline, *write_baseline; /* check --baseline, --write-baseline */
     cli_baseline *bl;     /* set when either is given (src/cli/baseline.h) */
+    pthread_mutex_t bl_mu;/* the baseline is shared by the workers */
+    size_t shown;         /* items printed, for the progress line */
 } run;
 
 static int same_file(const char *a, const char *b)
@@ -72,21 +106,22 @@ static char *stem_of(const char *path)
     return s;
 }
 
-/* Writes one output unless it would replace an input. Returns 0 or 1. */
-static int write_output(run *r, const char *path, const plan_buf *b)
+/* Writes one output unless it would replace an input. Returns 0 or 1;
+ * messages go to f (the job's buffer). */
+static int write_output(const run *r, job *j, FILE *f, const char *path, const plan_buf *b)
 {
     for (int i = 0; i < r->ninputs; i++)
         if (same_file(path, r->inputs[i])) {
-            fprintf(stderr, "plan: %s: %s: %s\n", _("error"), path,
+            fprintf(f, "plan: %s: %s: %s\n", _("error"), path,
                     _("refusing to write over an input file; choose another -o directory"));
             return 1;
         }
     int rc = plan_write_atomic(path, b->data ? b->data : "", b->len);
     if (rc) {
-        cli_syserr(path, -rc);
+        cli_syserr_to(f, path, -rc);
         return 1;
     }
-    r->written++;
+    j->written++;
     return 0;
 }
 
@@ -103,7 +138,8 @@ static void render(int kind, const plan_doc *doc, const plan_checklist *cl, plan
     }
 }
 
-static int compile_outputs(run *r, const plan_doc *doc, const char *input)
+static int compile_outputs(const run *r, job *j, FILE *f, const plan_doc *doc,
+                           const char *input)
 {
     char *stem = stem_of(input);
     plan_buf path = PLAN_BUF_INIT, b = PLAN_BUF_INIT;
@@ -117,7 +153,7 @@ static int compile_outputs(run *r, const plan_doc *doc, const char *input)
         plan_buf_printf(&path, "%s/%s%s", r->o.outdir, stem, outputs[i].suffix);
         plan_buf_reset(&b);
         render(outputs[i].kind, doc, &cl, &b);
-        fail |= write_output(r, plan_buf_cstr(&path), &b);
+        fail |= write_output(r, j, f, plan_buf_cstr(&path), &b);
     }
     if (r->by_office) {
         const char **names, **slugs;
@@ -127,7 +163,7 @@ static int compile_outputs(run *r, const plan_doc *doc, const char *input)
             plan_buf_printf(&path, "%s/%s.checklist.%s.ics", r->o.outdir, stem, slugs[i]);
             plan_buf_reset(&b);
             plan_emit_checklist_ics(&cl, names[i], &b);
-            fail |= write_output(r, plan_buf_cstr(&path), &b);
+            fail |= write_output(r, j, f, plan_buf_cstr(&path), &b);
         }
     }
     plan_checklist_free(&cl);
@@ -135,6 +171,33 @@ static int compile_outputs(run *r, const plan_doc *doc, const char *input)
     plan_buf_free(&path);
     free(stem);
     return fail;
+}
+
+/* The paths compile writes for input (not the per-office calendars, whose
+ * names depend on the plan): for the stamp's "are the outputs there" test
+ * and for --depfile. */
+static size_t output_paths(const run *r, const char *input, char ***out)
+{
+    char *stem = stem_of(input);
+    size_t n = 0;
+    *out = plan_xmalloc(N_OUTPUTS * sizeof **out);
+    for (int i = 0; i < N_OUTPUTS; i++) {
+        if (!(r->emit & (1u << i)))
+            continue;
+        plan_buf b = PLAN_BUF_INIT;
+        plan_buf_printf(&b, "%s/%s%s", r->o.outdir, stem, outputs[i].suffix);
+        (*out)[n++] = plan_xstrdup(plan_buf_cstr(&b));
+        plan_buf_free(&b);
+    }
+    free(stem);
+    return n;
+}
+
+static void free_paths(char **v, size_t n)
+{
+    for (size_t i = 0; i < n; i++)
+        free(v[i]);
+    free(v);
 }
 
 /* --emit=xml,json,…: the outputs to write. Returns 0 or PLAN_EXIT_USAGE. */
@@ -163,53 +226,160 @@ static int parse_emit(const char *list, unsigned *mask)
     return 0;
 }
 
-/* Returns 1 when the file could not be read, else 0. */
-static int one_file(run *r, const char *path, int compile)
+/* ---- the work on one plan (a worker thread) ---- */
+
+/* Reads, validates, prints into the job's buffer, writes the outputs. */
+static void work_one(void *ctx, size_t i)
 {
+    run *r = ctx;
+    job *j = &r->jobs_v[i];
+    const char *path = r->inputs[i];
+    if (j->skip)
+        return;
+    FILE *f = open_memstream(&j->text, &j->textlen);
+    if (!f)
+        abort(); /* out of memory */
+    if (r->compile && !j->in.ok)
+        cli_stamp_input_of(path, &j->in); /* before reading: a later edit shows next time */
     plan_diags d = PLAN_DIAGS_INIT;
     plan_doc *doc = NULL;
-    r->files++;
     int rc = plan_doc_read(path, &r->o.load, &d, &doc);
     if (rc == PLAN_ERR_IO) {
-        cli_syserr(path, errno);
-        r->failed_io = 1;
+        cli_syserr_to(f, path, errno);
+        j->unread = j->io_failed = 1;
         plan_diags_clear(&d);
-        return 1;
+        fclose(f);
+        return;
     }
     if (doc)
         plan_validate(doc, &r->o.val, &d, 0);
     else
         plan_validate_apply_opts(&r->o.val, &d, 0);
     /* Diagnostics borrow the file name; the document's copy dies with it. */
-    for (size_t i = 0; i < d.n; i++)
-        d.v[i].file = path;
+    for (size_t k = 0; k < d.n; k++)
+        d.v[k].file = path;
     plan_diags_sort(&d);
-    if (r->bl) /* before counting: a baselined finding does not count */
+    if (r->bl) { /* before counting: a baselined finding does not count */
+        pthread_mutex_lock(&r->bl_mu);
         cli_baseline_apply(r->bl, path, &d, doc ? doc->src : NULL);
-    size_t errors = plan_diags_count(&d, PLAN_SEV_ERROR);
-    r->errors += errors;
-    r->warnings += plan_diags_count(&d, PLAN_SEV_WARNING);
-    r->infos += plan_diags_count(&d, PLAN_SEV_INFO);
-    if (!r->o.json)
-        cli_print_gcc(&d, &r->o, doc ? doc->src : NULL);
-    if (compile && doc && errors == 0)
-        r->failed_io |= compile_outputs(r, doc, path);
-    if (r->o.json)
-        plan_diags_move(&r->all, &d);
-    plan_diags_clear(&d);
-    if (doc) {
-        r->sums = plan_xrealloc(r->sums, (r->nsums + 1) * sizeof *r->sums);
-        r->sums[r->nsums++] = plan_summary_of(doc);
+        pthread_mutex_unlock(&r->bl_mu);
     }
+    j->errors = plan_diags_count(&d, PLAN_SEV_ERROR);
+    j->warnings = plan_diags_count(&d, PLAN_SEV_WARNING);
+    j->infos = plan_diags_count(&d, PLAN_SEV_INFO);
+    if (!r->o.json)
+        cli_print_gcc(f, &d, &r->o, doc ? doc->src : NULL);
+    if (r->compile && doc && j->errors == 0) {
+        j->io_failed |= (unsigned char)compile_outputs(r, j, f, doc, path);
+        j->compiled = 1;
+    }
+    if (r->o.json)
+        plan_diags_move(&j->diags, &d);
+    plan_diags_clear(&d);
+    if (doc && !j->sum)
+        j->sum = plan_summary_of(doc);
     plan_doc_free(doc);
-    return 0;
+    fclose(f);
 }
 
-/* The rules across plans, once every plan has been read. */
+/* The first pass of an incremental compile: what each plan is made of and
+ * what it cites, without validating it. */
+static void scan_one(void *ctx, size_t i)
+{
+    run *r = ctx;
+    job *j = &r->jobs_v[i];
+    cli_stamp_input_of(r->inputs[i], &j->in);
+    plan_diags d = PLAN_DIAGS_INIT;
+    plan_doc *doc = NULL;
+    if (plan_doc_read(r->inputs[i], &r->o.load, &d, &doc) == PLAN_OK && doc)
+        j->sum = plan_summary_of(doc);
+    plan_doc_free(doc);
+    plan_diags_clear(&d);
+}
+
+/* ---- printing, in input order (the calling thread) ---- */
+
+static double now(void)
+{
+    struct timespec t;
+    clock_gettime(CLOCK_MONOTONIC, &t);
+    return (double)t.tv_sec + (double)t.tv_nsec / 1e9;
+}
+
+static double started_at, progress_at;
+static int progress_shown;
+
+static void progress_clear(void)
+{
+    if (progress_shown) {
+        fputs("\r\033[K", stderr);
+        progress_shown = 0;
+    }
+}
+
+/* "[ 120/5000] plans/x.xml" on a terminal, at most ten times a second and
+ * not at all in the first half second, so that short runs show nothing. */
+static void progress(const run *r, size_t done, const char *what)
+{
+    if (!r->progress)
+        return;
+    double t = now();
+    if (t - started_at < 0.5 || t - progress_at < 0.1)
+        return;
+    progress_at = t;
+    fprintf(stderr, "\r\033[K[%*zu/%d] %s %s", (int)snprintf(NULL, 0, "%d", r->ninputs), done,
+            r->ninputs, what, r->inputs[done ? done - 1 : 0]);
+    progress_shown = 1;
+}
+
+static void print_one(void *ctx, size_t i)
+{
+    run *r = ctx;
+    job *j = &r->jobs_v[i];
+    r->files++;
+    if (j->skip) {
+        r->nskipped++;
+        progress(r, i + 1, r->compile ? _("compiling") : _("checking"));
+        return;
+    }
+    if (j->textlen) {
+        progress_clear();
+        fwrite(j->text, 1, j->textlen, stderr);
+    }
+    free(j->text);
+    j->text = NULL;
+    r->errors += j->errors;
+    r->warnings += j->warnings;
+    r->infos += j->infos;
+    r->written += j->written;
+    r->failed_io |= j->io_failed;
+    if (j->compiled && !j->io_failed)
+        r->ncompiled++;
+    else if (r->compile)
+        r->nfailed++;
+    if (r->o.json)
+        plan_diags_move(&r->all, &j->diags);
+    plan_diags_clear(&j->diags);
+    progress(r, i + 1, r->compile ? _("compiling") : _("checking"));
+}
+
+static void scanned(void *ctx, size_t i)
+{
+    progress(ctx, i + 1, _("reading"));
+}
+
+/* ---- the rules across plans, once every plan has been read ---- */
+
 static void corpus(run *r)
 {
+    plan_summary **sums = plan_xmalloc(((size_t)r->ninputs + 1) * sizeof *sums);
+    size_t n = 0;
+    for (int i = 0; i < r->ninputs; i++)
+        if (r->jobs_v[i].sum)
+            sums[n++] = r->jobs_v[i].sum;
     plan_diags d = PLAN_DIAGS_INIT;
-    plan_validate_corpus(r->sums, r->nsums, &r->o.val, &d);
+    plan_validate_corpus(sums, n, &r->o.val, &d);
+    free(sums);
     plan_diags_sort(&d);
     if (r->bl)
         cli_baseline_apply(r->bl, NULL, &d, NULL);
@@ -217,8 +387,8 @@ static void corpus(run *r)
     r->warnings += plan_diags_count(&d, PLAN_SEV_WARNING);
     r->infos += plan_diags_count(&d, PLAN_SEV_INFO);
     if (!r->o.json)
-        cli_print_gcc(&d, &r->o, NULL);
-    /* Diagnostics borrow file names from the summaries, freed below. */
+        cli_print_gcc(stderr, &d, &r->o, NULL);
+    /* Diagnostics borrow file names from the summaries, freed later. */
     for (size_t i = 0; i < d.n; i++)
         for (int k = 0; k < r->ninputs; k++)
             if (strcmp(d.v[i].file, r->inputs[k]) == 0)
@@ -226,11 +396,150 @@ static void corpus(run *r)
     if (r->o.json)
         plan_diags_move(&r->all, &d);
     plan_diags_clear(&d);
-    for (size_t i = 0; i < r->nsums; i++)
-        plan_summary_free(r->sums[i]);
-    free(r->sums);
-    r->sums = NULL;
-    r->nsums = 0;
+}
+
+/* ---- incremental compile and --depfile ---- */
+
+/* What of the options and configuration changes the outputs. */
+static uint64_t options_key(const run *r)
+{
+    uint64_t h = PLAN_HASH64_INIT;
+    h = plan_hash64(&r->emit, sizeof r->emit, h);
+    h = plan_hash64(&r->by_office, sizeof r->by_office, h);
+    h = plan_hash64(&r->o.load.max_bytes, sizeof r->o.load.max_bytes, h);
+    h = plan_hash64(&r->o.load.tone_style, sizeof r->o.load.tone_style, h);
+    const char *enc = r->o.load.encoding ? r->o.load.encoding : "";
+    h = plan_hash64(enc, strlen(enc) + 1, h);
+    h = plan_hash64(r->o.val.override, sizeof r->o.val.override, h);
+    if (r->o.cfg && r->o.cfg->path) {
+        cli_stamp_input cfg;
+        cli_stamp_input_of(r->o.cfg->path, &cfg);
+        h = cli_stamp_mix(h, &cfg);
+    }
+    return h;
+}
+
+static int outputs_present(const run *r, const char *input)
+{
+    char **paths;
+    size_t n = output_paths(r, input, &paths);
+    int ok = 1;
+    for (size_t i = 0; i < n && ok; i++)
+        ok = access(paths[i], F_OK) == 0;
+    free_paths(paths, n);
+    return ok;
+}
+
+/* The key of plan i: base, its own input, its parents' inputs. */
+static uint64_t key_of(const run *r, uint64_t base, size_t i, const size_t *deps, size_t ndeps)
+{
+    const job *j = &r->jobs_v[i];
+    if (!j->in.ok)
+        return 0;
+    uint64_t h = cli_stamp_mix(base, &j->in);
+    for (size_t k = 0; k < ndeps; k++) {
+        const job *p = &r->jobs_v[deps[k]];
+        if (!p->in.ok)
+            return 0;
+        h = plan_hash64(r->inputs[deps[k]], strlen(r->inputs[deps[k]]) + 1, h);
+        h = cli_stamp_mix(h, &p->in);
+    }
+    return h ? h : 1;
+}
+
+static void esc_make(plan_buf *b, const char *s)
+{
+    for (; *s; s++) {
+        if (*s == ' ' || *s == '#' || *s == ':' || *s == '\\')
+            plan_buf_putc(b, '\\');
+        else if (*s == '$')
+            plan_buf_putc(b, '$');
+        plan_buf_putc(b, *s);
+    }
+}
+
+/* Make rules: each plan's outputs depend on the plan, its parents and the
+ * configuration; every prerequisite also gets an empty rule, so that make
+ * does not stop when one is deleted (as gcc -MP). */
+static int write_depfile(const run *r, size_t **deps, const size_t *ndeps)
+{
+    plan_buf b = PLAN_BUF_INIT;
+    const char *cfg = r->o.cfg ? r->o.cfg->path : NULL;
+    for (int i = 0; i < r->ninputs; i++) {
+        const job *j = &r->jobs_v[i];
+        if (!j->skip && !(j->compiled && !j->io_failed))
+            continue; /* no outputs */
+        char **paths;
+        size_t n = output_paths(r, r->inputs[i], &paths);
+        for (size_t k = 0; k < n; k++) {
+            if (k)
+                plan_buf_puts(&b, " \\\n ");
+            esc_make(&b, paths[k]);
+        }
+        free_paths(paths, n);
+        plan_buf_puts(&b, ":");
+        plan_buf_puts(&b, " \\\n ");
+        esc_make(&b, r->inputs[i]);
+        for (size_t k = 0; k < ndeps[i]; k++) {
+            plan_buf_puts(&b, " \\\n ");
+            esc_make(&b, r->inputs[deps[i][k]]);
+        }
+        if (cfg) {
+            plan_buf_puts(&b, " \\\n ");
+            esc_make(&b, cfg);
+        }
+        plan_buf_puts(&b, "\n\n");
+    }
+    for (int i = 0; i < r->ninputs; i++) {
+        esc_make(&b, r->inputs[i]);
+        plan_buf_puts(&b, ":\n");
+    }
+    if (cfg) {
+        esc_make(&b, cfg);
+        plan_buf_puts(&b, ":\n");
+    }
+    int rc = plan_write_atomic(r->depfile, b.data ? b.data : "", b.len);
+    plan_buf_free(&b);
+    if (rc)
+        cli_syserr(r->depfile, -rc);
+    return rc != 0;
+}
+
+/* Decides what to skip (before the main pass) or records what was made
+ * (after it). deps are computed from the summaries. */
+static void dependencies(const run *r, size_t ***deps, size_t **ndeps)
+{
+    size_t n = (size_t)r->ninputs;
+    plan_summary **sums = plan_xmalloc((n ? n : 1) * sizeof *sums);
+    for (size_t i = 0; i < n; i++)
+        sums[i] = r->jobs_v[i].sum;
+    *deps = plan_xmalloc((n ? n : 1) * sizeof **deps);
+    *ndeps = plan_xmalloc((n ? n : 1) * sizeof **ndeps);
+    plan_corpus_parents(sums, n, *deps, *ndeps);
+    free(sums);
+}
+
+static void free_deps(size_t n, size_t **deps, size_t *ndeps)
+{
+    for (size_t i = 0; i < n; i++)
+        free(deps[i]);
+    free(deps);
+    free(ndeps);
+}
+
+/* ---- the command ---- */
+
+/* -j N, -jN, --jobs=N: returns 0, or PLAN_EXIT_USAGE. */
+static int parse_jobs(const char *v, int *jobs)
+{
+    char *end;
+    long n = strtol(v, &end, 10);
+    if (!*v || *end || n < 1 || n > 256) {
+        cli_usage_error(_("-j takes a number of parallel jobs from 1 to 256, not '%s'"), v);
+        return PLAN_EXIT_USAGE;
+    }
+    *jobs = (int)n;
+    return 0;
 }
 
 static int run_cmd(int argc, char **argv, int compile)
@@ -238,17 +547,31 @@ static int run_cmd(int argc, char **argv, int compile)
     run r;
     memset(&r, 0, sizeof r);
     r.emit = (1u << N_OUTPUTS) - 1;
-    /* compile's own options are taken out here; the rest are shared with
-     * check (cli_parse_opts). */
+    r.compile = compile;
+    r.jobs = cli_batch_cpus();
+    /* The options of the batch and compile's own are taken out here; the
+     * rest are shared with check (cli_parse_opts). */
     char **rest = plan_xmalloc(sizeof(char *) * (size_t)(argc + 1));
-    int nrest = 0;
-    for (int i = 0; i < argc; i++) {
+    int nrest = 0, bad = 0;
+    for (int i = 0; i < argc && !bad; i++) {
         const char *a = argv[i];
         if ((strcmp(a, "-o") == 0 || strcmp(a, "-W") == 0 || strcmp(a, "--config") == 0) &&
             i + 1 < argc) {
             /* An option's value is never one of ours. */
             rest[nrest++] = argv[i++];
             rest[nrest++] = argv[i];
+        } else if (i > 0 && (strcmp(a, "-j") == 0 || strcmp(a, "--jobs") == 0)) {
+            if (i + 1 < argc)
+                bad = parse_jobs(argv[++i], &r.jobs);
+            else {
+                cli_usage_error(_("-j takes a number of parallel jobs from 1 to 256, not '%s'"),
+                                "");
+                bad = PLAN_EXIT_USAGE;
+            }
+        } else if (i > 0 && strncmp(a, "-j", 2) == 0 && a[2]) {
+            bad = parse_jobs(a + 2, &r.jobs);
+        } else if (i > 0 && strncmp(a, "--jobs=", 7) == 0) {
+            bad = parse_jobs(a + 7, &r.jobs);
         } else if (i > 0 && strcmp(a, "--baseline") == 0 && i + 1 < argc) {
             r.baseline = argv[++i];
         } else if (i > 0 && strncmp(a, "--baseline=", 11) == 0) {
@@ -258,12 +581,15 @@ static int run_cmd(int argc, char **argv, int compile)
         } else if (i > 0 && strncmp(a, "--write-baseline=", 17) == 0) {
             r.write_baseline = a + 17;
         } else if (i > 0 && compile && strncmp(a, "--emit=", 7) == 0) {
-            if (parse_emit(a + 7, &r.emit)) {
-                free(rest);
-                return PLAN_EXIT_USAGE;
-            }
+            bad = parse_emit(a + 7, &r.emit);
         } else if (i > 0 && compile && strcmp(a, "--by-office") == 0) {
             r.by_office = 1;
+        } else if (i > 0 && compile && strcmp(a, "--force") == 0) {
+            r.force = 1;
+        } else if (i > 0 && compile && strcmp(a, "--depfile") == 0 && i + 1 < argc) {
+            r.depfile = argv[++i];
+        } else if (i > 0 && compile && strncmp(a, "--depfile=", 10) == 0) {
+            r.depfile = a + 10;
         } else {
             if (strcmp(a, "--") == 0) {
                 while (i < argc)
@@ -274,6 +600,10 @@ static int run_cmd(int argc, char **argv, int compile)
         }
     }
     rest[nrest] = NULL;
+    if (bad) {
+        free(rest);
+        return PLAN_EXIT_USAGE;
+    }
     if (compile && (r.baseline || r.write_baseline)) {
         /* compile writes outputs only for plans without errors, baselined or not. */
         cli_usage_error(_("--baseline and --write-baseline are options of 'plan check'"));
@@ -282,7 +612,7 @@ static int run_cmd(int argc, char **argv, int compile)
     }
     char **paths;
     int npaths;
-    int bad = cli_parse_opts(nrest, rest, &r.o, &paths, &npaths, compile);
+    bad = cli_parse_opts(nrest, rest, &r.o, &paths, &npaths, compile);
     free(rest);
     if (bad) {
         free(paths);
@@ -295,12 +625,19 @@ static int run_cmd(int argc, char **argv, int compile)
             return PLAN_EXIT_USAGE;
         }
     }
+    pthread_mutex_init(&r.bl_mu, NULL);
     int failed = 0;
+    cli_stamps *stamps = NULL;
     r.inputs = cli_expand_paths(paths, npaths, &r.ninputs, &failed);
     /* [paths] exclude of .planrc: files found in directories, not named ones. */
     cli_config_filter(r.o.cfg, r.inputs, &r.ninputs, paths, npaths);
     free(paths);
     r.failed_io = failed;
+    r.jobs_v = calloc((size_t)r.ninputs + 1, sizeof *r.jobs_v);
+    if (!r.jobs_v)
+        abort();
+    r.progress = !r.o.quiet && isatty(STDERR_FILENO) && !getenv("PLAN_NO_PROGRESS");
+    started_at = progress_at = now();
     if (compile) {
         int rc = plan_mkdir_p(r.o.outdir);
         if (rc) {
@@ -323,11 +660,62 @@ static int run_cmd(int argc, char **argv, int compile)
             }
         if (r.failed_io)
             goto done;
+        stamps = cli_stamps_read(r.o.outdir);
     }
-    unsigned char *unread = plan_xmalloc((size_t)r.ninputs + 1);
-    for (int i = 0; i < r.ninputs; i++)
-        unread[i] = (unsigned char)one_file(&r, r.inputs[i], compile);
+    size_t n = (size_t)r.ninputs;
+    uint64_t base = compile ? cli_stamp_base(options_key(&r)) : 0;
+    if (compile && !r.force) {
+        /* A first pass only when something may be up to date. */
+        int any = 0;
+        for (size_t i = 0; i < n && !any; i++) {
+            char *stem = stem_of(r.inputs[i]);
+            any = cli_stamps_get(stamps, stem) != 0;
+            free(stem);
+        }
+        if (any) {
+            cli_batch_run(n, r.jobs, scan_one, scanned, &r);
+            size_t **deps, *ndeps;
+            dependencies(&r, &deps, &ndeps);
+            for (size_t i = 0; i < n; i++) {
+                char *stem = stem_of(r.inputs[i]);
+                uint64_t k = key_of(&r, base, i, deps[i], ndeps[i]);
+                r.jobs_v[i].skip = k && k == cli_stamps_get(stamps, stem) &&
+                                   outputs_present(&r, r.inputs[i]);
+                free(stem);
+            }
+            free_deps(n, deps, ndeps);
+        }
+    }
+    cli_batch_run(n, r.jobs, work_one, print_one, &r);
+    progress_clear();
     corpus(&r);
+    if (compile) {
+        size_t **deps, *ndeps;
+        dependencies(&r, &deps, &ndeps);
+        for (size_t i = 0; i < n; i++) {
+            const job *j = &r.jobs_v[i];
+            if (j->skip)
+                continue;
+            char *stem = stem_of(r.inputs[i]);
+            uint64_t k = j->compiled && !j->io_failed ? key_of(&r, base, i, deps[i], ndeps[i]) : 0;
+            cli_stamps_set(stamps, stem, k);
+            free(stem);
+        }
+        int rc = cli_stamps_write(stamps, r.o.outdir);
+        if (rc) {
+            char *p = plan_xmalloc(strlen(r.o.outdir) + sizeof CLI_STAMPS_FILE + 2);
+            sprintf(p, "%s/%s", r.o.outdir, CLI_STAMPS_FILE);
+            cli_syserr(p, -rc);
+            free(p);
+            r.failed_io = 1;
+        }
+        if (r.depfile && write_depfile(&r, deps, ndeps))
+            r.failed_io = 1;
+        free_deps(n, deps, ndeps);
+    }
+    unsigned char *unread = plan_xmalloc(n + 1);
+    for (size_t i = 0; i < n; i++)
+        unread[i] = r.jobs_v[i].unread;
     if (r.o.json) {
         plan_diags_sort(&r.all);
         cli_report rep = {&r.all, r.inputs, r.ninputs, unread, r.failed_io};
@@ -342,6 +730,19 @@ static int run_cmd(int argc, char **argv, int compile)
     if (!r.o.quiet && !r.o.json)
         fprintf(stderr, _("%d file(s): %zu error(s), %zu warning(s), %zu info\n"), r.files,
                 r.errors, r.warnings, r.infos);
+    if (compile && !r.o.quiet) {
+        fprintf(stderr, _("compiled %zu, up to date %zu, failed %zu\n"), r.ncompiled,
+                r.nskipped, r.nfailed);
+        for (size_t i = 0; i < n; i++) {
+            const job *j = &r.jobs_v[i];
+            if (j->skip || (j->compiled && !j->io_failed))
+                continue;
+            if (j->unread || j->io_failed)
+                fprintf(stderr, _("  failed: %s (could not be read or written)\n"), r.inputs[i]);
+            else
+                fprintf(stderr, _("  failed: %s (%zu error(s))\n"), r.inputs[i], j->errors);
+        }
+    }
     if (r.baseline && !r.o.quiet && !r.o.json)
         fprintf(stderr, _("baseline %s: %zu finding(s) not shown, %zu no longer occur\n"),
                 r.baseline, cli_baseline_suppressed(r.bl), cli_baseline_gone(r.bl));
@@ -356,10 +757,17 @@ static int run_cmd(int argc, char **argv, int compile)
         }
     }
 done:
+    cli_stamps_free(stamps);
     cli_baseline_free(r.bl);
+    pthread_mutex_destroy(&r.bl_mu);
     plan_diags_clear(&r.all);
-    for (int i = 0; i < r.ninputs; i++)
+    for (int i = 0; i < r.ninputs; i++) {
+        plan_summary_free(r.jobs_v[i].sum);
+        free(r.jobs_v[i].text);
+        plan_diags_clear(&r.jobs_v[i].diags);
         free(r.inputs[i]);
+    }
+    free(r.jobs_v);
     free(r.inputs);
     if (r.failed_io)
         return PLAN_EXIT_USAGE;

@@ -76,7 +76,7 @@ int cmd_checklist(int argc, char **argv)
     plan_diags_sort(&d);
     size_t errors = plan_diags_count(&d, PLAN_SEV_ERROR);
     size_t warnings = plan_diags_count(&d, PLAN_SEV_WARNING);
-    cli_print_gcc(&d, &o, doc ? doc->src : NULL);
+    cli_print_gcc(stderr, &d, &o, doc ? doc->src : NULL);
     int rc = PLAN_EXIT_OK;
     if (!doc || errors) {
         rc = PLAN_EXIT_ERRORS;

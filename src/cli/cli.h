@@ -50,8 +50,8 @@ int cli_parse_opts(int argc, char **argv, cli_opts *o, char ***paths, int *npath
  * Missing paths are reported and make *failed non-zero. Caller frees each
  * string and the array. */
 char **cli_expand_paths(char **paths, int n, int *count, int *failed);
-/* Prints diagnostics in GCC form (stderr) and returns nothing. */
-void cli_print_gcc(const plan_diags *d, const cli_opts *o, const plan_source *src);
+/* Prints diagnostics in GCC form on f (stderr, or a worker's buffer). */
+void cli_print_gcc(FILE *f, const plan_diags *d, const cli_opts *o, const plan_source *src);
 /* Prints diagnostics as a JSON array to stdout. */
 void cli_print_json(const plan_diags *d, FILE *f);
 
@@ -73,6 +73,8 @@ void cli_print_junit(const cli_report *r, FILE *f);
 void cli_print_gitlab(const cli_report *r, FILE *f);
 /* Reports a system error about a path: "plan: error: PATH: reason". */
 void cli_syserr(const char *path, int err);
+/* The same on f. */
+void cli_syserr_to(FILE *f, const char *path, int err);
 void cli_usage_error(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
 
 #endif

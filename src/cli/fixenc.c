@@ -206,7 +206,7 @@ static int fix_one(const char *arg, int dry_run, int quiet)
     if (plan_load_bytes(raw.data ? raw.data : "", raw.len, arg, NULL, &d, &src) != PLAN_OK) {
         cli_opts o;
         memset(&o, 0, sizeof o);
-        cli_print_gcc(&d, &o, NULL);
+        cli_print_gcc(stderr, &d, &o, NULL);
         rc = PLAN_EXIT_ERRORS;
     } else if (strcmp(src->encoding, "UTF-8") != 0) {
         fprintf(stderr, "plan: %s: %s: ", _("error"), arg);

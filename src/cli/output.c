@@ -29,6 +29,11 @@ void cli_usage_error(const char *fmt, ...)
 
 void cli_syserr(const char *path, int err)
 {
+    cli_syserr_to(stderr, path, err);
+}
+
+void cli_syserr_to(FILE *f, const char *path, int err)
+{
     const char *why;
     switch (err) {
     case ENOENT: why = _("no such file or directory"); break;
@@ -39,7 +44,7 @@ void cli_syserr(const char *path, int err)
     case ENOTDIR: why = _("a component of the path is not a directory"); break;
     default: why = strerror(err); break;
     }
-    fprintf(stderr, "plan: %s: %s: %s\n", _("error"), path, why);
+    fprintf(f, "plan: %s: %s: %s\n", _("error"), path, why);
 }
 
 static int parse_sev(const char *s)
@@ -259,25 +264,25 @@ static const char *sev_color(plan_severity s)
     }
 }
 
-static void caret(const plan_diag *g, const plan_source *src, int color)
+static void caret(FILE *f, const plan_diag *g, const plan_source *src, int color)
 {
     if (!src || g->pos.line == 0)
         return;
     size_t len;
     const char *l = plan_source_line(src, g->pos.line, &len);
-    fprintf(stderr, " %5u | %.*s\n       | ", g->pos.line, (int)len, l);
+    fprintf(f, " %5u | %.*s\n       | ", g->pos.line, (int)len, l);
     /* Pad with the same white space (tabs kept) up to the column. */
     unsigned col = 1;
     for (size_t i = 0; i < len && col < g->pos.col; i++) {
         if (((unsigned char)l[i] & 0xC0) == 0x80)
             continue;
-        fputc(l[i] == '\t' ? '\t' : ' ', stderr);
+        fputc(l[i] == '\t' ? '\t' : ' ', f);
         col++;
     }
-    fprintf(stderr, "%s^%s\n", color ? "\033[1;32m" : "", color ? "\033[0m" : "");
+    fprintf(f, "%s^%s\n", color ? "\033[1;32m" : "", color ? "\033[0m" : "");
 }
 
-void cli_print_gcc(const plan_diags *d, const cli_opts *o, const plan_source *src)
+void cli_print_gcc(FILE *f, const plan_diags *d, const cli_opts *o, const plan_source *src)
 {
     for (size_t i = 0; i < d->n; i++) {
         const plan_diag *g = &d->v[i];
@@ -285,15 +290,15 @@ void cli_print_gcc(const plan_diags *d, const cli_opts *o, const plan_source *sr
         if (g->pos.line)
             snprintf(where, sizeof where, ":%u:%u", g->pos.line, g->pos.col);
         if (o->color)
-            fprintf(stderr, "\033[1m%s%s:\033[0m %s%s:\033[0m %s [%s]\n", g->file, where,
+            fprintf(f, "\033[1m%s%s:\033[0m %s%s:\033[0m %s [%s]\n", g->file, where,
                     sev_color(g->sev), sev_word(g->sev), g->message, plan_rule_get(g->rule)->id);
         else
-            fprintf(stderr, "%s%s: %s: %s [%s]\n", g->file, where, sev_word(g->sev), g->message,
+            fprintf(f, "%s%s: %s: %s [%s]\n", g->file, where, sev_word(g->sev), g->message,
                     plan_rule_get(g->rule)->id);
         if (o->color)
-            caret(g, src, 1);
+            caret(f, g, src, 1);
         for (size_t j = 0; j < g->nnotes; j++)
-            fprintf(stderr, "%s%s: %s: %s\n", g->file, where, _("note"), g->notes[j]);
+            fprintf(f, "%s%s: %s: %s\n", g->file, where, _("note"), g->notes[j]);
     }
 }
 

@@ -603,3 +603,61 @@ void plan_validate_corpus(plan_summary **v, size_t n, const plan_validate_opts *
     free(u);
     plan_validate_apply_opts(o, out, from);
 }
+
+/* ---- dependencies between plans (incremental compile, --depfile) ---- */
+
+static int cmp_ptr(const void *x, const void *y)
+{
+    uintptr_t a = (uintptr_t) * (plan_summary *const *)x, b = (uintptr_t) * (plan_summary *const *)y;
+    return a < b ? -1 : a > b;
+}
+
+void plan_corpus_parents(plan_summary **v, size_t n, size_t **deps, size_t *ndeps)
+{
+    notation_index ix = {plan_xmalloc((n ? n : 1) * sizeof *ix.v), 0};
+    for (size_t i = 0; i < n; i++)
+        if (v[i] && v[i]->key)
+            ix.v[ix.n++] = v[i];
+    qsort(ix.v, ix.n, sizeof *ix.v, cmp_by_key);
+    /* From a summary back to its index: the pointers sorted, and the index
+     * of each found by the position of v's entry. */
+    plan_summary **byptr = plan_xmalloc((n ? n : 1) * sizeof *byptr);
+    size_t m = 0;
+    for (size_t i = 0; i < n; i++)
+        if (v[i])
+            byptr[m++] = v[i];
+    qsort(byptr, m, sizeof *byptr, cmp_ptr);
+    size_t *index_of = plan_xmalloc((m ? m : 1) * sizeof *index_of);
+    for (size_t i = 0; i < n; i++) {
+        if (!v[i])
+            continue;
+        plan_summary **hit = bsearch(&v[i], byptr, m, sizeof *byptr, cmp_ptr);
+        index_of[hit - byptr] = i;
+    }
+    for (size_t i = 0; i < n; i++) {
+        deps[i] = NULL;
+        ndeps[i] = 0;
+        const plan_summary *c = v[i];
+        if (!c)
+            continue;
+        for (size_t p = 0; p < c->nparents; p++) {
+            int date_differs;
+            const plan_summary *par = resolve(&ix, c, &c->parents[p], &date_differs);
+            if (!par)
+                continue;
+            plan_summary *key = (plan_summary *)par;
+            plan_summary **hit = bsearch(&key, byptr, m, sizeof *byptr, cmp_ptr);
+            size_t k = index_of[hit - byptr];
+            int dup = 0;
+            for (size_t q = 0; q < ndeps[i]; q++)
+                dup |= deps[i][q] == k;
+            if (dup || k == i)
+                continue;
+            deps[i] = plan_xrealloc(deps[i], (ndeps[i] + 1) * sizeof **deps);
+            deps[i][ndeps[i]++] = k;
+        }
+    }
+    free(index_of);
+    free(byptr);
+    free(ix.v);
+}
