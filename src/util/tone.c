@@ -43,6 +43,11 @@ static int is_word_cp(utf8proc_int32_t cp)
 {
     if (cp < 0x80)
         return (cp >= 'a' && cp <= 'z') || (cp >= 'A' && cp <= 'Z');
+    /* Latin letters, Vietnamese above all, and the combining marks: no
+     * table lookup (the hot path of the model builder). */
+    if ((cp >= 0xC0 && cp < 0x250 && cp != 0xD7 && cp != 0xF7) || (cp >= 0x300 && cp < 0x370) ||
+        (cp >= 0x1E00 && cp < 0x1F00))
+        return 1;
     utf8proc_category_t c = utf8proc_category(cp);
     return (c >= UTF8PROC_CATEGORY_LU && c <= UTF8PROC_CATEGORY_LO) ||
            (c >= UTF8PROC_CATEGORY_MN && c <= UTF8PROC_CATEGORY_ME);
@@ -161,6 +166,10 @@ static int ends_in_aey(const char *s, size_t n)
 {
     size_t i = n;
     utf8proc_int32_t cp = 0;
+    if (n && (unsigned char)s[n - 1] < 0x80) { /* a plain last letter */
+        int c = s[n - 1] | 0x20;
+        return c == 'a' || c == 'e' || c == 'y';
+    }
     while (i > 0) {
         size_t start = i - 1;
         while (start > 0 && ((unsigned char)s[start] & 0xC0) == 0x80)
@@ -235,20 +244,20 @@ char *plan_tone_place(const char *s, plan_tone_style style, plan_tone_change *ch
     size_t n = strlen(s), i = 0, copied = 0;
     plan_buf out = PLAN_BUF_INIT, word = PLAN_BUF_INIT;
     while (i < n) {
-        utf8proc_int32_t cp;
-        utf8proc_ssize_t len = utf8proc_iterate(p + i, (utf8proc_ssize_t)(n - i), &cp);
-        if (len <= 0 || !is_word_cp(cp)) {
-            i += len > 0 ? (size_t)len : 1;
+        uint32_t cp;
+        size_t len = plan_utf8_decode((const char *)p + i, &cp);
+        if (!is_word_cp((utf8proc_int32_t)cp)) {
+            i += len;
             continue;
         }
         size_t start = i;
         int ascii = 1;
         while (i < n) {
-            len = utf8proc_iterate(p + i, (utf8proc_ssize_t)(n - i), &cp);
-            if (len <= 0 || !is_word_cp(cp))
+            len = plan_utf8_decode((const char *)p + i, &cp);
+            if (!is_word_cp((utf8proc_int32_t)cp))
                 break;
             ascii &= cp < 0x80;
-            i += (size_t)len;
+            i += len;
         }
         /* A word of ASCII letters carries no tone mark; a syllable longer
          * than "nghiêng" spelt in NFD is no syllable. */

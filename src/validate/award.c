@@ -570,18 +570,39 @@ static void st_classify(const plan_text *t, int criterion, void *ctx)
 /* Paragraphs and criteria about award standards anywhere in the plan: those
  * under a section on criteria or awards that speak of "tiêu chuẩn" (in the
  * section heading or in the text). They hold for every award. */
-static void general_texts(const plan_block *first, text_fn fn, void *ctx)
+/* The texts of the criteria and awards sections that speak of standards,
+ * for every award alike: found once per plan (finding them folds every
+ * text of those sections). */
+typedef struct general {
+    const plan_block **v;
+    size_t n;
+    int done;
+} general;
+
+static void general_find(const plan_block *first, general *g)
 {
     for (const plan_block *b = first; b; b = b->next) {
         const plan_block *p = b->parent;
         if ((b->kind == PLAN_B_P || b->kind == PLAN_B_CRITERION) && b->text.s && p &&
             p->section && (p->section->roles & (PLAN_ROLE_CRITERIA | PLAN_ROLE_AWARDS)) &&
             (plan_award_phrase_in(PLAN_AWARD_PH_STANDARD, p->section->heading.s) ||
-             plan_award_phrase_in(PLAN_AWARD_PH_STANDARD, b->text.s)))
-            fn(&b->text, b->kind == PLAN_B_CRITERION, ctx);
+             plan_award_phrase_in(PLAN_AWARD_PH_STANDARD, b->text.s))) {
+            g->v = plan_xrealloc(g->v, (g->n + 1) * sizeof *g->v);
+            g->v[g->n++] = b;
+        }
         if (b->first)
-            general_texts(b->first, fn, ctx);
+            general_find(b->first, g);
     }
+}
+
+static void general_texts(const plan_block *body, general *g, text_fn fn, void *ctx)
+{
+    if (!g->done) {
+        general_find(body, g);
+        g->done = 1;
+    }
+    for (size_t i = 0; i < g->n; i++)
+        fn(&g->v[i]->text, g->v[i]->kind == PLAN_B_CRITERION, ctx);
 }
 
 /* Positions already reported: texts shared by several awards are reported once. */
@@ -600,13 +621,13 @@ static int st_once(st_seen *s, plan_pos p)
     return 1;
 }
 
-static void award_standard(plan_check *c, const resolved *r, st_seen *seen)
+static void award_standard(plan_check *c, const resolved *r, st_seen *seen, general *gen)
 {
     const plan_award *a = r->a;
     st_eval ev = {c->doc, ST_NONE, NULL, NULL, ""};
     own_texts(a, st_classify, &ev);
     if (ev.verdict != ST_OK)
-        general_texts(c->doc->body, st_classify, &ev);
+        general_texts(c->doc->body, gen, st_classify, &ev);
     plan_diag *g;
     if (ev.verdict == ST_OK || (ev.t && !st_once(seen, ev.t->pos)))
         return;
@@ -748,6 +769,7 @@ void plan_check_award(plan_check *c)
 {
     plan_date day = plan_day(c->doc);
     st_seen seen = {{{0, 0}}, 0};
+    general gen = {NULL, 0, 0};
     award_present(c);
     for (const plan_award *a = c->doc->awards; a; a = a->next) {
         if (!a->name.s)
@@ -763,7 +785,8 @@ void plan_check_award(plan_check *c)
         annual_title(c, &r);
         award_double(c, &r);
         district_2025(c, &r, day);
-        award_standard(c, &r, &seen);
+        award_standard(c, &r, &seen, &gen);
     }
+    free(gen.v);
     proposal_chain(c);
 }

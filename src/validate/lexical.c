@@ -551,7 +551,10 @@ static void roman_text(plan_check *c, const plan_text *t, const plan_block *owne
     (void)ctx;
     if (!t->s)
         return;
-    char *prev1 = NULL, *prev2 = NULL;
+    /* The two words before, as spans: folded only when the word at hand
+     * could be a numeral (the fold is the costly part). */
+    const char *w1 = NULL, *w2 = NULL;
+    size_t n1 = 0, n2 = 0;
     const char *seen[8];
     size_t seen_len[8];
     int nseen = 0;
@@ -565,7 +568,14 @@ static void roman_text(plan_check *c, const plan_text *t, const plan_block *owne
             break;
         size_t n = (size_t)(q - p);
         char reading[16];
-        int k = roman_context(prev2, prev1) ? roman_judge(p, n, 0, reading) : ROMAN_NOT;
+        int k = ROMAN_NOT;
+        if (w1 && strchr("IVX1LCl|", *p)) { /* what roman_judge can accept */
+            char *prev1 = fold_word(w1, n1), *prev2 = w2 ? fold_word(w2, n2) : NULL;
+            if (roman_context(prev2, prev1))
+                k = roman_judge(p, n, 0, reading);
+            free(prev1);
+            free(prev2);
+        }
         if ((k == ROMAN_OCR || k == ROMAN_BAD) && !reported(seen, seen_len, nseen, p, n)) {
             roman_report(c, t->pos, k, _("numeral"), p, (int)n, reading);
             if (nseen < 8) {
@@ -573,13 +583,12 @@ static void roman_text(plan_check *c, const plan_text *t, const plan_block *owne
                 seen_len[nseen++] = n;
             }
         }
-        free(prev2);
-        prev2 = prev1;
-        prev1 = fold_word(p, n);
+        w2 = w1;
+        n2 = n1;
+        w1 = p;
+        n1 = n;
         p = q;
     }
-    free(prev1);
-    free(prev2);
 }
 
 static void lex_roman(plan_check *c)

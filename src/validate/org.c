@@ -736,7 +736,18 @@ static void council_scan(council_ctx *x, const plan_text *t)
         const char *q = p + strspn(p, "(\"'");
         if (*q != 'H' && *q != 'h')
             continue;
-        char *w = plan_utf8_fold_ascii(q);
+        /* Fold the next three words only, not the rest of the text. */
+        const char *e = q;
+        for (int k = 0; k < 3 && *e; k++) {
+            e += strcspn(e, " \t\n");
+            if (k < 2)
+                e += strspn(e, " \t\n");
+        }
+        char buf[256];
+        size_t n = (size_t)(e - q) < sizeof buf ? (size_t)(e - q) : 0;
+        memcpy(buf, q, n);
+        buf[n] = '\0';
+        char *w = plan_utf8_fold_ascii(n ? buf : q);
         int hit = strncmp(w, "hoi dong ", 9) == 0;
         free(w);
         if (hit)
