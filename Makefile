@@ -31,7 +31,7 @@ TEST_SRCS := $(wildcard tests/unit/test_*.c)
 TEST_BINS := $(TEST_SRCS:tests/unit/%.c=$(BUILD)/tests/%)
 
 .PHONY: fuzz all test unit-tests cli-tests asan valgrind clean pot docs check-docs install golden \
-        uninstall FORCE
+        uninstall bench FORCE
 
 all: $(BUILD)/plan $(MOFILES)
 
@@ -85,6 +85,11 @@ asan:
 valgrind: all $(TEST_BINS)
 	@BUILD=$(BUILD) PLAN_WRAP="valgrind -q --error-exitcode=99 --leak-check=full --errors-for-leak-kinds=definite" \
 	    bash tests/run.sh $(TEST_BINS)
+
+# The benchmark of docs/performance.md: writes the corpus of bench/gen-corpus.py
+# into $(BUILD)/bench and prints one table, plan against xmllint (minutes).
+bench: all
+	@BUILD=$(BUILD) PLAN=$(BUILD)/plan sh bench/run.sh
 
 # libFuzzer over load, parse, build, validate and emit; seeds from plans/ and tests/.
 FUZZ_SECONDS ?= 60
