@@ -93,8 +93,23 @@ typedef struct plan_document {
     plan_notation number;      /* number.text.s == NULL when absent */
     plan_when date;            /* date.text.s == NULL when absent */
     plan_text issuer, title;
+    int inherited;             /* inherited="yes": from the parent (docs/templates.md) */
     struct plan_document *next;
 } plan_document;
+
+/* <lineage> in the header of a draft made by `plan new` (docs/templates.md):
+ * the parent plan it was made from and the fingerprint of the parent's
+ * content then. pos.line == 0 when the plan has no lineage. */
+typedef struct plan_lineage {
+    plan_pos pos;
+    plan_text number;          /* the parent's số, ký hiệu (attribute number) */
+    plan_text date;            /* the parent's date, ISO (attribute date) */
+    plan_date date_value;      /* y == 0 when absent or not a day */
+    plan_text path;            /* the parent's file, relative to the draft's folder */
+    plan_text fingerprint;     /* 16 hex digits as written */
+    uint64_t fp;               /* its value; fp_ok == 0 when malformed */
+    int fp_ok;
+} plan_lineage;
 
 typedef struct plan_header {
     plan_pos pos;
@@ -107,6 +122,7 @@ typedef struct plan_header {
     plan_text place;
     plan_when date;
     plan_text doc_type, subject, theme;
+    plan_lineage lineage;
 } plan_header;
 
 typedef enum plan_block_kind {
@@ -245,6 +261,8 @@ typedef struct plan_block {
     int num_value;                   /* the written number's value; 0 if none */
     unsigned for_mask;               /* target, criterion */
     const char *form, *source;       /* item attributes */
+    int inherited;                   /* inherited="yes" (section, period, award, deadline):
+                                      * plan new --update replaces it (docs/templates.md) */
     plan_section *section;
     plan_indicator *indicator;
     plan_award *award;

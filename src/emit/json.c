@@ -210,6 +210,17 @@ static void header(jw *w, const plan_doc *d)
     jw_str(w, "doc_type", h->doc_type.s);
     jw_str(w, "subject", h->subject.s);
     jw_str(w, "theme", h->theme.s);
+    if (h->lineage.pos.line) {
+        /* A draft made by plan new (docs/templates.md): its parent. */
+        jw_open(w, "lineage", '{');
+        jw_str(w, "number", h->lineage.number.s);
+        jw_date(w, "date", h->lineage.date_value);
+        jw_str(w, "path", h->lineage.path.s);
+        jw_str(w, "fingerprint", h->lineage.fingerprint.s);
+        jw_close(w, '}');
+    } else {
+        jw_null(w, "lineage");
+    }
     jw_close(w, '}');
 }
 
@@ -227,6 +238,7 @@ static void basis(jw *w, const plan_doc *d)
         jw_open(w, NULL, '{');
         jw_str(w, "relation", rel[doc->relation]);
         jw_str(w, "id", doc->id);
+        jw_bool(w, "inherited", doc->inherited);
         jw_str(w, "doc_type", doc->doc_type.s);
         jw_notation(w, "number", &doc->number);
         jw_when(w, "date", &doc->date);
@@ -282,6 +294,7 @@ static void block(jw *w, const plan_block *b)
     case PLAN_B_SECTION:
         jw_str(w, "type", "section");
         jw_int(w, "line", (long)b->pos.line);
+        jw_bool(w, "inherited", b->inherited);
         numbering(w, b);
         jw_words(w, "roles", b->section->roles, roles);
         jw_str(w, "heading", b->section->heading.s);
@@ -324,6 +337,7 @@ static void block(jw *w, const plan_block *b)
         const plan_award *a = b->award;
         jw_str(w, "type", "award");
         jw_int(w, "line", (long)b->pos.line);
+        jw_bool(w, "inherited", b->inherited);
         jw_str(w, "mode", a->mode == PLAN_AWARD_GRANT ? "grant" : "propose");
         jw_words(w, "for", a->for_mask, for_words);
         jw_str(w, "name", a->name.s);
@@ -347,6 +361,7 @@ static void block(jw *w, const plan_block *b)
     case PLAN_B_PERIOD:
         jw_str(w, "type", "period");
         jw_int(w, "line", (long)b->pos.line);
+        jw_bool(w, "inherited", b->inherited);
         jw_str(w, "text", b->period->p.s);
         jw_when(w, "start", &b->period->start);
         jw_when(w, "end", &b->period->end);
@@ -355,6 +370,7 @@ static void block(jw *w, const plan_block *b)
         const plan_deadline *dl = b->deadline;
         jw_str(w, "type", "deadline");
         jw_int(w, "line", (long)b->pos.line);
+        jw_bool(w, "inherited", b->inherited);
         jw_str(w, "kind", dl_kinds[dl->kind]);
         jw_str(w, "text", dl->p.s);
         jw_str(w, "what", dl->what.s);

@@ -138,6 +138,17 @@ static void header(out *o, const plan_doc *d)
     text_leaf(o, "doc-type", h->doc_type);
     text_leaf(o, "subject", h->subject);
     text_leaf(o, "theme", h->theme);
+    if (h->lineage.pos.line) {
+        /* Empty element: the parent of a draft (docs/templates.md). */
+        const plan_lineage *l = &h->lineage;
+        indent(o);
+        plan_buf_puts(o->b, "<lineage");
+        attr(o, "number", l->number.s);
+        attr(o, "date", l->date.s);
+        attr(o, "path", l->path.s);
+        attr(o, "fingerprint", l->fingerprint.s);
+        plan_buf_puts(o->b, "/>\n");
+    }
     close_tag(o, "header");
 }
 
@@ -150,7 +161,8 @@ static void basis(out *o, const plan_doc *d)
     for (const plan_textlist *t = d->basis_text; t; t = t->next)
         text_leaf(o, "p", t->t);
     for (const plan_document *doc = d->documents; doc; doc = doc->next) {
-        const char *a[] = {"relation", rel[doc->relation], "id", doc->id, NULL};
+        const char *a[] = {"relation", rel[doc->relation], "id", doc->id,
+                           "inherited", doc->inherited ? "yes" : NULL, NULL};
         open_tag(o, "document", a);
         text_leaf(o, "doc-type", doc->doc_type);
         notation_leaf(o, &doc->number);
@@ -203,11 +215,12 @@ static void block(out *o, const plan_block *b)
     const char *written = b->number.s && b->normalized && strcmp(b->number.s, b->normalized)
                               ? b->number.s : NULL;
     const char *number = b->normalized ? b->normalized : b->number.s;
+    const char *inherited = b->inherited ? "yes" : NULL;
     switch (b->kind) {
     case PLAN_B_SECTION: {
         words(&tmp, b->section->roles, roles);
         const char *a[] = {"number", number, "written", written, "role", plan_buf_cstr(&tmp),
-                           NULL};
+                           "inherited", inherited, NULL};
         open_tag(o, "section", a);
         text_leaf(o, "heading", b->section->heading);
         blocks(o, b->first);
@@ -242,7 +255,7 @@ static void block(out *o, const plan_block *b)
         const plan_award *aw = b->award;
         words(&tmp, aw->for_mask, for_words);
         const char *a[] = {"mode", aw->mode == PLAN_AWARD_GRANT ? "grant" : "propose",
-                           "for", plan_buf_cstr(&tmp), NULL};
+                           "for", plan_buf_cstr(&tmp), "inherited", inherited, NULL};
         open_tag(o, "award", a);
         text_leaf(o, "name", aw->name);
         text_leaf(o, "authority", aw->authority);
@@ -262,16 +275,18 @@ static void block(out *o, const plan_block *b)
         close_tag(o, "award");
         break;
     }
-    case PLAN_B_PERIOD:
-        open_tag(o, "period", NULL);
+    case PLAN_B_PERIOD: {
+        const char *a[] = {"inherited", inherited, NULL};
+        open_tag(o, "period", a);
         text_leaf(o, "p", b->period->p);
         when_leaf(o, "start", &b->period->start, 1);
         when_leaf(o, "end", &b->period->end, 0);
         close_tag(o, "period");
         break;
+    }
     case PLAN_B_DEADLINE: {
         const plan_deadline *dl = b->deadline;
-        const char *a[] = {"kind", dl_kinds[dl->kind], NULL};
+        const char *a[] = {"kind", dl_kinds[dl->kind], "inherited", inherited, NULL};
         open_tag(o, "deadline", a);
         text_leaf(o, "p", dl->p);
         text_leaf(o, "what", dl->what);

@@ -339,6 +339,65 @@ static unsigned for_mask(builder *b, const xmlNode *n, int required)
     return tokens(b, n, "for", v, w, 1);
 }
 
+/* inherited="yes" on a block or a document of a draft (docs/templates.md). */
+static int inherited_of(builder *b, const xmlNode *n)
+{
+    static const char *const yes[] = {"yes", NULL};
+    const char *v = attr(b, n, "inherited");
+    if (!v)
+        return 0;
+    tokens(b, n, "inherited", v, yes, 0);
+    return strcmp(v, "yes") == 0;
+}
+
+/* <lineage number="…" date="…" path="…" fingerprint="…"/>: the parent plan
+ * of a draft made by `plan new` (docs/templates.md). */
+static void build_lineage(builder *b, const xmlNode *n)
+{
+    static const char *const attrs[] = {"number", "date", "path", "fingerprint", NULL};
+    plan_lineage *l = &b->doc->header.lineage;
+    once(b, n, l->pos.line ? n : NULL);
+    l->pos = pos_of(b, n);
+    check_attrs(b, n, attrs);
+    plan_text *slot[] = {&l->number, &l->date, &l->path, &l->fingerprint};
+    for (int i = 0; i < 4; i++) {
+        slot[i]->s = attr(b, n, attrs[i]);
+        slot[i]->pos = slot[i]->s ? plan_xml_attr_pos(b->x, n, attrs[i]) : l->pos;
+        if (!slot[i]->s || !*slot[i]->s)
+            report(b, PLAN_RULE_SCHEMA_MISSING, l->pos,
+                   _("<lineage> needs attribute %s, as plan new writes it "
+                     "(docs/templates.md)"),
+                   attrs[i]);
+    }
+    if (l->date.s && *l->date.s) {
+        plan_when w;
+        memset(&w, 0, sizeof w);
+        w.text = l->date;
+        plan_when_resolve(&w, (plan_date){0, 0, 0});
+        if (w.prec == PLAN_PREC_DAY)
+            l->date_value = w.lo;
+        else
+            report(b, PLAN_RULE_SCHEMA_VALUE, l->date.pos,
+                   _("'%s' is not a date; <lineage date> is the parent's date as "
+                     "YYYY-MM-DD"),
+                   l->date.s);
+    }
+    if (l->fingerprint.s && *l->fingerprint.s) {
+        const char *f = l->fingerprint.s;
+        size_t k = strspn(f, "0123456789abcdef");
+        l->fp_ok = k == 16 && f[16] == '\0';
+        if (l->fp_ok)
+            l->fp = strtoull(f, NULL, 16);
+        else
+            report(b, PLAN_RULE_SCHEMA_VALUE, l->fingerprint.pos,
+                   _("'%s' is not a fingerprint; <lineage fingerprint> is 16 hexadecimal "
+                     "digits in lower case, as plan new writes it"),
+                   f);
+    }
+    for (const xmlNode *c = next_el(b, n, NULL); c; c = next_el(b, n, c))
+        unknown_element(b, c, "lineage");
+}
+
 /* ---- header ---- */
 
 static plan_level infer_level(const char *issuer, const char *parent)
@@ -431,6 +490,8 @@ static void build_header(builder *b, const xmlNode *n)
             check_attrs(b, c, date_attrs);
             once(b, c, h->date.text.s);
             h->date.text = text_req(b, c);
+        } else if (strcmp(nm, "lineage") == 0) {
+            build_lineage(b, c);
         } else {
             unknown_element(b, c, "header");
         }
@@ -443,7 +504,7 @@ static void build_header(builder *b, const xmlNode *n)
 
 static void build_document(builder *b, const xmlNode *n, plan_document ***tail)
 {
-    static const char *const attrs[] = {"relation", "id", NULL};
+    static const char *const attrs[] = {"relation", "id", "inherited", NULL};
     static const char *const none[] = {NULL};
     static const char *const number_attrs[] = {"serial", "year", "type-code", "issuer-code",
                                                "party", NULL};
@@ -452,6 +513,7 @@ static void build_document(builder *b, const xmlNode *n, plan_document ***tail)
     plan_document *doc = plan_arena_alloc(b->a, sizeof *doc);
     doc->pos = pos_of(b, n);
     check_attrs(b, n, attrs);
+    doc->inherited = inherited_of(b, n);
     const char *r = attr(b, n, "relation");
     if (!r)
         report(b, PLAN_RULE_SCHEMA_MISSING, doc->pos,
@@ -544,7 +606,7 @@ static plan_when when_of(builder *b, const xmlNode *n)
 
 static void build_award(builder *b, const xmlNode *n, plan_block *blk)
 {
-    static const char *const attrs[] = {"mode", "for", NULL};
+    static const char *const attrs[] = {"mode", "for", "inherited", NULL};
     static const char *const none[] = {NULL};
     static const char *const quota_attrs[] = {"for", "count", NULL};
     static const char *const modes[] = {"grant", "propose", NULL};
@@ -553,6 +615,7 @@ static void build_award(builder *b, const xmlNode *n, plan_block *blk)
     a->block = blk;
     blk->award = a;
     check_attrs(b, n, attrs);
+    blk->inherited = inherited_of(b, n);
     const char *m = attr(b, n, "mode");
     if (!m)
         report(b, PLAN_RULE_SCHEMA_MISSING, a->pos,
@@ -611,7 +674,9 @@ static void build_period(builder *b, const xmlNode *n, plan_block *blk)
     p->block = blk;
     p->start.event = p->end.event = -1;
     blk->period = p;
-    check_attrs(b, n, none);
+    static const char *const period_attrs[] = {"inherited", NULL};
+    check_attrs(b, n, period_attrs);
+    blk->inherited = inherited_of(b, n);
     for (const xmlNode *c = next_el(b, n, NULL); c; c = next_el(b, n, c)) {
         const char *nm = name_of(c);
         if (nm && strcmp(nm, "p") == 0) {
@@ -636,7 +701,7 @@ static void build_period(builder *b, const xmlNode *n, plan_block *blk)
 
 static void build_deadline(builder *b, const xmlNode *n, plan_block *blk)
 {
-    static const char *const attrs[] = {"kind", NULL};
+    static const char *const attrs[] = {"kind", "inherited", NULL};
     static const char *const none[] = {NULL};
     static const char *const item_attrs[] = {"form", "source", NULL};
     static const char *const when_attrs[] = {"iso", "precision", NULL};
@@ -648,6 +713,7 @@ static void build_deadline(builder *b, const xmlNode *n, plan_block *blk)
     dl->due.event = -1;
     blk->deadline = dl;
     check_attrs(b, n, attrs);
+    blk->inherited = inherited_of(b, n);
     const char *k = attr(b, n, "kind");
     if (!k)
         report(b, PLAN_RULE_SCHEMA_MISSING, dl->pos,
@@ -796,7 +862,8 @@ static void build_block(builder *b, const xmlNode *c, plan_block *parent, int de
                         plan_block **first, plan_block **last)
 {
     static const char *const none[] = {NULL};
-    static const char *const section_attrs[] = {"number", "written", "role", NULL};
+    static const char *const section_attrs[] = {"number", "written", "role", "inherited",
+                                                NULL};
     static const char *const item_attrs[] = {"form", "source", NULL};
     static const char *const indicator_attrs[] = {"value", "amount", "unit", "comparison", NULL};
     static const char *const for_attrs[] = {"for", NULL};
@@ -817,6 +884,7 @@ static void build_block(builder *b, const xmlNode *c, plan_block *parent, int de
         plan_section *s = plan_arena_alloc(b->a, sizeof *s);
         blk->section = s;
         s->depth = depth;
+        blk->inherited = inherited_of(b, c);
         const char *w = attr(b, c, "written");
         const char *num = w ? w : attr(b, c, "number");
         if (num) {
