@@ -77,6 +77,10 @@ void plan_check_org(plan_check *c);      /* src/validate/org.c */
 void plan_check_lexical(plan_check *c);  /* src/validate/lexical.c */
 void plan_check_textnorm(plan_check *c); /* src/validate/textnorm.c */
 void plan_check_text(plan_check *c);     /* src/validate/text.c */
+void plan_check_template(plan_check *c); /* src/validate/template.c */
+/* Drops the findings, from index from on, about the parts of a draft that
+ * still hold a placeholder (TEMPLATE-PLACEHOLDER, docs/templates.md). */
+void plan_template_hold_back(plan_check *c, size_t from);
 
 /* Walks every block of the body in document order (pre-order). */
 typedef void (*plan_block_fn)(plan_check *c, const plan_block *b, void *ctx);

@@ -19,6 +19,7 @@
 #include "data/awards.h"
 #include "plan/i18n.h"
 #include "plan/validate.h"
+#include "validate/template.h"
 
 typedef struct parent_ref {
     char *key;               /* the cited number without spaces */
@@ -59,6 +60,7 @@ struct plan_summary {
     size_t nparents;
     award_sum *awards;
     size_t nawards;
+    plan_lineage_ref lineage; /* a draft's parent (docs/templates.md); number NULL if none */
 };
 
 static char *dup_nospace(const char *s)
@@ -174,6 +176,7 @@ plan_summary *plan_summary_of(const plan_doc *doc)
         r->date_pos = d->date.text.s ? d->date.text.pos : r->pos;
     }
     summarise_awards(s, doc);
+    plan_lineage_ref_of(doc, &s->lineage);
     return s;
 }
 
@@ -191,6 +194,7 @@ void plan_summary_free(plan_summary *s)
         free(s->awards[i].folded);
     }
     free(s->awards);
+    plan_lineage_ref_free(&s->lineage);
     free(s->file);
     free(s->number);
     free(s->key);
@@ -455,6 +459,27 @@ static void parents(const notation_index *ix, plan_summary **v, size_t n, plan_d
     free(compared);
 }
 
+/* ---- TEMPLATE-DRIFT, TEMPLATE-PARENT-MISSING (src/validate/template.c) ---- */
+
+/* The parent of each draft: among the plans checked, by number and date as
+ * a citation resolves; else the file its lineage names. */
+static void lineages(const notation_index *ix, plan_summary **v, size_t n, plan_diags *out)
+{
+    plan_parent_cache *cache = NULL;
+    for (size_t i = 0; i < n; i++) {
+        const plan_lineage_ref *l = &v[i]->lineage;
+        if (!l->number)
+            continue;
+        parent_ref r = {l->key, l->number, 1, l->date, l->pos, l->pos};
+        int date_differs;
+        const plan_summary *par = resolve(ix, v[i], &r, &date_differs);
+        if (!cache)
+            cache = plan_parent_cache_new();
+        plan_template_drift(cache, v[i]->file, l, par ? par->file : NULL, out);
+    }
+    plan_parent_cache_free(cache);
+}
+
 /* ---- the index by issuer, year and serial: NUM-UNIQUE, NUM-SEQUENCE ---- */
 
 /* One numbering series: the same issuer (name and parent body), issuer
@@ -598,6 +623,7 @@ void plan_validate_corpus(plan_summary **v, size_t n, const plan_validate_opts *
             ix.v[ix.n++] = u[i];
     qsort(ix.v, ix.n, sizeof *ix.v, cmp_by_key);
     parents(&ix, u, m, out);
+    lineages(&ix, u, m, out);
     free(ix.v);
     numbers(u, m, out);
     free(u);

@@ -71,7 +71,7 @@ typedef void (*check_fn)(plan_check *);
 static const check_fn checks[] = {
     plan_check_header, plan_check_format, plan_check_legal, plan_check_content, plan_check_award,
     plan_check_dossier, plan_check_org, plan_check_lexical, plan_check_textnorm,
-    plan_check_text,
+    plan_check_text, plan_check_template,
 };
 
 /* ---- suppressions: <?plan-ignore RULE-ID reason?> ---- */
@@ -202,6 +202,8 @@ void plan_validate(const plan_doc *doc, const plan_validate_opts *o, plan_diags 
         checks[i](&c);
     plan_validate_apply_opts(o, out, from);
     apply_suppressions(&c, o, from);
+    /* What a draft has still to fill in is checked once it is written. */
+    plan_template_hold_back(&c, from);
     /* Findings about the suppressions themselves obey -W too (applying the
      * overrides again to the others changes nothing). */
     plan_validate_apply_opts(o, out, from);
