@@ -252,7 +252,7 @@ size_t plan_award_key_at(const char *k, size_t i, const char *key)
     for (;;) {
         const char *bar = strchr(alt, '|');
         size_t n = bar ? (size_t)(bar - alt) : strlen(alt);
-        if (n > best && strncmp(k + i, alt, n) == 0 && k[i + n] == ' ')
+        if (n > best && k[i] == alt[0] && strncmp(k + i, alt, n) == 0 && k[i + n] == ' ')
             best = n;
         if (!bar)
             break;

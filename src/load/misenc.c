@@ -196,6 +196,49 @@ static int small_cp(utf8proc_int32_t cp)
     return (cp >= 'a' && cp <= 'z') || (cp >= 0xDF && cp <= 0xFF && cp != 0xF7);
 }
 
+/* 0 when no word of text[a..b) can show a sign of either encoding, so
+ * that the segment need not be split and classified: every sign classify
+ * looks for needs a Latin-1 character (U+0080–U+00FF) that is a symbol, a
+ * capital after a small letter of its word, a small letter after a capital,
+ * or a mark after a vowel (vni_pair). This test is looser than those (it
+ * never skips a segment with a sign), and cheap: most segments of a
+ * Vietnamese plan have none of these. */
+static int may_sign(const unsigned char *t, size_t a, size_t b)
+{
+    uint32_t prev = 0;
+    int small = 0;
+    for (size_t i = a; i < b;) {
+        unsigned c = t[i];
+        uint32_t cp;
+        size_t l;
+        if (c < 0x80) {
+            cp = c;
+            l = 1;
+        } else if ((c == 0xC2 || c == 0xC3) && i + 1 < b) {
+            cp = ((c & 0x1Fu) << 6) | (t[i + 1] & 0x3Fu);
+            l = 2;
+        } else {
+            cp = 0x100; /* above Latin-1 */
+            l = c >= 0xF0 ? 4 : c >= 0xE0 ? 3 : 2;
+        }
+        if (cp == ' ' || cp == '\n' || cp == '\t')
+            small = 0; /* no word spans white space */
+        if (cp >= 0x80 && cp <= 0xFF) {
+            if (symbol_cp((utf8proc_int32_t)cp) || (cp >= 0xC0 && cp <= 0xDE && small) ||
+                (cp >= 0xDF && prev >= 'A' && prev <= 'Z'))
+                return 1;
+            if (prev && (prev < 0x80 ? strchr("aeiouyAEIOUY", (int)prev) != NULL
+                                     : prev == 0xF4 || prev == 0xF6 || prev == 0xD4 ||
+                                           prev == 0xD6))
+                return 1;
+        }
+        small |= small_cp((utf8proc_int32_t)cp);
+        prev = cp;
+        i += l;
+    }
+    return 0;
+}
+
 /* Classifies text[off..off+len) from its characters alone: its kind, the
  * signs of each encoding, whether it is evidence at all. */
 static void classify(const char *text, word *w)
@@ -206,6 +249,20 @@ static void classify(const char *text, word *w)
     utf8proc_int32_t prev = 0, prev2 = 0;
     memset(&w->kind, 0, sizeof *w - offsetof(word, kind));
     w->kind = W_ASCII;
+    /* Most words decide at once: all ASCII, or a character above U+00FF
+     * (a lead byte from C4 on). Only words of Latin-1 letters and ASCII go
+     * through the loop below. */
+    int latin1 = 0;
+    for (size_t i = 0; i < w->len; i++) {
+        unsigned char b = p[i];
+        if (b >= 0xC4) {
+            w->kind = W_NATIVE;
+            return;
+        }
+        latin1 |= b >= 0x80;
+    }
+    if (!latin1)
+        return;
     for (size_t i = 0; i < w->len;) {
         uint32_t ucp;
         size_t l = plan_utf8_decode((const char *)p + i, &ucp);
@@ -505,9 +562,13 @@ size_t plan_misenc_find(const char *text, size_t n, plan_misenc **out)
     while (seg <= n) {
         /* A segment: text between markup delimiters, so that no run crosses
          * from one element (or attribute) into another. */
-        size_t end = seg;
-        while (end < n && text[end] != '<' && text[end] != '>')
-            end++;
+        size_t end = seg + strcspn(text + seg, "<>");
+        if (end > n)
+            end = n;
+        if (!may_sign((const unsigned char *)text, seg, end)) {
+            seg = end + 1;
+            continue;
+        }
         size_t nw = split_words(text, seg, end, &v, &cap);
         int legacy = 0, mixed = 0;
         for (size_t i = 0; i < nw; i++) {

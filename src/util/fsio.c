@@ -12,6 +12,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
+#include <time.h>
 #include <unistd.h>
 
 #include "plan/fsio.h"
@@ -44,8 +45,25 @@ static void clear_pending(int slot)
         __atomic_store_n(&pending_used[slot], 0, __ATOMIC_RELEASE);
 }
 
+/* Writes in flight, and whether the process is dying of a signal. A writer
+ * counts itself in before it looks at `dying`; the handler sets `dying`
+ * before it looks at the count (both sequentially consistent), so every
+ * write either sees `dying` and creates nothing, or is waited for. */
+static int inflight;
+static volatile sig_atomic_t dying;
+static __thread int writing; /* this thread is inside plan_write_atomic */
+
 static void on_signal(int sig)
 {
+    __atomic_store_n(&dying, 1, __ATOMIC_SEQ_CST);
+    /* Let the other threads' writes end (they are short: one file each);
+     * this thread's own write, if any, is abandoned and its temporary
+     * removed below. */
+    int self = writing;
+    struct timespec ms = {0, 1000000};
+    for (int spins = 0; __atomic_load_n(&inflight, __ATOMIC_SEQ_CST) > self && spins < 5000;
+         spins++)
+        nanosleep(&ms, NULL); /* async-signal-safe */
     for (int i = 0; i < PENDING_SLOTS; i++)
         if (pending_used[i] == 1)
             unlink(pending_tmp[i]); /* async-signal-safe */
@@ -64,7 +82,19 @@ void plan_fsio_catch_signals(void)
     sigaction(SIGHUP, &sa, NULL);
 }
 
+static int write_atomic(const char *path, const char *data, size_t len);
+
 int plan_write_atomic(const char *path, const char *data, size_t len)
+{
+    __atomic_add_fetch(&inflight, 1, __ATOMIC_SEQ_CST);
+    writing = 1;
+    int rc = __atomic_load_n(&dying, __ATOMIC_SEQ_CST) ? -EINTR : write_atomic(path, data, len);
+    writing = 0;
+    __atomic_sub_fetch(&inflight, 1, __ATOMIC_SEQ_CST);
+    return rc;
+}
+
+static int write_atomic(const char *path, const char *data, size_t len)
 {
     size_t n = strlen(path);
     char *tmp = plan_xmalloc(n + 16);

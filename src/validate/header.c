@@ -111,6 +111,8 @@ static const plan_province *province_here(const prov_keys *k, const char *s, siz
     const plan_province *best = NULL;
     size_t best_n = 0;
     for (size_t i = 0; i < k->n; i++) {
+        if (k->key[i][0] != s[0])
+            continue; /* most names are ruled out by their first letter */
         size_t n = strlen(k->key[i]);
         if (n > best_n && strncmp(s, k->key[i], n) == 0 && boundary(s[n])) {
             best = plan_province_get((int)i);
@@ -126,6 +128,8 @@ static const plan_province *province_here(const prov_keys *k, const char *s, siz
 static size_t level_word(const char *s)
 {
     static const char *const w[] = {"tinh ", "thanh pho ", "tp. ", "tp.", "tp "};
+    if (s[0] != 't')
+        return 0; /* every level word starts with t */
     for (size_t i = 0; i < sizeof w / sizeof *w; i++)
         if (strncmp(s, w[i], strlen(w[i])) == 0)
             return strlen(w[i]);
