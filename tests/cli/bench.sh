@@ -22,7 +22,7 @@ N=50
 if python3 bench/gen-corpus.py "$D/a" -n $N > "$D/gen.out" 2>&1 &&
    python3 bench/gen-corpus.py "$D/b" -n $N > /dev/null 2>&1; then ok; else
     bad "bench/gen-corpus.py failed"; cat "$D/gen.out"; fi
-n=$(ls "$D/a/plans" | grep -c '\.xml$')
+n=$(find "$D/a/plans" -name '*.xml' | wc -l)
 [ "$n" -eq $N ] && ok || bad "gen-corpus -n $N wrote $n plans"
 if diff -r "$D/a" "$D/b" > "$D/diff" 2>&1; then ok; else
     bad "two runs of gen-corpus.py differ"; head -5 "$D/diff"; fi
