@@ -160,32 +160,44 @@ static size_t letters_of(const char *s, size_t n, letter *v)
     return k;
 }
 
-/* 1 when the word s[0..n) ends in a, e or y (toned or not, any case): an
- * open oa, oe or uy syllable must, and most words do not. */
-static int ends_in_aey(const char *s, size_t n)
+/* The base letter (lower case, marks dropped) of the letter that ends
+ * before s[i], skipping combining marks; its start goes to *at. 0 when
+ * there is none. */
+static utf8proc_int32_t base_before(const char *s, size_t i, size_t *at)
 {
-    size_t i = n;
     utf8proc_int32_t cp = 0;
-    if (n && (unsigned char)s[n - 1] < 0x80) { /* a plain last letter */
-        int c = s[n - 1] | 0x20;
-        return c == 'a' || c == 'e' || c == 'y';
-    }
     while (i > 0) {
         size_t start = i - 1;
         while (start > 0 && ((unsigned char)s[start] & 0xC0) == 0x80)
             start--;
+        if ((unsigned char)s[start] < 0x80) {
+            *at = start;
+            return s[start] | 0x20;
+        }
         if (utf8proc_iterate((const utf8proc_uint8_t *)s + start, (utf8proc_ssize_t)(i - start),
                              &cp) <= 0)
             return 0;
-        if (utf8proc_category(cp) != UTF8PROC_CATEGORY_MN)
-            break; /* NFD: skip the marks after the last letter */
         i = start;
+        if (utf8proc_category(cp) != UTF8PROC_CATEGORY_MN)
+            break; /* NFD: skip the marks after the letter */
     }
+    *at = i;
     utf8proc_int32_t d[4];
-    if (utf8proc_decompose_char(cp, d, 4, UTF8PROC_DECOMPOSE, NULL) < 1)
+    if (!cp || utf8proc_decompose_char(cp, d, 4, UTF8PROC_DECOMPOSE, NULL) < 1)
         return 0;
-    utf8proc_int32_t c = d[0] | 0x20;
-    return c == 'a' || c == 'e' || c == 'y';
+    return d[0] | 0x20;
+}
+
+/* 1 when the word s[0..n) ends in o or u then a, e or y (toned or not, any
+ * case): an open oa, oe or uy syllable must, and most words do not. */
+static int ends_in_aey(const char *s, size_t n)
+{
+    size_t at;
+    utf8proc_int32_t c = base_before(s, n, &at);
+    if (c != 'a' && c != 'e' && c != 'y')
+        return 0;
+    c = base_before(s, at, &at);
+    return c == 'o' || c == 'u';
 }
 
 /* The word s[0..n) with its tone mark in style, appended to out; returns 1
