@@ -242,7 +242,8 @@ def measure(a, runs):
                      secs(t), mb(m), "%.3f ms/KB" % (t * 1000 / kb),
                      "xmllint --noout %s" % secs(tx), ""))
     if len(per_kb) >= 3:
-        # The smallest plan is mostly process start-up; compare the two largest.
+        # The smallest plan's time includes the process start, a large share
+        # at its size: compare the two largest.
         r = per_kb[-1] / per_kb[-2]
         rows.append(("plan check, linearity", "100x against 10x", "", "",
                      "%.2fx ms/KB" % r, "linear: <= 1.5x ms/KB",
