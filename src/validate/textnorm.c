@@ -107,6 +107,12 @@ static int pos_before(plan_pos a, plan_pos b)
     return a.line < b.line || (a.line == b.line && a.col < b.col);
 }
 
+static int cmp_asc(const void *x, const void *y)
+{
+    const occ *a = *(const occ *const *)x, *b = *(const occ *const *)y;
+    return strcmp(a->asc, b->asc);
+}
+
 void plan_check_textnorm(plan_check *c)
 {
     const plan_doc *d = c->doc;
@@ -124,17 +130,26 @@ void plan_check_textnorm(plan_check *c)
     for (const plan_textlist *l = d->recipients; l; l = l->next)
         add_text(&o, l->t.s, l->t.pos);
 
+    /* The reference spelling of each office: the most accented name that
+     * matches it without accents, the first written on a tie. The names
+     * are sorted by their accent-less key, so that each group is found in
+     * one pass (a plan with thousands of offices stays linear). */
+    const occ **by = plan_xmalloc((o.n ? o.n : 1) * sizeof *by);
+    const occ **refs = plan_xmalloc((o.n ? o.n : 1) * sizeof *refs);
+    for (size_t i = 0; i < o.n; i++)
+        by[i] = &o.v[i];
+    qsort(by, o.n, sizeof *by, cmp_asc);
+    for (size_t a = 0, b; a < o.n; a = b) {
+        const occ *ref = by[a];
+        for (b = a; b < o.n && strcmp(by[b]->asc, by[a]->asc) == 0; b++)
+            if (by[b]->marks > ref->marks ||
+                (by[b]->marks == ref->marks && pos_before(by[b]->pos, ref->pos)))
+                ref = by[b];
+        for (size_t k = a; k < b; k++)
+            refs[by[k] - o.v] = ref;
+    }
     for (size_t i = 0; i < o.n; i++) {
-        /* The reference spelling of i's office: the most accented name that
-         * matches it without accents, the first written on a tie. */
-        const occ *ref = &o.v[i];
-        for (size_t j = 0; j < o.n; j++) {
-            const occ *e = &o.v[j];
-            if (strcmp(e->asc, o.v[i].asc) != 0)
-                continue;
-            if (e->marks > ref->marks || (e->marks == ref->marks && pos_before(e->pos, ref->pos)))
-                ref = e;
-        }
+        const occ *ref = refs[i];
         if (strcmp(ref->acc, o.v[i].acc) == 0)
             continue;
         plan_diag *g = plan_check_report(
@@ -145,6 +160,8 @@ void plan_check_textnorm(plan_check *c)
         plan_diag_note(g, _("plan takes both for one office (the checklist, Nơi nhận); a "
                             "document is written with its diacritics"));
     }
+    free(by);
+    free(refs);
     for (size_t i = 0; i < o.n; i++) {
         free(o.v[i].core);
         free(o.v[i].acc);
