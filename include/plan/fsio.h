@@ -10,6 +10,12 @@
  * fsync and rename. Returns 0 or -errno; on failure path is untouched and
  * no temporary remains. */
 int plan_write_atomic(const char *path, const char *data, size_t len);
+/* The same without the fsync of each file, for a batch of outputs: the
+ * file is still whole or absent after an interruption (the rename is
+ * atomic); the caller makes the batch durable once with plan_fsio_sync. */
+int plan_write_atomic_batch(const char *path, const char *data, size_t len);
+/* Flushes the file system holding dir to disk (syncfs). Returns 0 or -errno. */
+int plan_fsio_sync(const char *dir);
 /* Installs handlers for SIGINT, SIGTERM and SIGHUP that remove the temporary
  * file being written, if any, then let the signal end the process (exit
  * status 128 + signal). Outputs already renamed into place stay whole. */

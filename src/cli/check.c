@@ -51,6 +51,13 @@ static const struct output {
 };
 enum { N_OUTPUTS = sizeof outputs / sizeof *outputs };
 
+/* The inputs' identities (device, inode), sorted: an output path that is
+ * one of them is refused. Found once, so that each output costs one stat. */
+typedef struct file_id {
+    dev_t dev;
+    ino_t ino;
+} file_id;
+
 /* One plan of the batch: what its worker found, until the calling thread
  * has printed it. */
 typedef struct job {
@@ -79,6 +86,8 @@ typedef struct run {
     size_t ncompiled, nskipped, nfailed;
     char **inputs;
     int ninputs;
+    file_id *ids;       /* the inputs' identities, sorted (is_input) */
+    size_t nids;
     job *jobs_v;        /* one per input */
     const char *baseline, *write_baseline; /* check --baseline, --write-baseline */
     cli_baseline *bl;     /* set when either is given (src/cli/baseline.h) */
@@ -86,11 +95,37 @@ typedef struct run {
     size_t shown;         /* items printed, for the progress line */
 } run;
 
-static int same_file(const char *a, const char *b)
+static int cmp_id(const void *x, const void *y)
 {
-    struct stat sa, sb;
-    return stat(a, &sa) == 0 && stat(b, &sb) == 0 && sa.st_dev == sb.st_dev &&
-           sa.st_ino == sb.st_ino;
+    const file_id *a = x, *b = y;
+    if (a->dev != b->dev)
+        return a->dev < b->dev ? -1 : 1;
+    return a->ino < b->ino ? -1 : a->ino > b->ino;
+}
+
+static file_id *input_ids(char **inputs, int n, size_t *count)
+{
+    file_id *v = plan_xmalloc(((size_t)n + 1) * sizeof *v);
+    size_t k = 0;
+    for (int i = 0; i < n; i++) {
+        struct stat st;
+        if (stat(inputs[i], &st) == 0) {
+            v[k].dev = st.st_dev;
+            v[k++].ino = st.st_ino;
+        }
+    }
+    qsort(v, k, sizeof *v, cmp_id);
+    *count = k;
+    return v;
+}
+
+static int is_input(const file_id *ids, size_t n, const char *path)
+{
+    struct stat st;
+    if (stat(path, &st) != 0)
+        return 0;
+    file_id k = {st.st_dev, st.st_ino};
+    return bsearch(&k, ids, n, sizeof *ids, cmp_id) != NULL;
 }
 
 static char *stem_of(const char *path)
@@ -110,13 +145,14 @@ static char *stem_of(const char *path)
  * messages go to f (the job's buffer). */
 static int write_output(const run *r, job *j, FILE *f, const char *path, const plan_buf *b)
 {
-    for (int i = 0; i < r->ninputs; i++)
-        if (same_file(path, r->inputs[i])) {
-            fprintf(f, "plan: %s: %s: %s\n", _("error"), path,
-                    _("refusing to write over an input file; choose another -o directory"));
-            return 1;
-        }
-    int rc = plan_write_atomic(path, b->data ? b->data : "", b->len);
+    if (is_input(r->ids, r->nids, path)) {
+        fprintf(f, "plan: %s: %s: %s\n", _("error"), path,
+                _("refusing to write over an input file; choose another -o directory"));
+        return 1;
+    }
+    /* No fsync per file: the batch is flushed once at the end, before the
+     * stamps that say these outputs are made (run_cmd). */
+    int rc = plan_write_atomic_batch(path, b->data ? b->data : "", b->len);
     if (rc) {
         cli_syserr_to(f, path, -rc);
         return 1;
@@ -639,6 +675,7 @@ static int run_cmd(int argc, char **argv, int compile)
     r.progress = !r.o.quiet && isatty(STDERR_FILENO) && !getenv("PLAN_NO_PROGRESS");
     started_at = progress_at = now();
     if (compile) {
+        r.ids = input_ids(r.inputs, r.ninputs, &r.nids);
         int rc = plan_mkdir_p(r.o.outdir);
         if (rc) {
             cli_syserr(r.o.outdir, -rc);
@@ -701,7 +738,13 @@ static int run_cmd(int argc, char **argv, int compile)
             cli_stamps_set(stamps, stem, k);
             free(stem);
         }
-        int rc = cli_stamps_write(stamps, r.o.outdir);
+        /* The outputs reach the disk before the stamps that vouch for them. */
+        int rc = r.ncompiled ? plan_fsio_sync(r.o.outdir) : 0;
+        if (rc) {
+            cli_syserr(r.o.outdir, -rc);
+            r.failed_io = 1;
+        }
+        rc = cli_stamps_write(stamps, r.o.outdir);
         if (rc) {
             char *p = plan_xmalloc(strlen(r.o.outdir) + sizeof CLI_STAMPS_FILE + 2);
             sprintf(p, "%s/%s", r.o.outdir, CLI_STAMPS_FILE);
@@ -768,6 +811,7 @@ done:
         free(r.inputs[i]);
     }
     free(r.jobs_v);
+    free(r.ids);
     free(r.inputs);
     if (r.failed_io)
         return PLAN_EXIT_USAGE;

@@ -4,6 +4,7 @@
  * the target. On any failure the temporary is removed and the target is
  * left as it was.
  */
+#define _GNU_SOURCE /* syncfs */
 #include <errno.h>
 #include <fcntl.h>
 #include <pthread.h>
@@ -82,19 +83,40 @@ void plan_fsio_catch_signals(void)
     sigaction(SIGHUP, &sa, NULL);
 }
 
-static int write_atomic(const char *path, const char *data, size_t len);
+static int write_atomic(const char *path, const char *data, size_t len, int sync);
 
-int plan_write_atomic(const char *path, const char *data, size_t len)
+static int write_counted(const char *path, const char *data, size_t len, int sync)
 {
     __atomic_add_fetch(&inflight, 1, __ATOMIC_SEQ_CST);
     writing = 1;
-    int rc = __atomic_load_n(&dying, __ATOMIC_SEQ_CST) ? -EINTR : write_atomic(path, data, len);
+    int rc = __atomic_load_n(&dying, __ATOMIC_SEQ_CST) ? -EINTR
+                                                        : write_atomic(path, data, len, sync);
     writing = 0;
     __atomic_sub_fetch(&inflight, 1, __ATOMIC_SEQ_CST);
     return rc;
 }
 
-static int write_atomic(const char *path, const char *data, size_t len)
+int plan_write_atomic(const char *path, const char *data, size_t len)
+{
+    return write_counted(path, data, len, 1);
+}
+
+int plan_write_atomic_batch(const char *path, const char *data, size_t len)
+{
+    return write_counted(path, data, len, 0);
+}
+
+int plan_fsio_sync(const char *dir)
+{
+    int fd = open(dir, O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+    if (fd < 0)
+        return -errno;
+    int rc = syncfs(fd) == 0 ? 0 : -errno;
+    close(fd);
+    return rc;
+}
+
+static int write_atomic(const char *path, const char *data, size_t len, int sync)
 {
     size_t n = strlen(path);
     char *tmp = plan_xmalloc(n + 16);
@@ -127,7 +149,7 @@ static int write_atomic(const char *path, const char *data, size_t len)
     }
     if (!err && fchmod(fd, 0644) != 0)
         err = errno;
-    if (!err && fsync(fd) != 0)
+    if (!err && sync && fsync(fd) != 0)
         err = errno;
     if (close(fd) != 0 && !err)
         err = errno;
