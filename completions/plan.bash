@@ -6,13 +6,15 @@
 # tests/cli/packaging.sh keeps the option lists below in step with
 # `plan help COMMAND` and docs/plan.1.
 
-_plan_commands='check compile checklist fix-encoding rules explain help'
+_plan_commands='check compile checklist fix-encoding new rules explain help'
 # Options of check, compile and checklist (cli_parse_opts in src/cli/output.c).
 _plan_common_opts='--werror -W --config --no-config --encoding= --max-size= --tone-style= --color= -q
     --quiet --'
 _plan_check_opts='--format= --baseline --write-baseline'
 _plan_compile_opts='-o --output= --emit= --by-office'
 _plan_checklist_opts='--format='
+# Options of new (src/cli/new.c).
+_plan_new_opts='--from --issuer --issuers -o --abbr --parent-body --update --force -q --quiet'
 
 # The rule ids, first column of `plan rules`, from the plan being completed
 # (it may be build/plan) or else the one on PATH.
@@ -131,6 +133,18 @@ _plan()
             return 0 ;;
         rules)
             _plan_words '--format=' "$cur"
+            return 0 ;;
+        new)
+            case $prev in
+                --from | -o) _plan_paths "$cur"; return 0 ;;
+                --issuers) _plan_paths "$cur" file; return 0 ;;
+                --issuer | --abbr | --parent-body) return 0 ;;
+            esac
+            if [[ $cur == -* ]]; then
+                _plan_words "$_plan_new_opts" "$cur"
+            else
+                _plan_paths "$cur"
+            fi
             return 0 ;;
         check | compile | checklist) ;;
         *) return 0 ;;

@@ -40,6 +40,7 @@ int cmd_rules(int argc, char **argv);
 int cmd_explain(int argc, char **argv);
 int cmd_help(int argc, char **argv);
 int cmd_fixenc(int argc, char **argv);    /* src/cli/fixenc.c: plan fix-encoding */
+int cmd_new(int argc, char **argv);       /* src/cli/new.c: plan new (docs/templates.md) */
 
 /* Parses the options shared by check and compile; collects the remaining
  * arguments (paths) into *paths. Returns 0, or PLAN_EXIT_USAGE after

@@ -32,6 +32,7 @@ static const struct command {
     {"explain", cmd_explain},
     {"help", cmd_help},
     {"fix-encoding", cmd_fixenc},
+    {"new", cmd_new},
 };
 
 /* The message catalogs: PLAN_LOCALEDIR if set; else the installed ones; else,

@@ -181,6 +181,40 @@ int cmd_help(int argc, char **argv)
               stdout);
         return PLAN_EXIT_OK;
     }
+    if (topic && strcmp(topic, "new") == 0) {
+        fputs(_("Usage: plan new --from PARENT.xml --issuer \"OFFICE\" -o FILE\n"
+                "   or: plan new --from PARENT.xml --issuers LIST.txt -o DIR\n"
+                "   or: plan new --update DRAFT...\n"
+                "Make the draft plan of a subordinate office from the plan it implements\n"
+                "(docs/templates.md). The draft cites the parent as its basis and inherits its\n"
+                "period, section headings, the awards the office may propose and its deadlines,\n"
+                "set a few working days earlier; what the office writes itself is left as\n"
+                "[[placeholders]], which 'plan check' reports until they are filled in. The\n"
+                "draft records the parent's number, date, file and fingerprint in <lineage>;\n"
+                "'plan check' warns when the parent has changed since (TEMPLATE-DRIFT).\n"
+                "\n"
+                "  --from PARENT.xml   the parent plan; it must have no errors\n"
+                "  --issuer \"OFFICE\"  the office, as written in running text (\"Sở Nội vụ\")\n"
+                "  -o FILE             the draft to write (with --issuers: the directory)\n"
+                "  --abbr CODE         the office's code in the number (default: from the\n"
+                "                      table of issuers, else a placeholder)\n"
+                "  --parent-body TEXT  its cơ quan chủ quản line (default: the parent's issuer\n"
+                "                      when the office sits under a body; \"\" for none)\n"
+                "  --issuers LIST.txt  one office per line, UTF-8, \"OFFICE\" or \"OFFICE | CODE\";\n"
+                "                      blank lines and lines starting with # are skipped; each\n"
+                "                      draft is DIR/SLUG.xml, SLUG the office's name in ASCII\n"
+                "  --update            derive again what each DRAFT inherited from its parent\n"
+                "                      (read from its lineage path) and keep what the office\n"
+                "                      wrote; the file is rewritten in the normalized layout\n"
+                "  --force             replace existing files; with --update, update from a\n"
+                "                      parent whose number differs from the lineage's\n"
+                "  -q, --quiet         print nothing but errors\n"
+                "Files are written atomically, never over the parent, and never over an\n"
+                "existing file without --force. Exit status: 0 written; 2 usage error, a parent\n"
+                "that cannot be read or has errors, or a file that cannot be written.\n"),
+              stdout);
+        return PLAN_EXIT_OK;
+    }
     if (topic && strcmp(topic, "rules") != 0 && strcmp(topic, "explain") != 0 &&
         strcmp(topic, "--help") != 0 && strcmp(topic, "-h") != 0 &&
         strcmp(topic, "help") != 0) {
@@ -196,6 +230,7 @@ int cmd_help(int argc, char **argv)
             "  rules                  list the rules (--format=markdown for docs/rules.md)\n"
             "  explain RULE-ID        explain one rule, with its legal source\n"
             "  fix-encoding FILE...   repair text in TCVN3 or VNI shown as Windows-1252\n"
+            "  new                    make drafts for subordinate offices from a parent plan\n"
             "  help [COMMAND]         show help for a command\n"
             "\n"
             "Options:\n"
