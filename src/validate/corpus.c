@@ -119,6 +119,66 @@ static void summarise_awards(plan_summary *s, const plan_doc *doc)
     }
 }
 
+/* ---- one block per summary ----
+ * A run keeps a summary of every plan until the rules across plans run:
+ * thousands of them. Each is moved into one allocation (the struct, its
+ * arrays, its strings), which keeps the memory of a run small and its heap
+ * unfragmented. The lineage keeps its own allocations (drafts only). */
+
+static size_t sz(const char *p)
+{
+    return p ? strlen(p) + 1 : 0;
+}
+
+static char *put(char **at, char *p)
+{
+    if (!p)
+        return NULL;
+    size_t n = strlen(p) + 1;
+    char *r = memcpy(*at, p, n);
+    *at += n;
+    free(p);
+    return r;
+}
+
+static plan_summary *pack(plan_summary *s)
+{
+    size_t n = sizeof *s + s->nparents * sizeof *s->parents + s->nawards * sizeof *s->awards;
+    n += sz(s->file) + sz(s->number) + sz(s->key) + sz(s->issuer_code) + sz(s->type_code) +
+         sz(s->sub) + sz(s->serial_text) + sz(s->issuer_id);
+    for (size_t i = 0; i < s->nparents; i++)
+        n += sz(s->parents[i].key) + sz(s->parents[i].number);
+    for (size_t i = 0; i < s->nawards; i++)
+        n += sz(s->awards[i].name) + sz(s->awards[i].folded);
+    plan_summary *r = plan_xmalloc(n);
+    *r = *s;
+    char *at = (char *)(r + 1);
+    r->parents = s->nparents ? memcpy(at, s->parents, s->nparents * sizeof *s->parents) : NULL;
+    at += s->nparents * sizeof *s->parents;
+    r->awards = s->nawards ? memcpy(at, s->awards, s->nawards * sizeof *s->awards) : NULL;
+    at += s->nawards * sizeof *s->awards;
+    r->file = put(&at, s->file);
+    r->number = put(&at, s->number);
+    r->key = put(&at, s->key);
+    r->issuer_code = put(&at, s->issuer_code);
+    r->type_code = put(&at, s->type_code);
+    r->sub = put(&at, s->sub);
+    r->serial_text = put(&at, s->serial_text);
+    r->issuer_id = put(&at, s->issuer_id);
+    for (size_t i = 0; i < s->nparents; i++) {
+        r->parents[i].key = put(&at, s->parents[i].key);
+        r->parents[i].number = put(&at, s->parents[i].number);
+    }
+    for (size_t i = 0; i < s->nawards; i++) {
+        r->awards[i].name = put(&at, s->awards[i].name);
+        r->awards[i].folded = put(&at, s->awards[i].folded);
+    }
+    free(s->parents);
+    free(s->awards);
+    free(s);
+    return r;
+}
+
 plan_summary *plan_summary_of(const plan_doc *doc)
 {
     plan_summary *s = plan_xmalloc(sizeof *s);
@@ -177,33 +237,15 @@ plan_summary *plan_summary_of(const plan_doc *doc)
     }
     summarise_awards(s, doc);
     plan_lineage_ref_of(doc, &s->lineage);
-    return s;
+    return pack(s);
 }
 
 void plan_summary_free(plan_summary *s)
 {
     if (!s)
         return;
-    for (size_t i = 0; i < s->nparents; i++) {
-        free(s->parents[i].key);
-        free(s->parents[i].number);
-    }
-    free(s->parents);
-    for (size_t i = 0; i < s->nawards; i++) {
-        free(s->awards[i].name);
-        free(s->awards[i].folded);
-    }
-    free(s->awards);
     plan_lineage_ref_free(&s->lineage);
-    free(s->file);
-    free(s->number);
-    free(s->key);
-    free(s->issuer_code);
-    free(s->type_code);
-    free(s->sub);
-    free(s->serial_text);
-    free(s->issuer_id);
-    free(s);
+    free(s); /* one block (pack) */
 }
 
 static void ddmmyyyy(plan_date d, char *buf, size_t n)
