@@ -18,6 +18,15 @@ typedef struct plan_source {
     size_t *lines;       /* byte offset where each line starts (owned) */
     size_t nlines;
     char *encoding;      /* the input encoding, upper case, e.g. "UTF-8" (owned) */
+    /* The parser's limits for this text (plan_parse), from plan_load_opts with
+     * the defaults filled in; 0 (a source not made by the loader) = default. */
+    unsigned max_depth;
+    size_t max_elements, max_text, max_attributes;
+    /* Column checkpoints on long lines (owned), so that a position costs as
+     * little in a file written on one line as in any other. */
+    size_t *mark_off;    /* offsets at character boundaries, ascending */
+    unsigned *mark_col;  /* the column of each within its line, from 0 */
+    size_t nmarks;
 } plan_source;
 
 typedef struct plan_load_opts {
@@ -25,9 +34,25 @@ typedef struct plan_load_opts {
     const char *encoding;/* force an input encoding (--encoding), or NULL */
     int tone_style;      /* a plan_tone_style for the model builder (--tone-style);
                           * 0 = PLAN_TONE_OLD, the default (docs/text.md) */
+    /* Limits the parser enforces (docs/format.md, "Hostile input and
+     * limits"); 0 = the default. */
+    unsigned max_depth;  /* deepest nesting of elements (--max-depth), at most
+                          * PLAN_MAX_DEPTH_LIMIT */
+    size_t max_elements; /* most elements in one file (--max-elements) */
+    size_t max_text;     /* longest text, attribute value or comment in UTF-8
+                          * bytes (--max-text), at most PLAN_MAX_TEXT_LIMIT */
+    size_t max_attributes; /* most attributes in one start tag (--max-attributes) */
 } plan_load_opts;
 
 #define PLAN_DEFAULT_MAX_BYTES ((size_t)32 * 1024 * 1024)
+#define PLAN_DEFAULT_MAX_DEPTH 256u
+#define PLAN_DEFAULT_MAX_ELEMENTS ((size_t)1000000)
+#define PLAN_DEFAULT_MAX_TEXT ((size_t)1024 * 1024)
+#define PLAN_DEFAULT_MAX_ATTRIBUTES ((size_t)32)
+/* libxml2's own limits without XML_PARSE_HUGE, which plan never uses: the
+ * depth and text limits cannot be raised beyond them. */
+#define PLAN_MAX_DEPTH_LIMIT 256u
+#define PLAN_MAX_TEXT_LIMIT ((size_t)10000000)
 
 /* Status codes shared by the reading stages. */
 enum {

@@ -6,6 +6,7 @@
 #include <dirent.h>
 #include <errno.h>
 #include <stdarg.h>
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
@@ -79,6 +80,24 @@ static int parse_w(cli_opts *o, const char *arg)
     return 0;
 }
 
+/* The number after "--max-NAME=" (a + n): from 1 to max. */
+static int parse_limit(const char *a, size_t n, unsigned long long max, unsigned long long *v)
+{
+    char *end;
+    errno = 0;
+    *v = strtoull(a + n, &end, 10);
+    if (end == a + n || *end || a[n] == '-' || errno || *v == 0 || *v > max) {
+        if (max == SIZE_MAX)
+            cli_usage_error(_("%.*s takes a whole number of at least 1, not '%s'"), (int)(n - 1),
+                            a, a + n);
+        else
+            cli_usage_error(_("%.*s takes a whole number from 1 to %llu, not '%s'"),
+                            (int)(n - 1), a, max, a + n);
+        return -1;
+    }
+    return 0;
+}
+
 int cli_parse_opts(int argc, char **argv, cli_opts *o, char ***paths, int *npaths, int compile)
 {
     memset(o, 0, sizeof *o);
@@ -138,6 +157,26 @@ int cli_parse_opts(int argc, char **argv, cli_opts *o, char ***paths, int *npath
                 return PLAN_EXIT_USAGE;
             }
             o->load.max_bytes = (size_t)v;
+        } else if (strncmp(a, "--max-depth=", 12) == 0) {
+            unsigned long long v;
+            if (parse_limit(a, 12, PLAN_MAX_DEPTH_LIMIT, &v))
+                return PLAN_EXIT_USAGE;
+            o->load.max_depth = (unsigned)v;
+        } else if (strncmp(a, "--max-elements=", 15) == 0) {
+            unsigned long long v;
+            if (parse_limit(a, 15, SIZE_MAX, &v))
+                return PLAN_EXIT_USAGE;
+            o->load.max_elements = (size_t)v;
+        } else if (strncmp(a, "--max-text=", 11) == 0) {
+            unsigned long long v;
+            if (parse_limit(a, 11, PLAN_MAX_TEXT_LIMIT, &v))
+                return PLAN_EXIT_USAGE;
+            o->load.max_text = (size_t)v;
+        } else if (strncmp(a, "--max-attributes=", 17) == 0) {
+            unsigned long long v;
+            if (parse_limit(a, 17, SIZE_MAX, &v))
+                return PLAN_EXIT_USAGE;
+            o->load.max_attributes = (size_t)v;
         } else if (strcmp(a, "--color=never") == 0) {
             o->color = 0;
         } else if (strcmp(a, "--color=always") == 0) {

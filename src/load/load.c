@@ -29,6 +29,8 @@ void plan_source_free(plan_source *s)
     free(s->name);
     free(s->text);
     free(s->lines);
+    free(s->mark_off);
+    free(s->mark_col);
     free(s->encoding);
     free(s);
 }
@@ -42,6 +44,11 @@ static unsigned columns(const char *s, size_t n)
     unsigned c = 0;
     const utf8proc_uint8_t *p = (const utf8proc_uint8_t *)s;
     for (size_t i = 0; i < n;) {
+        if (p[i] < 0x80) { /* ASCII, most of any plan */
+            c++;
+            i++;
+            continue;
+        }
         utf8proc_int32_t cp;
         utf8proc_ssize_t l = utf8proc_iterate(p + i, (utf8proc_ssize_t)(n - i), &cp);
         if (l <= 0) {
@@ -187,6 +194,38 @@ static int transcode(const char *b, size_t n, const char *enc, plan_buf *out, si
     return rc;
 }
 
+/* Bytes between column checkpoints on a long line. */
+#define COL_STEP 512
+
+/* Checkpoints every COL_STEP bytes of the lines longer than that: without
+ * them a file on one line would cost time quadratic in its length, each
+ * position counting columns from the start of the line. */
+static void build_marks(plan_source *s)
+{
+    size_t cap = 0;
+    for (size_t l = 0; l < s->nlines; l++) {
+        size_t a = s->lines[l], b = l + 1 < s->nlines ? s->lines[l + 1] : s->len;
+        if (b - a <= COL_STEP)
+            continue;
+        unsigned col = 0;
+        for (size_t at = a, next = a + COL_STEP; next < b; next += COL_STEP) {
+            while (next < b && ((unsigned char)s->text[next] & 0xC0) == 0x80)
+                next++; /* a character boundary */
+            if (next >= b)
+                break;
+            col += columns(s->text + at, next - at);
+            if (s->nmarks == cap) {
+                cap = cap ? cap * 2 : 64;
+                s->mark_off = plan_xrealloc(s->mark_off, cap * sizeof *s->mark_off);
+                s->mark_col = plan_xrealloc(s->mark_col, cap * sizeof *s->mark_col);
+            }
+            s->mark_off[s->nmarks] = next;
+            s->mark_col[s->nmarks++] = col;
+            at = next;
+        }
+    }
+}
+
 static void build_lines(plan_source *s)
 {
     size_t n = 1;
@@ -198,6 +237,38 @@ static void build_lines(plan_source *s)
     for (size_t i = 0; i < s->len; i++)
         if (s->text[i] == '\n')
             s->lines[s->nlines++] = i + 1;
+}
+
+/* 1 when b[0..n) is the start of a UTF-8 sequence cut short by the end of
+ * the file: a lead byte and fewer continuation bytes than it announces. */
+static int cut_character(const char *b, size_t n)
+{
+    unsigned char c = (unsigned char)b[0];
+    size_t need = c >= 0xF0 && c <= 0xF4   ? 4
+                  : c >= 0xE0 && c <= 0xEF ? 3
+                  : c >= 0xC2 && c <= 0xDF ? 2
+                                           : 0;
+    if (!need || n >= need)
+        return 0;
+    for (size_t i = 1; i < n; i++)
+        if (((unsigned char)b[i] & 0xC0) != 0x80)
+            return 0;
+    return 1;
+}
+
+/* The parser's limits for s: the caller's, defaults for those left at 0,
+ * libxml2's ceilings for those above them. */
+static void set_limits(plan_source *s, const plan_load_opts *opts)
+{
+    s->max_depth = opts && opts->max_depth ? opts->max_depth : PLAN_DEFAULT_MAX_DEPTH;
+    if (s->max_depth > PLAN_MAX_DEPTH_LIMIT)
+        s->max_depth = PLAN_MAX_DEPTH_LIMIT;
+    s->max_elements = opts && opts->max_elements ? opts->max_elements : PLAN_DEFAULT_MAX_ELEMENTS;
+    s->max_text = opts && opts->max_text ? opts->max_text : PLAN_DEFAULT_MAX_TEXT;
+    if (s->max_text > PLAN_MAX_TEXT_LIMIT)
+        s->max_text = PLAN_MAX_TEXT_LIMIT;
+    s->max_attributes = opts && opts->max_attributes ? opts->max_attributes
+                                                     : PLAN_DEFAULT_MAX_ATTRIBUTES;
 }
 
 int plan_load_bytes(const char *bytes, size_t n, const char *name,
@@ -287,6 +358,12 @@ int plan_load_bytes(const char *bytes, size_t n, const char *name,
                 plan_diags_add(d, PLAN_RULE_XML_ENCODING, PLAN_SEV_ERROR, name, p,
                                _("NUL byte in the text; the file is binary or "
                                  "UTF-16 without a byte-order mark"));
+            else if (cut_character(b + ok, len - ok))
+                plan_diags_add(d, PLAN_RULE_XML_ENCODING, PLAN_SEV_ERROR, name, p,
+                               _("the file ends inside a UTF-8 character (byte 0x%02X); it "
+                                 "is probably truncated: check that it is whole and ends "
+                                 "with </plan>"),
+                               (unsigned char)b[ok]);
             else
                 plan_diags_add(d, PLAN_RULE_XML_ENCODING, PLAN_SEV_ERROR, name, p,
                                _("invalid UTF-8 byte 0x%02X; save the file as UTF-8, "
@@ -387,7 +464,9 @@ int plan_load_bytes(const char *bytes, size_t n, const char *name,
     s->text = text;
     s->len = o;
     s->encoding = enc;
+    set_limits(s, opts);
     build_lines(s);
+    build_marks(s);
     *out = s;
     return PLAN_OK;
 }
@@ -471,7 +550,23 @@ plan_pos plan_source_pos(const plan_source *s, size_t offset)
             hi = mid;
     }
     p.line = (unsigned)lo + 1;
-    p.col = 1 + columns(s->text + s->lines[lo], offset - s->lines[lo]);
+    size_t from = s->lines[lo];
+    unsigned col = 0;
+    if (offset - from > COL_STEP && s->nmarks) {
+        size_t a = 0, b = s->nmarks; /* the last checkpoint at or before offset */
+        while (b - a > 1) {
+            size_t mid = (a + b) / 2;
+            if (s->mark_off[mid] <= offset)
+                a = mid;
+            else
+                b = mid;
+        }
+        if (s->mark_off[a] <= offset && s->mark_off[a] > from) {
+            col = s->mark_col[a];
+            from = s->mark_off[a];
+        }
+    }
+    p.col = 1 + col + columns(s->text + from, offset - from);
     return p;
 }
 
