@@ -10,8 +10,8 @@ _plan_commands='check compile checklist fix-encoding new rules explain help'
 # Options of check, compile and checklist (cli_parse_opts in src/cli/output.c).
 _plan_common_opts='--werror -W --config --no-config --encoding= --max-size= --tone-style= --color= -q
     --quiet --'
-_plan_check_opts='--format= --baseline --write-baseline'
-_plan_compile_opts='-o --output= --emit= --by-office'
+_plan_check_opts='--format= --baseline --write-baseline -j --jobs='
+_plan_compile_opts='-o --output= --emit= --by-office --force --depfile -j --jobs='
 _plan_checklist_opts='--format='
 # Options of new (src/cli/new.c).
 _plan_new_opts='--from --issuer --issuers -o --abbr --parent-body --update --force -q --quiet'

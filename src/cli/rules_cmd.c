@@ -128,6 +128,9 @@ int cmd_help(int argc, char **argv)
         fputs(_("  --tone-style=old|new  place tone marks as in hòa, thủy (old, the default)\n"
                 "                      or hoà, thuỷ (new) in the outputs (docs/text.md)\n"),
               stdout);
+        fputs(_("  -j JOBS, --jobs=JOBS  check JOBS plans at a time (default: the number of\n"
+                "                      processors); the output is the same whatever JOBS\n"),
+              stdout);
         return PLAN_EXIT_OK;
     }
     if (topic && strcmp(topic, "compile") == 0) {
@@ -147,6 +150,11 @@ int cmd_help(int argc, char **argv)
                 "  --by-office         also write STEM.checklist.OFFICE.ics, one calendar per\n"
                 "                      office that leads or coordinates an obligation\n"
                 "Takes the options of 'plan check', except --format and the baseline options.\n"),
+              stdout);
+        fputs(_("  --force             compile every plan, even those that are up to date\n"
+                "  --depfile=FILE      also write make rules: outputs, the plan, its parents\n"
+                "Incremental: a plan whose text, parents, configuration, options and program\n"
+                "are unchanged, and whose outputs exist, is skipped (DIR/.plan-stamps).\n"),
               stdout);
         return PLAN_EXIT_OK;
     }

@@ -208,6 +208,7 @@ sample_form() {  # $1 = form with one alternative: prints the argv words
     f=${f//NAME/UTF-8}
     f=${f//BYTES/1000000}
     f=${f//LIST/xml,json}
+    f=${f//JOBS/2}
     # Any other placeholder has no sample value yet.
     rest=${f//NUM-LEADING-ZERO/}; rest=${rest//UTF-8/}; rest=${rest//DIR/}; rest=${rest//FILE/}
     [[ $rest =~ [A-Z]{2,} ]] && return 1
@@ -216,6 +217,7 @@ sample_form() {  # $1 = form with one alternative: prints the argv words
         --config[\ =]FILE) f=${f/FILE/$D/planrc} ;;
         --baseline[\ =]FILE) f=${f/FILE/$D/baseline} ;;
         --write-baseline[\ =]FILE) f=${f/FILE/$D/baseline.new} ;;
+        --depfile[\ =]FILE) f=${f/FILE/$D/deps.d} ;;
         *FILE*) return 1 ;;
     esac
     printf '%s\n' "$f"
