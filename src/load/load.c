@@ -229,14 +229,14 @@ static void build_marks(plan_source *s)
 static void build_lines(plan_source *s)
 {
     size_t n = 1;
-    for (size_t i = 0; i < s->len; i++)
-        n += s->text[i] == '\n';
+    const char *end = s->text + s->len;
+    for (const char *p = s->text; (p = memchr(p, '\n', (size_t)(end - p))) != NULL; p++)
+        n++;
     s->lines = plan_xmalloc(n * sizeof *s->lines);
     s->nlines = 0;
     s->lines[s->nlines++] = 0;
-    for (size_t i = 0; i < s->len; i++)
-        if (s->text[i] == '\n')
-            s->lines[s->nlines++] = i + 1;
+    for (const char *p = s->text; (p = memchr(p, '\n', (size_t)(end - p))) != NULL; p++)
+        s->lines[s->nlines++] = (size_t)(p - s->text) + 1;
 }
 
 /* 1 when b[0..n) is the start of a UTF-8 sequence cut short by the end of
@@ -447,8 +447,9 @@ int plan_load_bytes(const char *bytes, size_t n, const char *name,
     char *text = tb.data ? tb.data : plan_xstrdup("");
     size_t tlen = tb.len;
     /* CRLF and lone CR become LF. */
-    size_t o = 0;
-    for (size_t i = 0; i < tlen; i++) {
+    const char *cr = memchr(text, '\r', tlen); /* most files have none */
+    size_t o = cr ? (size_t)(cr - text) : tlen;
+    for (size_t i = o; i < tlen; i++) {
         if (text[i] == '\r') {
             text[o++] = '\n';
             if (i + 1 < tlen && text[i + 1] == '\n')
