@@ -100,6 +100,10 @@ int plan_utf8_is_nfc_fast(const char *s);
  * Caller frees with free(). NULL is taken as "" (absent text), here and in
  * the other folding helpers. */
 char *plan_utf8_fold(const char *s);
+/* The letter cp is made of, in lower case without marks ('a' for Ấ, 'd' for
+ * Đ), from the folding table; cp itself below 0x80; 0 when cp is not one
+ * letter of the table (other scripts, ligatures, combining marks). */
+int plan_utf8_base_letter(uint32_t cp);
 /* Same as plan_utf8_fold but also strips tone and vowel marks and maps đ to d. */
 char *plan_utf8_fold_ascii(const char *s);
 /* 1 when needle occurs in hay as whole words: not preceded or followed by a

@@ -174,6 +174,13 @@ static utf8proc_int32_t base_before(const char *s, size_t i, size_t *at)
             *at = start;
             return s[start] | 0x20;
         }
+        uint32_t u;
+        plan_utf8_decode(s + start, &u);
+        int b = u >= 0x300 && u < 0x370 ? 0 : plan_utf8_base_letter(u);
+        if (b) { /* a precomposed letter: the folding table knows its base */
+            *at = start;
+            return b;
+        }
         if (utf8proc_iterate((const utf8proc_uint8_t *)s + start, (utf8proc_ssize_t)(i - start),
                              &cp) <= 0)
             return 0;

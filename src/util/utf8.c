@@ -270,6 +270,18 @@ static char *fold_fast(const char *s, int which)
     return out;
 }
 
+int plan_utf8_base_letter(uint32_t cp)
+{
+    if (cp < 0x80)
+        return (cp >= 'A' && cp <= 'Z') ? (int)(cp - 'A' + 'a') : (int)cp;
+    int idx = fold_index(cp);
+    if (idx < 0)
+        return 0;
+    pthread_once(&fold_once, fold_table_init);
+    const fold_entry *e = &fold_table[idx];
+    return e->len[1] == 1 && (unsigned char)e->out[1][0] < 0x80 ? e->out[1][0] : 0;
+}
+
 char *plan_utf8_fold(const char *s)
 {
     if (!s)
