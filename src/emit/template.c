@@ -65,9 +65,12 @@ int plan_fingerprint_file(const char *path, uint64_t *fp, plan_diags *d, plan_do
     if (out)
         *out = NULL;
     int rc = plan_doc_read(path, NULL, d ? d : &own, &doc);
+    int e = errno;
     plan_diags_clear(&own);
-    if (rc != PLAN_OK)
+    if (rc != PLAN_OK) {
+        errno = e;
         return rc;
+    }
     if (!doc)
         return PLAN_BAD_DOCUMENT;
     *fp = plan_fingerprint(doc);
@@ -1253,14 +1256,20 @@ static void merge(plan_block *dfirst, plan_block *sfirst, plan_block *parent,
     for (size_t j = 0; j < sv.n; j++) {
         plan_block *s = sv.v[j];
         if (s->inherited) {
-            if (s->kind == PLAN_B_SECTION)
-                for (size_t i = 0; i < dv.n; i++)
-                    if (cp[i] == (int)j) {
-                        plan_block *f, *l;
-                        merge(dv.v[i]->first, s->first, s, &f, &l);
-                        s->first = f;
-                        s->last = l;
-                    }
+            for (size_t i = 0; i < dv.n; i++) {
+                if (cp[i] != (int)j)
+                    continue;
+                /* The suppressions before the old block stand before the new one. */
+                s->pis = dv.v[i]->pis;
+                for (plan_pi *pi = s->pis; pi; pi = pi->next_here)
+                    pi->block = s;
+                if (s->kind == PLAN_B_SECTION) {
+                    plan_block *f, *l;
+                    merge(dv.v[i]->first, s->first, s, &f, &l);
+                    s->first = f;
+                    s->last = l;
+                }
+            }
             vec_push(&out, s);
         } else if (!dv.n && !dfirst) {
             vec_push(&out, s); /* a new container: the fresh placeholders */
