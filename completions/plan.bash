@@ -8,8 +8,8 @@
 
 _plan_commands='check compile checklist fix-encoding new rules explain help'
 # Options of check, compile and checklist (cli_parse_opts in src/cli/output.c).
-_plan_common_opts='--werror -W --config --no-config --encoding= --max-size= --tone-style= --color= -q
-    --quiet --'
+_plan_common_opts='--werror -W --config --no-config --encoding= --max-size= --max-depth=
+    --max-elements= --max-attributes= --max-text= --tone-style= --color= -q --quiet --'
 _plan_check_opts='--format= --baseline --write-baseline -j --jobs='
 _plan_compile_opts='-o --output= --emit= --by-office --force --depfile -j --jobs='
 _plan_checklist_opts='--format='

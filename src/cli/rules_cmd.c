@@ -115,6 +115,13 @@ int cmd_help(int argc, char **argv)
                 "  -q, --quiet         no summary line\n"),
               stdout);
         /* Messages of their own, so that the translation of the one above stays. */
+        fputs(_("  --max-depth=LEVELS  refuse elements nested deeper (default 256, the most)\n"
+                "  --max-elements=COUNT  refuse files with more elements (default 1000000)\n"
+                "  --max-attributes=COUNT  refuse start tags with more attributes (default 32)\n"
+                "  --max-text=BYTES    refuse longer texts, attribute values and comments\n"
+                "                      (default 1048576, at most 10000000); every limit\n"
+                "                      and fault: docs/format.md\n"),
+              stdout);
         fputs(_("  --format=sarif|junit|gitlab  one report on stdout for CI: SARIF 2.1.0,\n"
                 "                      JUnit XML or GitLab Code Quality JSON (docs/formats.md)\n"),
               stdout);

@@ -207,6 +207,8 @@ sample_form() {  # $1 = form with one alternative: prints the argv words
     f=${f//RULE-ID=SEVERITY/NUM-LEADING-ZERO=warning}
     f=${f//NAME/UTF-8}
     f=${f//BYTES/1000000}
+    f=${f//LEVELS/256}
+    f=${f//COUNT/1000000}
     f=${f//LIST/xml,json}
     f=${f//JOBS/2}
     # Any other placeholder has no sample value yet.
