@@ -65,6 +65,10 @@ void plan_validate_corpus(plan_summary **v, size_t n, const plan_validate_opts *
  * into v: deps[i][0..ndeps[i]), each array malloc'd (NULL when empty). v[i]
  * may be NULL (a plan that could not be read). */
 void plan_corpus_parents(plan_summary **v, size_t n, size_t **deps, size_t *ndeps);
+/* The file a draft's <lineage> names (docs/templates.md), as a path from the
+ * current directory; NULL when s is no draft. Caller frees. A draft depends
+ * on it even when its parent is not among the plans of a run. */
+char *plan_summary_lineage_file(const plan_summary *s);
 
 /* The check functions, one per category file. */
 void plan_check_header(plan_check *c);   /* src/validate/header.c */

@@ -480,6 +480,15 @@ static uint64_t key_of(const run *r, uint64_t base, size_t i, const size_t *deps
         h = plan_hash64(r->inputs[deps[k]], strlen(r->inputs[deps[k]]) + 1, h);
         h = cli_stamp_mix(h, &p->in);
     }
+    /* A draft's parent outside the run, named by its lineage. */
+    char *lin = j->sum ? plan_summary_lineage_file(j->sum) : NULL;
+    if (lin) {
+        cli_stamp_input li;
+        cli_stamp_input_of(lin, &li);
+        h = plan_hash64(lin, strlen(lin) + 1, h);
+        h = cli_stamp_mix(h, &li);
+        free(lin);
+    }
     return h ? h : 1;
 }
 
@@ -499,7 +508,7 @@ static void esc_make(plan_buf *b, const char *s)
  * does not stop when one is deleted (as gcc -MP). */
 static int write_depfile(const run *r, size_t **deps, const size_t *ndeps)
 {
-    plan_buf b = PLAN_BUF_INIT;
+    plan_buf b = PLAN_BUF_INIT, phony = PLAN_BUF_INIT;
     const char *cfg = r->o.cfg ? r->o.cfg->path : NULL;
     for (int i = 0; i < r->ninputs; i++) {
         const job *j = &r->jobs_v[i];
@@ -520,6 +529,14 @@ static int write_depfile(const run *r, size_t **deps, const size_t *ndeps)
             plan_buf_puts(&b, " \\\n ");
             esc_make(&b, r->inputs[deps[i][k]]);
         }
+        char *lin = j->sum ? plan_summary_lineage_file(j->sum) : NULL;
+        if (lin && access(lin, F_OK) == 0) { /* a draft's parent, among the inputs or not */
+            plan_buf_puts(&b, " \\\n ");
+            esc_make(&b, lin);
+            esc_make(&phony, lin);
+            plan_buf_puts(&phony, ":\n");
+        }
+        free(lin);
         if (cfg) {
             plan_buf_puts(&b, " \\\n ");
             esc_make(&b, cfg);
@@ -534,7 +551,9 @@ static int write_depfile(const run *r, size_t **deps, const size_t *ndeps)
         esc_make(&b, cfg);
         plan_buf_puts(&b, ":\n");
     }
+    plan_buf_append(&b, phony.data ? phony.data : "", phony.len);
     int rc = plan_write_atomic(r->depfile, b.data ? b.data : "", b.len);
+    plan_buf_free(&phony);
     plan_buf_free(&b);
     if (rc)
         cli_syserr(r->depfile, -rc);

@@ -724,8 +724,40 @@ void plan_corpus_parents(plan_summary **v, size_t n, size_t **deps, size_t *ndep
             deps[i] = plan_xrealloc(deps[i], (ndeps[i] + 1) * sizeof **deps);
             deps[i][ndeps[i]++] = k;
         }
+        /* A draft depends on the parent its lineage names, cited or not. */
+        const plan_lineage_ref *l = &c->lineage;
+        if (l->number) {
+            parent_ref r = {l->key, l->number, 1, l->date, l->pos, l->pos};
+            int date_differs;
+            const plan_summary *par = resolve(&ix, c, &r, &date_differs);
+            plan_summary *key = (plan_summary *)par;
+            plan_summary **hit = par ? bsearch(&key, byptr, m, sizeof *byptr, cmp_ptr) : NULL;
+            size_t k = hit ? index_of[hit - byptr] : i;
+            int dup = k == i;
+            for (size_t q = 0; q < ndeps[i] && !dup; q++)
+                dup = deps[i][q] == k;
+            if (!dup) {
+                deps[i] = plan_xrealloc(deps[i], (ndeps[i] + 1) * sizeof **deps);
+                deps[i][ndeps[i]++] = k;
+            }
+        }
     }
     free(index_of);
     free(byptr);
     free(ix.v);
+}
+
+char *plan_summary_lineage_file(const plan_summary *s)
+{
+    const plan_lineage_ref *l = &s->lineage;
+    if (!l->number || !l->path || !*l->path)
+        return NULL;
+    if (l->path[0] == '/')
+        return plan_xstrdup(l->path);
+    const char *slash = strrchr(s->file, '/');
+    size_t dn = slash ? (size_t)(slash - s->file) + 1 : 0;
+    char *r = plan_xmalloc(dn + strlen(l->path) + 1);
+    memcpy(r, s->file, dn);
+    strcpy(r + dn, l->path);
+    return r;
 }

@@ -139,6 +139,23 @@ else
     bad "make is not installed (Debian package make)"
 fi
 
+# --- 6b. a draft depends on the parent its lineage names -------------------
+L=$D/lineage
+mkdir -p "$L/parent" "$L/drafts"
+cp plans/004-32-KH-SNgV.xml "$L/parent/"
+plan new -q --from "$L/parent/004-32-KH-SNgV.xml" --issuer "Trung tâm Thông tin đối ngoại" \
+    --abbr TTTT -o "$L/drafts/draft.xml" > /dev/null 2>&1
+python3 tests/cli/fill-draft.py "$L/drafts/draft.xml" > /dev/null 2>&1
+plan compile "$L/drafts" -o "$L/out" --depfile "$L/d.d" > /dev/null 2> "$L/1.err"
+grep -q "^compiled 1, up to date 0, failed 0$" "$L/1.err" && ok || { bad "the filled-in draft did not compile"; tail -3 "$L/1.err"; }
+grep -q "^ $L/drafts/../parent/004-32-KH-SNgV.xml" "$L/d.d" && ok || bad "the depfile does not list the draft's parent outside the inputs"
+plan compile "$L/drafts" -o "$L/out" > /dev/null 2> "$L/2.err"
+grep -q "^compiled 0, up to date 1" "$L/2.err" && ok || bad "an unchanged draft was compiled again"
+sleep 1.1
+sed -i 's|<muc-dich>|<muc-dich> |' "$L/parent/004-32-KH-SNgV.xml"
+plan compile "$L/drafts" -o "$L/out" > /dev/null 2> "$L/3.err"
+grep -q "^compiled 1, up to date 0" "$L/3.err" && ok || bad "a draft was not compiled again after its parent (outside the inputs) changed"
+
 # --- 7. options, progress line ---------------------------------------------------
 plan compile -j 0 plans -o "$D/x" > /dev/null 2> "$D/j0.err"
 [ $? -eq 2 ] && grep -q "\-j takes a number of parallel jobs from 1 to 256, not '0'" "$D/j0.err" && ok || bad "-j 0 is not a usage error"
