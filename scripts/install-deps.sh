@@ -15,6 +15,8 @@ PKGS="$PKGS man-db groff-base bash-completion pre-commit git python3-yaml"
 # tests/cli/formats.sh reads JUnit reports with python3-junitparser and the
 # SARIF and JUnit ones with the npm packages of tests/npm-packages.txt.
 PKGS="$PKGS python3-junitparser"
+# tests/cli/access.sh traces plan's file and network calls with strace.
+PKGS="$PKGS strace"
 need=""
 for p in $PKGS; do
     dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "ok installed" || need="$need $p"
