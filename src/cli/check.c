@@ -759,12 +759,10 @@ static int run_cmd(int argc, char **argv, int compile)
         }
         /* The outputs reach the disk before the stamps that vouch for them. */
         int rc = r.ncompiled ? plan_fsio_sync(r.o.outdir) : 0;
-        if (rc) {
+        if (rc) { /* no stamp may vouch for outputs that may not be on disk */
             cli_syserr(r.o.outdir, -rc);
             r.failed_io = 1;
-        }
-        rc = cli_stamps_write(stamps, r.o.outdir);
-        if (rc) {
+        } else if ((rc = cli_stamps_write(stamps, r.o.outdir)) != 0) {
             char *p = plan_xmalloc(strlen(r.o.outdir) + sizeof CLI_STAMPS_FILE + 2);
             sprintf(p, "%s/%s", r.o.outdir, CLI_STAMPS_FILE);
             cli_syserr(p, -rc);

@@ -411,7 +411,35 @@ static void seq_duplicate(plan_check *c, const plan_block *b, const plan_block *
 }
 
 /* Values between max and b's value that no sibling carries. */
-static void seq_gap(plan_check *c, const plan_block *const *l, size_t n, size_t k, int max)
+typedef struct seq_key {
+    int value;
+    size_t at;
+} seq_key;
+
+static int cmp_seq_key(const void *x, const void *y)
+{
+    const seq_key *a = x, *b = y;
+    if (a->value != b->value)
+        return a->value < b->value ? -1 : 1;
+    return a->at < b->at ? -1 : a->at > b->at;
+}
+
+/* 1 when some sibling has number x (keys sorted by value). */
+static int seq_has(const seq_key *keys, size_t n, int x)
+{
+    size_t lo = 0, hi = n;
+    while (lo < hi) {
+        size_t mid = lo + (hi - lo) / 2;
+        if (keys[mid].value < x)
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    return lo < n && keys[lo].value == x;
+}
+
+static void seq_gap(plan_check *c, const plan_block *const *l, const seq_key *keys, size_t n,
+                    size_t k, int max)
 {
     const plan_block *b = l[k];
     plan_buf miss = PLAN_BUF_INIT;
@@ -419,10 +447,7 @@ static void seq_gap(plan_check *c, const plan_block *const *l, size_t n, size_t 
     /* written numbers can be absurd: look at a bounded stretch */
     int end = b->num_value - max > 200 ? max + 200 : b->num_value;
     for (int x = max + 1; x < end; x++) {
-        int present = 0;
-        for (size_t j = 0; j < n && !present; j++)
-            present = l[j]->num_value == x;
-        if (present)
+        if (seq_has(keys, n, x))
             continue;
         char v[128];
         num_show(b, x, v, sizeof v);
@@ -467,22 +492,31 @@ static void seq_order(plan_check *c, const plan_block *b, const plan_block *prev
 
 static void seq_run(plan_check *c, const plan_block *const *l, size_t n)
 {
+    /* The first sibling with each number, found with one sort, so that a
+     * plan with thousands of sections stays linear. */
+    seq_key *keys = plan_xmalloc((n ? n : 1) * sizeof *keys);
+    size_t *first = plan_xmalloc((n ? n : 1) * sizeof *first);
+    for (size_t k = 0; k < n; k++)
+        keys[k] = (seq_key){l[k]->num_value, k};
+    qsort(keys, n, sizeof *keys, cmp_seq_key);
+    for (size_t k = 0; k < n; k++)
+        first[keys[k].at] = k > 0 && keys[k - 1].value == keys[k].value ? first[keys[k - 1].at]
+                                                                        : keys[k].at;
     int max = 0;
     for (size_t k = 0; k < n; k++) {
         int v = l[k]->num_value;
-        const plan_block *dup = NULL;
-        for (size_t j = 0; j < k && !dup; j++)
-            if (l[j]->num_value == v)
-                dup = l[j];
+        const plan_block *dup = first[k] != k ? l[first[k]] : NULL;
         if (dup)
             seq_duplicate(c, l[k], dup);
         else if (v > max + 1)
-            seq_gap(c, l, n, k, max);
+            seq_gap(c, l, keys, n, k, max);
         else if (v < max)
             seq_order(c, l[k], l[k - 1]);
         if (v > max)
             max = v;
     }
+    free(first);
+    free(keys);
 }
 
 /* The Arabic components of a written number: "2.1." → 2, 1. */
