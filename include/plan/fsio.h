@@ -23,5 +23,8 @@ void plan_fsio_catch_signals(void);
 /* Creates dir and its parents (mode 0755). Returns 0 or -errno (-ENOTDIR
  * when a component exists and is not a directory). */
 int plan_mkdir_p(const char *dir);
+/* The folder part of path: "." for a bare name, "/" for a file at the root.
+ * Caller frees. */
+char *plan_path_dir(const char *path);
 
 #endif

@@ -22,6 +22,7 @@
 #include "cli/cli.h"
 #include "cli/config.h"
 #include "plan/i18n.h"
+#include "plan/fsio.h"
 #include "plan/util.h"
 
 /* A configuration larger than this is not a configuration. */
@@ -312,19 +313,6 @@ static char *slurp(const char *path, size_t *len)
     return buf;
 }
 
-static char *dir_of(const char *path)
-{
-    const char *slash = strrchr(path, '/');
-    if (!slash)
-        return plan_xstrdup(".");
-    if (slash == path)
-        return plan_xstrdup("/");
-    char *d = plan_xmalloc((size_t)(slash - path) + 1);
-    memcpy(d, path, (size_t)(slash - path));
-    d[slash - path] = '\0';
-    return d;
-}
-
 static int parse_file(const char *path)
 {
     size_t len;
@@ -334,7 +322,7 @@ static int parse_file(const char *path)
     parser p;
     memset(&p, 0, sizeof p);
     p.name = path;
-    char *dir = dir_of(path);
+    char *dir = plan_path_dir(path);
     p.dir = dir;
     int rc = 0;
     size_t valid = plan_utf8_valid_prefix(text, len);
@@ -445,7 +433,7 @@ int cli_config_load(cli_opts *o)
         config.path = path;
         rc = parse_file(path);
         if (!rc && !config.root) {
-            char *dir = dir_of(path);
+            char *dir = plan_path_dir(path);
             config.root = realpath(dir, NULL);
             free(dir);
         }
@@ -470,7 +458,7 @@ char *cli_config_relpath(const cli_config *c, const char *path)
 {
     /* Resolve the directory, not the file: a symbolic link to a plan keeps
      * its own name. */
-    char *dir = dir_of(path);
+    char *dir = plan_path_dir(path);
     const char *slash = strrchr(path, '/');
     const char *base = slash ? slash + 1 : path;
     char *real = realpath(dir, NULL);

@@ -120,20 +120,6 @@ static plan_doc *read_parent(const char *path, const char *shown, const char *dr
     return doc;
 }
 
-/* The folder part of path ("." for a bare name). Caller frees. */
-static char *dir_of(const char *path)
-{
-    const char *slash = strrchr(path, '/');
-    if (!slash)
-        return plan_xstrdup(".");
-    if (slash == path)
-        return plan_xstrdup("/");
-    char *r = plan_xmalloc((size_t)(slash - path) + 1);
-    memcpy(r, path, (size_t)(slash - path));
-    r[slash - path] = '\0';
-    return r;
-}
-
 /* The path of target relative to the folder dir; both absolute and
  * canonical. Caller frees. */
 static char *relative(const char *dir, const char *target)
@@ -169,7 +155,7 @@ static char *relative(const char *dir, const char *target)
 /* The parent's path as seen from the folder of out (which must exist). */
 static char *lineage_path(const char *parent, const char *out)
 {
-    char *dir = dir_of(out);
+    char *dir = plan_path_dir(out);
     char *rd = realpath(dir, NULL), *rp = realpath(parent, NULL);
     char *r = rd && rp ? relative(rd, rp) : plan_xstrdup(parent);
     free(dir);
@@ -435,7 +421,7 @@ static int update_one(const new_opts *o, const char *path)
         plan_doc_free(draft);
         return 1;
     }
-    char *dir = dir_of(path);
+    char *dir = plan_path_dir(path);
     plan_buf pp = PLAN_BUF_INIT;
     if (l->path.s[0] == '/')
         plan_buf_puts(&pp, l->path.s);

@@ -303,6 +303,27 @@ const plan_award_entry *plan_award_lookup(const char *text)
     return best;
 }
 
+const plan_award_entry *plan_award_row(const char *name, const char *authority,
+                                       int *by_authority)
+{
+    const plan_award_entry *e = plan_award_lookup(name);
+    if (by_authority)
+        *by_authority = 0;
+    if (e && e->generic && authority && name) {
+        size_t n = strlen(name) + strlen(authority) + 8;
+        char *s = plan_xmalloc(n);
+        snprintf(s, n, "%s của %s", name, authority);
+        const plan_award_entry *f = plan_award_lookup(s);
+        free(s);
+        if (f && f != e) {
+            e = f;
+            if (by_authority)
+                *by_authority = 1;
+        }
+    }
+    return e;
+}
+
 int plan_award_rank(const plan_award_entry *e, plan_date d)
 {
     int r = e->level > 0 ? 2 * e->level : 0;

@@ -52,6 +52,12 @@ const plan_award_entry *plan_award_entry_get(int i);
 /* The row that best matches text (the one whose matching keys are the
  * longest in total), or NULL. */
 const plan_award_entry *plan_award_lookup(const char *text);
+/* The row of an award by its name and, when the name leaves the issuer open
+ * ("Giấy khen"), by the name completed with its <authority> ("Giấy khen của
+ * Giám đốc Sở"); authority may be NULL. *by_authority (may be NULL) is set to
+ * 1 when the authority chose another row than the name alone. */
+const plan_award_entry *plan_award_row(const char *name, const char *authority,
+                                       int *by_authority);
 /* Rank of the lowest authority that may decide e on date d (d.y == 0:
  * unknown, the district level is then assumed to exist); 0 when nobody is
  * known to decide it on that date. Ranks: commune 2, district 3,

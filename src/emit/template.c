@@ -519,22 +519,6 @@ static int derive_deadline(gen *g, const plan_deadline *dl)
     return 1;
 }
 
-/* The catalogue row of an award (by its name, completed with its
- * authority when the name leaves the issuer open), as corpus.c finds it. */
-static const plan_award_entry *award_row(const plan_award *a)
-{
-    const plan_award_entry *e = plan_award_lookup(a->name.s);
-    if (e && e->generic && a->authority.s) {
-        size_t n = strlen(a->name.s) + strlen(a->authority.s) + 8;
-        char *s = plan_xmalloc(n);
-        snprintf(s, n, "%s của %s", a->name.s, a->authority.s);
-        const plan_award_entry *f = plan_award_lookup(s);
-        free(s);
-        if (f)
-            e = f;
-    }
-    return e;
-}
 
 /* An award of the parent that the office may propose: every award of the
  * parent, granted or proposed there, except those the heads of its units
@@ -549,7 +533,7 @@ static int proposable(const gen *g, const plan_award *a)
     free(f);
     if (own)
         return 0;
-    const plan_award_entry *e = award_row(a);
+    const plan_award_entry *e = plan_award_row(a->name.s, a->authority.s, NULL);
     int rank = e && !e->not_award ? plan_award_rank(e, g->p->header.date.lo) : 0;
     return !(rank && g->sub_rank && rank < g->sub_rank);
 }

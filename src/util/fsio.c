@@ -186,3 +186,16 @@ int plan_mkdir_p(const char *dir)
     free(p);
     return 0;
 }
+
+char *plan_path_dir(const char *path)
+{
+    const char *slash = strrchr(path, '/');
+    if (!slash)
+        return plan_xstrdup(".");
+    if (slash == path)
+        return plan_xstrdup("/");
+    char *r = plan_xmalloc((size_t)(slash - path) + 1);
+    memcpy(r, path, (size_t)(slash - path));
+    r[slash - path] = '\0';
+    return r;
+}

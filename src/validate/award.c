@@ -76,20 +76,8 @@ static void for_words(unsigned mask, char *buf, size_t n)
  * issuer open ("Giấy khen"), by the name completed with <authority>. */
 static resolved resolve(const plan_award *a)
 {
-    resolved r = {a, plan_award_lookup(a->name.s), 0};
-    if (r.e && r.e->generic && a->authority.s) {
-        size_t n = strlen(a->name.s) + strlen(a->authority.s) + 8;
-        char *s = malloc(n);
-        if (s) {
-            snprintf(s, n, "%s của %s", a->name.s, a->authority.s);
-            const plan_award_entry *e = plan_award_lookup(s);
-            if (e && e != r.e) {
-                r.e = e;
-                r.by_authority = 1;
-            }
-            free(s);
-        }
-    }
+    resolved r = {a, NULL, 0};
+    r.e = plan_award_row(a->name.s, a->authority.s, &r.by_authority);
     return r;
 }
 

@@ -78,23 +78,6 @@ static char *dup_or_null(const char *s)
     return s ? plan_xstrdup(s) : NULL;
 }
 
-/* The catalogue row of an award: by its name and, when the name leaves the
- * issuer open ("Giấy khen"), by the name completed with <authority> (as
- * award.c resolves it). */
-static const plan_award_entry *award_row(const plan_award *a)
-{
-    const plan_award_entry *e = plan_award_lookup(a->name.s);
-    if (e && e->generic && a->authority.s) {
-        size_t n = strlen(a->name.s) + strlen(a->authority.s) + 8;
-        char *s = plan_xmalloc(n);
-        snprintf(s, n, "%s của %s", a->name.s, a->authority.s);
-        const plan_award_entry *f = plan_award_lookup(s);
-        free(s);
-        if (f)
-            e = f;
-    }
-    return e;
-}
 
 static void summarise_awards(plan_summary *s, const plan_doc *doc)
 {
@@ -111,7 +94,7 @@ static void summarise_awards(plan_summary *s, const plan_doc *doc)
         award_sum *w = &s->awards[s->nawards++];
         w->name = plan_xstrdup(a->name.s);
         w->folded = plan_utf8_fold_ascii(a->name.s);
-        w->e = award_row(a);
+        w->e = plan_award_row(a->name.s, a->authority.s, NULL);
         /* An award the law does not know is AWARD-KNOWN's finding. */
         w->rank = w->e && !w->e->not_award ? plan_award_rank(w->e, s->date) : 0;
         w->for_mask = a->for_mask;
