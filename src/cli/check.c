@@ -69,6 +69,7 @@ typedef struct job {
     int written;         /* outputs written */
     unsigned char unread, io_failed, compiled, skip;
     cli_stamp_input in;  /* what the stamp of this plan is made of */
+    uint64_t key;        /* its stamp (compile; 0: none), from in and its parents' */
 } job;
 
 typedef struct run {
@@ -174,41 +175,6 @@ static void render(int kind, const plan_doc *doc, const plan_checklist *cl, plan
     }
 }
 
-static int compile_outputs(const run *r, job *j, FILE *f, const plan_doc *doc,
-                           const char *input)
-{
-    char *stem = stem_of(input);
-    plan_buf path = PLAN_BUF_INIT, b = PLAN_BUF_INIT;
-    plan_checklist cl;
-    plan_checklist_build(doc, &cl);
-    int fail = 0;
-    for (int i = 0; i < N_OUTPUTS; i++) {
-        if (!(r->emit & (1u << i)))
-            continue;
-        plan_buf_reset(&path);
-        plan_buf_printf(&path, "%s/%s%s", r->o.outdir, stem, outputs[i].suffix);
-        plan_buf_reset(&b);
-        render(outputs[i].kind, doc, &cl, &b);
-        fail |= write_output(r, j, f, plan_buf_cstr(&path), &b);
-    }
-    if (r->by_office) {
-        const char **names, **slugs;
-        size_t n = plan_checklist_offices(&cl, &names, &slugs);
-        for (size_t i = 0; i < n; i++) {
-            plan_buf_reset(&path);
-            plan_buf_printf(&path, "%s/%s.checklist.%s.ics", r->o.outdir, stem, slugs[i]);
-            plan_buf_reset(&b);
-            plan_emit_checklist_ics(&cl, names[i], &b);
-            fail |= write_output(r, j, f, plan_buf_cstr(&path), &b);
-        }
-    }
-    plan_checklist_free(&cl);
-    plan_buf_free(&b);
-    plan_buf_free(&path);
-    free(stem);
-    return fail;
-}
-
 /* The paths compile writes for input (not the per-office calendars, whose
  * names depend on the plan): for the stamp's "are the outputs there" test
  * and for --depfile. */
@@ -235,6 +201,43 @@ static void free_paths(char **v, size_t n)
         free(v[i]);
     free(v);
 }
+
+static int compile_outputs(const run *r, job *j, FILE *f, const plan_doc *doc,
+                           const char *input)
+{
+    char *stem = stem_of(input);
+    plan_buf path = PLAN_BUF_INIT, b = PLAN_BUF_INIT;
+    plan_checklist cl;
+    plan_checklist_build(doc, &cl);
+    int fail = 0;
+    char **paths;
+    size_t npaths = output_paths(r, input, &paths); /* one per output of --emit, in order */
+    for (int i = 0, k = 0; i < N_OUTPUTS; i++) {
+        if (!(r->emit & (1u << i)))
+            continue;
+        plan_buf_reset(&b);
+        render(outputs[i].kind, doc, &cl, &b);
+        fail |= write_output(r, j, f, paths[k++], &b);
+    }
+    free_paths(paths, npaths);
+    if (r->by_office) {
+        const char **names, **slugs;
+        size_t n = plan_checklist_offices(&cl, &names, &slugs);
+        for (size_t i = 0; i < n; i++) {
+            plan_buf_reset(&path);
+            plan_buf_printf(&path, "%s/%s.checklist.%s.ics", r->o.outdir, stem, slugs[i]);
+            plan_buf_reset(&b);
+            plan_emit_checklist_ics(&cl, names[i], &b);
+            fail |= write_output(r, j, f, plan_buf_cstr(&path), &b);
+        }
+    }
+    plan_checklist_free(&cl);
+    plan_buf_free(&b);
+    plan_buf_free(&path);
+    free(stem);
+    return fail;
+}
+
 
 /* --emit=xml,json,…: the outputs to write. Returns 0 or PLAN_EXIT_USAGE. */
 static int parse_emit(const char *list, unsigned *mask)
@@ -560,9 +563,10 @@ static int write_depfile(const run *r, size_t **deps, const size_t *ndeps)
     return rc != 0;
 }
 
-/* Decides what to skip (before the main pass) or records what was made
- * (after it). deps are computed from the summaries. */
-static void dependencies(const run *r, size_t ***deps, size_t **ndeps)
+/* Each plan's parents among the inputs (from the summaries), and from them
+ * each plan's stamp key: once per run, after the first pass when there is
+ * one, else after the main pass. */
+static void dependencies(run *r, uint64_t base, size_t ***deps, size_t **ndeps)
 {
     size_t n = (size_t)r->ninputs;
     plan_summary **sums = plan_xmalloc((n ? n : 1) * sizeof *sums);
@@ -572,10 +576,14 @@ static void dependencies(const run *r, size_t ***deps, size_t **ndeps)
     *ndeps = plan_xmalloc((n ? n : 1) * sizeof **ndeps);
     plan_corpus_parents(sums, n, *deps, *ndeps);
     free(sums);
+    for (size_t i = 0; i < n; i++)
+        r->jobs_v[i].key = key_of(r, base, i, (*deps)[i], (*ndeps)[i]);
 }
 
 static void free_deps(size_t n, size_t **deps, size_t *ndeps)
 {
+    if (!deps)
+        return;
     for (size_t i = 0; i < n; i++)
         free(deps[i]);
     free(deps);
@@ -619,8 +627,7 @@ static int run_cmd(int argc, char **argv, int compile)
             if (i + 1 < argc)
                 bad = parse_jobs(argv[++i], &r.jobs);
             else {
-                cli_usage_error(_("-j takes a number of parallel jobs from 1 to 256, not '%s'"),
-                                "");
+                cli_usage_error(_("-j needs a number of parallel jobs, from 1 to 256"));
                 bad = PLAN_EXIT_USAGE;
             }
         } else if (i > 0 && strncmp(a, "-j", 2) == 0 && a[2]) {
@@ -720,6 +727,7 @@ static int run_cmd(int argc, char **argv, int compile)
     }
     size_t n = (size_t)r.ninputs;
     uint64_t base = compile ? cli_stamp_base(options_key(&r)) : 0;
+    size_t **deps = NULL, *ndeps = NULL; /* compile: each plan's parents among the inputs */
     if (compile && !r.force) {
         /* A first pass only when something may be up to date. */
         int any = 0;
@@ -730,31 +738,28 @@ static int run_cmd(int argc, char **argv, int compile)
         }
         if (any) {
             cli_batch_run(n, r.jobs, scan_one, scanned, &r);
-            size_t **deps, *ndeps;
-            dependencies(&r, &deps, &ndeps);
+            dependencies(&r, base, &deps, &ndeps);
             for (size_t i = 0; i < n; i++) {
                 char *stem = stem_of(r.inputs[i]);
-                uint64_t k = key_of(&r, base, i, deps[i], ndeps[i]);
-                r.jobs_v[i].skip = k && k == cli_stamps_get(stamps, stem) &&
+                const job *j = &r.jobs_v[i];
+                r.jobs_v[i].skip = j->key && j->key == cli_stamps_get(stamps, stem) &&
                                    outputs_present(&r, r.inputs[i]);
                 free(stem);
             }
-            free_deps(n, deps, ndeps);
         }
     }
     cli_batch_run(n, r.jobs, work_one, print_one, &r);
     progress_clear();
     corpus(&r);
     if (compile) {
-        size_t **deps, *ndeps;
-        dependencies(&r, &deps, &ndeps);
+        if (!deps) /* no first pass: the summaries come from the main one */
+            dependencies(&r, base, &deps, &ndeps);
         for (size_t i = 0; i < n; i++) {
             const job *j = &r.jobs_v[i];
             if (j->skip)
                 continue;
             char *stem = stem_of(r.inputs[i]);
-            uint64_t k = j->compiled && !j->io_failed ? key_of(&r, base, i, deps[i], ndeps[i]) : 0;
-            cli_stamps_set(stamps, stem, k);
+            cli_stamps_set(stamps, stem, j->compiled && !j->io_failed ? j->key : 0);
             free(stem);
         }
         /* The outputs reach the disk before the stamps that vouch for them. */

@@ -2,11 +2,12 @@
  * stamp.h - internal to src/cli: what makes `plan compile` incremental.
  *
  * For every plan compiled without errors, the output directory's
- * .plan-stamps file records one 64-bit key (docs/performance.md,
- * "Incremental compile"): a fingerprint of the plan's text, size and
- * modification time, of the same for each plan it cites among the inputs
- * (its parents), of the configuration, of the options that change outputs,
- * and of the program itself. A plan whose key is unchanged and whose outputs
+ * .plan-stamps file records one 64-bit key (docs/architecture.md,
+ * "Incremental compile"; plan(1), "Options of compile"): a fingerprint of
+ * the plan's text, size and modification time, of the same for each plan it
+ * cites among the inputs (its parents) and for a draft's lineage parent, of
+ * the configuration, of the options that change outputs, and of the program
+ * itself. A plan whose key is unchanged and whose outputs
  * are all present is skipped: not validated again, its outputs not rewritten.
  */
 #ifndef PLAN_CLI_STAMP_H

@@ -691,38 +691,27 @@ void plan_corpus_parents(plan_summary **v, size_t n, size_t **deps, size_t *ndep
         const plan_summary *c = v[i];
         if (!c)
             continue;
-        for (size_t p = 0; p < c->nparents; p++) {
+        /* Its citations, and the parent a draft's lineage names (cited or not). */
+        const plan_lineage_ref *l = &c->lineage;
+        parent_ref lin = {l->key, l->number, 1, l->date, l->pos, l->pos};
+        for (size_t p = 0; p <= c->nparents; p++) {
+            if (p == c->nparents && !l->number)
+                break;
             int date_differs;
-            const plan_summary *par = resolve(&ix, c, &c->parents[p], &date_differs);
+            const plan_summary *par =
+                resolve(&ix, c, p < c->nparents ? &c->parents[p] : &lin, &date_differs);
             if (!par)
                 continue;
             plan_summary *key = (plan_summary *)par;
             plan_summary **hit = bsearch(&key, byptr, m, sizeof *byptr, cmp_ptr);
             size_t k = index_of[hit - byptr];
-            int dup = 0;
-            for (size_t q = 0; q < ndeps[i]; q++)
-                dup |= deps[i][q] == k;
-            if (dup || k == i)
-                continue;
-            deps[i] = plan_xrealloc(deps[i], (ndeps[i] + 1) * sizeof **deps);
-            deps[i][ndeps[i]++] = k;
-        }
-        /* A draft depends on the parent its lineage names, cited or not. */
-        const plan_lineage_ref *l = &c->lineage;
-        if (l->number) {
-            parent_ref r = {l->key, l->number, 1, l->date, l->pos, l->pos};
-            int date_differs;
-            const plan_summary *par = resolve(&ix, c, &r, &date_differs);
-            plan_summary *key = (plan_summary *)par;
-            plan_summary **hit = par ? bsearch(&key, byptr, m, sizeof *byptr, cmp_ptr) : NULL;
-            size_t k = hit ? index_of[hit - byptr] : i;
             int dup = k == i;
             for (size_t q = 0; q < ndeps[i] && !dup; q++)
                 dup = deps[i][q] == k;
-            if (!dup) {
-                deps[i] = plan_xrealloc(deps[i], (ndeps[i] + 1) * sizeof **deps);
-                deps[i][ndeps[i]++] = k;
-            }
+            if (dup)
+                continue;
+            deps[i] = plan_xrealloc(deps[i], (ndeps[i] + 1) * sizeof **deps);
+            deps[i][ndeps[i]++] = k;
         }
     }
     free(index_of);
