@@ -6,6 +6,8 @@
  * §7.3. Rows resting on Điều 79, whose text rules.md could not check, are
  * marked U.
  */
+#include <pthread.h>
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -243,20 +245,122 @@ char *plan_award_key_text(const char *s)
     return replace_words(k, " tp ", " thanh pho ");
 }
 
+/* One bit per letter or digit a word of a key text can start with. */
+static uint64_t first_bit(unsigned char c)
+{
+    if (c >= 'a' && c <= 'z')
+        return 1ull << (c - 'a');
+    if (c >= '0' && c <= '9')
+        return 1ull << (26 + c - '0');
+    return 1ull << 63;
+}
+
+/* The first letters of the words of key text k. */
+static uint64_t word_starts(const char *k)
+{
+    uint64_t m = 0;
+    for (size_t i = 1; k[i]; i++)
+        if (k[i - 1] == ' ')
+            m |= first_bit((unsigned char)k[i]);
+    return m;
+}
+
+/* A key of the catalogue taken apart once: its alternatives with their
+ * lengths, and the letters they start with. */
+typedef struct key_alt {
+    const char *s;
+    size_t len;
+} key_alt;
+
+typedef struct compiled_key {
+    key_alt *alt;
+    size_t n;
+    uint64_t firsts;
+} compiled_key;
+
+static void compile_key(const char *key, compiled_key *ck)
+{
+    size_t n = 1;
+    for (const char *p = key; *p; p++)
+        n += *p == '|';
+    ck->alt = plan_xmalloc(n * sizeof *ck->alt);
+    ck->n = 0;
+    ck->firsts = 0;
+    for (const char *alt = key;;) {
+        size_t len = strcspn(alt, "|");
+        if (len) {
+            ck->alt[ck->n].s = alt;
+            ck->alt[ck->n++].len = len;
+            ck->firsts |= first_bit((unsigned char)alt[0]);
+        }
+        if (!alt[len])
+            break;
+        alt += len + 1;
+    }
+}
+
+/* plan_award_key_at for a compiled key. */
+static size_t compiled_at(const char *k, size_t i, const compiled_key *ck)
+{
+    if ((i > 0 && k[i - 1] != ' ') || !(ck->firsts & first_bit((unsigned char)k[i])))
+        return 0;
+    size_t best = 0;
+    for (size_t j = 0; j < ck->n; j++) {
+        const key_alt *a = &ck->alt[j];
+        if (a->len > best && a->s[0] == k[i] && strncmp(k + i, a->s, a->len) == 0 &&
+            k[i + a->len] == ' ')
+            best = a->len;
+    }
+    return best;
+}
+
+/* Length of the longest alternative of ck found anywhere in k, or 0. */
+static size_t compiled_score(const char *k, const compiled_key *ck)
+{
+    size_t best = 0;
+    for (size_t i = 1; k[i]; i++)
+        if (k[i - 1] == ' ') {
+            size_t n = compiled_at(k, i, ck);
+            if (n > best)
+                best = n;
+        }
+    return best;
+}
+
+/* The keys of every row, compiled once (static data: kept for the run). */
+enum { KEYS_MAX = 4 };
+static compiled_key row_keys[sizeof rows / sizeof *rows][KEYS_MAX];
+static pthread_once_t row_keys_once = PTHREAD_ONCE_INIT;
+
+static void row_keys_init(void)
+{
+    for (size_t r = 0; r < sizeof rows / sizeof *rows; r++) {
+        size_t j = 0;
+        for (const char *const *key = rows[r].keys; *key && j < KEYS_MAX; key++, j++)
+            compile_key(*key, &row_keys[r][j]);
+    }
+}
+
 size_t plan_award_key_at(const char *k, size_t i, const char *key)
 {
     if (i > 0 && k[i - 1] != ' ')
         return 0;
-    const char *alt = key;
+    const char *s = k + i;
     size_t best = 0;
-    for (;;) {
-        const char *bar = strchr(alt, '|');
-        size_t n = bar ? (size_t)(bar - alt) : strlen(alt);
-        if (n > best && k[i] == alt[0] && strncmp(k + i, alt, n) == 0 && k[i + n] == ' ')
+    /* One pass over the alternatives, compared as they are read. */
+    for (const char *alt = key;;) {
+        size_t n = 0;
+        while (alt[n] && alt[n] != '|' && alt[n] == s[n])
+            n++;
+        int whole = alt[n] == '|' || alt[n] == '\0';
+        if (whole && n > best && s[n] == ' ')
             best = n;
-        if (!bar)
+        alt += n;
+        while (*alt && *alt != '|')
+            alt++;
+        if (!*alt)
             break;
-        alt = bar + 1;
+        alt++;
     }
     return best;
 }
@@ -281,13 +385,19 @@ int plan_award_key_in(const char *k, const char *key)
 
 const plan_award_entry *plan_award_lookup(const char *text)
 {
+    pthread_once(&row_keys_once, row_keys_init);
     char *k = plan_award_key_text(text);
+    uint64_t mask = word_starts(k);
     const plan_award_entry *best = NULL;
     size_t best_score = 0;
     for (size_t r = 0; r < plan_award_entry_count(); r++) {
-        size_t score = 0;
-        for (const char *const *key = rows[r].keys; *key; key++) {
-            size_t s = key_score(k, *key);
+        size_t score = 0, j = 0;
+        for (const char *const *key = rows[r].keys; *key; key++, j++) {
+            size_t s;
+            if (j >= KEYS_MAX)
+                s = key_score(k, *key);
+            else
+                s = mask & row_keys[r][j].firsts ? compiled_score(k, &row_keys[r][j]) : 0;
             if (!s) {
                 score = 0;
                 break;
@@ -373,18 +483,24 @@ static const plan_award_authority authorities[] = {
      "V2"},
 };
 
+const plan_award_authority *plan_award_authority_in_key(const char *k, int want_district,
+                                                        int want_chain)
+{
+    size_t n = sizeof authorities / sizeof *authorities;
+    for (size_t r = 0; r < n; r++) {
+        if ((want_district && !authorities[r].district) || (want_chain && !authorities[r].chain))
+            continue;
+        if (plan_award_key_in(k, authorities[r].keys[0]))
+            return &authorities[r];
+    }
+    return NULL;
+}
+
 const plan_award_authority *plan_award_authority_in(const char *text, int want_district,
                                                     int want_chain)
 {
     char *k = plan_award_key_text(text);
-    const plan_award_authority *found = NULL;
-    size_t n = sizeof authorities / sizeof *authorities;
-    for (size_t r = 0; r < n && !found; r++) {
-        if ((want_district && !authorities[r].district) || (want_chain && !authorities[r].chain))
-            continue;
-        if (plan_award_key_in(k, authorities[r].keys[0]))
-            found = &authorities[r];
-    }
+    const plan_award_authority *found = plan_award_authority_in_key(k, want_district, want_chain);
     free(k);
     return found;
 }
@@ -474,6 +590,30 @@ const plan_award_phrase *plan_award_phrase_in(plan_award_phrase_set set, const c
     }
     free(k);
     return found;
+}
+
+int plan_award_phrase_maybe(plan_award_phrase_set set, const char *k)
+{
+    for (const plan_award_phrase *p = phrase_set(set); p->key; p++) {
+        if (p->accents)
+            continue;
+        for (const char *alt = p->key;;) {
+            size_t n = strcspn(alt, "|");
+            char w[96];
+            if (n + 3 > sizeof w)
+                return 1; /* cannot happen with the tables above; assume it may */
+            w[0] = ' ';
+            memcpy(w + 1, alt, n);
+            w[n + 1] = ' ';
+            w[n + 2] = '\0';
+            if (strstr(k, w))
+                return 1;
+            if (!alt[n])
+                break;
+            alt += n + 1;
+        }
+    }
+    return 0;
 }
 
 const plan_award_phrase *plan_award_phrase_at(plan_award_phrase_set set, const char *k,

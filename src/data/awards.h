@@ -84,6 +84,10 @@ const plan_award_authority *plan_award_authority_in(const char *text, int want_d
 
 /* The authority of at least min_level whose key matches key text k at
  * byte i, or NULL. */
+/* The same for a key text (plan_award_key_text), which is not folded again. */
+const plan_award_authority *plan_award_authority_in_key(const char *k, int want_district,
+                                                        int want_chain);
+
 const plan_award_authority *plan_award_authority_at(const char *k, size_t i, int min_level);
 
 /* ---- key text ---- */
@@ -116,6 +120,10 @@ typedef struct plan_award_phrase {
 /* The first phrase of the set that occurs in text, or NULL. */
 const plan_award_phrase *plan_award_phrase_in(plan_award_phrase_set set, const char *text);
 /* The first phrase of the set that matches key text k at byte i, or NULL. */
+/* 0 when no phrase of set (those matched without accents) occurs in the key
+ * text k: then plan_award_phrase_at finds none at any word of k. A quick
+ * test before a scan word by word. */
+int plan_award_phrase_maybe(plan_award_phrase_set set, const char *k);
 const plan_award_phrase *plan_award_phrase_at(plan_award_phrase_set set, const char *k,
                                               size_t i, size_t *len);
 

@@ -524,35 +524,57 @@ static int in_basis(const plan_doc *doc, const char *ref)
     return 0;
 }
 
+/* The grade of one text, which depends on the text alone. */
+typedef struct st_grade {
+    int v;
+    const plan_award_phrase *ph; /* ST_GENERIC: the phrase */
+    char missing[64];            /* ST_MISSING_REF: the reference */
+} st_grade;
+
 /* Grades one text: a criterion or a concrete standard is ST_OK, and so is a
  * reference to a document of the basis; a reference to a document the plan
  * does not cite is ST_MISSING_REF; "theo quy định" alone is ST_GENERIC. */
-static void st_classify(const plan_text *t, int criterion, void *ctx)
+static void st_grade_of(const plan_doc *doc, const plan_text *t, int criterion, st_grade *gr)
 {
-    st_eval *ev = ctx;
     int v = ST_OK, any = 0, cited = 0;
     const plan_award_phrase *ph = NULL;
-    char ref[64], missing[64] = "";
+    char ref[64];
     size_t i = 0;
+    gr->missing[0] = '\0';
     while (!criterion && !cited && next_ref(t->s, &i, ref, sizeof ref)) {
         any = 1;
-        cited = in_basis(ev->doc, ref);
-        if (!missing[0])
-            snprintf(missing, sizeof missing, "%s", ref);
+        cited = in_basis(doc, ref);
+        if (!gr->missing[0])
+            snprintf(gr->missing, sizeof gr->missing, "%s", ref);
     }
     if (any && !cited)
         v = ST_MISSING_REF;
     else if (!criterion && !any && (ph = plan_award_phrase_in(PLAN_AWARD_PH_GENERIC, t->s)))
         v = ST_GENERIC;
-    if (v == ST_OK || ev->verdict >= v) {
-        if (v > ev->verdict)
-            ev->verdict = v;
+    gr->v = v;
+    gr->ph = ph;
+}
+
+/* Adds the grade of text t to the verdict. */
+static void st_merge(st_eval *ev, const plan_text *t, const st_grade *gr)
+{
+    if (gr->v == ST_OK || ev->verdict >= gr->v) {
+        if (gr->v > ev->verdict)
+            ev->verdict = gr->v;
         return;
     }
-    ev->verdict = v;
+    ev->verdict = gr->v;
     ev->t = t;
-    ev->ph = ph;
-    snprintf(ev->ref, sizeof ev->ref, "%s", missing);
+    ev->ph = gr->ph;
+    snprintf(ev->ref, sizeof ev->ref, "%s", gr->missing);
+}
+
+static void st_classify(const plan_text *t, int criterion, void *ctx)
+{
+    st_eval *ev = ctx;
+    st_grade gr;
+    st_grade_of(ev->doc, t, criterion, &gr);
+    st_merge(ev, t, &gr);
 }
 
 /* Paragraphs and criteria about award standards anywhere in the plan: those
@@ -563,18 +585,26 @@ static void st_classify(const plan_text *t, int criterion, void *ctx)
  * text of those sections). */
 typedef struct general {
     const plan_block **v;
+    st_grade *grade; /* v[i]'s grade, for every award alike */
     size_t n;
     int done;
 } general;
 
 static void general_find(const plan_block *first, general *g)
 {
+    /* Siblings share their parent: its heading is read once for all of them. */
+    int heading = -1;
     for (const plan_block *b = first; b; b = b->next) {
         const plan_block *p = b->parent;
-        if ((b->kind == PLAN_B_P || b->kind == PLAN_B_CRITERION) && b->text.s && p &&
-            p->section && (p->section->roles & (PLAN_ROLE_CRITERIA | PLAN_ROLE_AWARDS)) &&
-            (plan_award_phrase_in(PLAN_AWARD_PH_STANDARD, p->section->heading.s) ||
-             plan_award_phrase_in(PLAN_AWARD_PH_STANDARD, b->text.s))) {
+        if (!((b->kind == PLAN_B_P || b->kind == PLAN_B_CRITERION) && b->text.s && p &&
+              p->section && (p->section->roles & (PLAN_ROLE_CRITERIA | PLAN_ROLE_AWARDS)))) {
+            if (b->first)
+                general_find(b->first, g);
+            continue;
+        }
+        if (heading < 0)
+            heading = plan_award_phrase_in(PLAN_AWARD_PH_STANDARD, p->section->heading.s) != NULL;
+        if (heading || plan_award_phrase_in(PLAN_AWARD_PH_STANDARD, b->text.s)) {
             g->v = plan_xrealloc(g->v, (g->n + 1) * sizeof *g->v);
             g->v[g->n++] = b;
         }
@@ -583,14 +613,19 @@ static void general_find(const plan_block *first, general *g)
     }
 }
 
-static void general_texts(const plan_block *body, general *g, text_fn fn, void *ctx)
+/* Adds the grades of the general texts to ev; they are found and graded
+ * once per plan. */
+static void general_grades(const plan_doc *doc, general *g, st_eval *ev)
 {
     if (!g->done) {
-        general_find(body, g);
+        general_find(doc->body, g);
+        g->grade = plan_xmalloc((g->n ? g->n : 1) * sizeof *g->grade);
+        for (size_t i = 0; i < g->n; i++)
+            st_grade_of(doc, &g->v[i]->text, g->v[i]->kind == PLAN_B_CRITERION, &g->grade[i]);
         g->done = 1;
     }
     for (size_t i = 0; i < g->n; i++)
-        fn(&g->v[i]->text, g->v[i]->kind == PLAN_B_CRITERION, ctx);
+        st_merge(ev, &g->v[i]->text, &g->grade[i]);
 }
 
 /* Positions already reported: texts shared by several awards are reported once. */
@@ -615,7 +650,7 @@ static void award_standard(plan_check *c, const resolved *r, st_seen *seen, gene
     st_eval ev = {c->doc, ST_NONE, NULL, NULL, ""};
     own_texts(a, st_classify, &ev);
     if (ev.verdict != ST_OK)
-        general_texts(c->doc->body, gen, st_classify, &ev);
+        general_grades(c->doc, gen, &ev);
     plan_diag *g;
     if (ev.verdict == ST_OK || (ev.t && !st_once(seen, ev.t->pos)))
         return;
@@ -692,6 +727,10 @@ static void chain_text(plan_check *c, const plan_text *t)
     if (!t->s)
         return;
     char *k = plan_award_key_text(t->s);
+    if (!plan_award_phrase_maybe(PLAN_AWARD_PH_PROPOSE, k)) {
+        free(k);
+        return;
+    }
     for (size_t i = 1; k[i]; i++) {
         size_t n = 0;
         const plan_award_phrase *verb;
@@ -712,10 +751,13 @@ static void chain_text(plan_check *c, const plan_text *t)
 /* A recipient (to=, <to>) that is a level-4 or level-5 authority. */
 static void chain_to(plan_check *c, const char *to, plan_pos pos)
 {
-    if (!to || plan_award_authority_in(to, 0, 1))
+    if (!to)
         return;
     char *k = plan_award_key_text(to);
-    const plan_award_authority *au = plan_award_authority_at(k, 1, PLAN_AWARD_LEVEL_GOVERNMENT);
+    const plan_award_authority *au =
+        plan_award_authority_in_key(k, 0, 1)
+            ? NULL
+            : plan_award_authority_at(k, 1, PLAN_AWARD_LEVEL_GOVERNMENT);
     free(k);
     if (au)
         chain_report(c, pos, NULL, au);
@@ -757,7 +799,7 @@ void plan_check_award(plan_check *c)
 {
     plan_date day = plan_day(c->doc);
     st_seen seen = {{{0, 0}}, 0};
-    general gen = {NULL, 0, 0};
+    general gen = {NULL, NULL, 0, 0};
     award_present(c);
     for (const plan_award *a = c->doc->awards; a; a = a->next) {
         if (!a->name.s)
@@ -776,5 +818,6 @@ void plan_check_award(plan_check *c)
         award_standard(c, &r, &seen, &gen);
     }
     free(gen.v);
+    free(gen.grade);
     proposal_chain(c);
 }

@@ -1,0 +1,184 @@
+/*
+ * test_rules.c - unit tests of the fast paths of the validators' data
+ * lookups (src/data, src/validate): each one is compared with the plain
+ * algorithm it replaces, written out again here, over every row of the
+ * tables and over texts made from them.
+ */
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <setjmp.h>
+#include <cmocka.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "data/awards.h"
+#include "plan/util.h"
+
+/* ---- the award catalogue: the lookup as it was before the fast path ---- */
+
+static size_t ref_key_at(const char *k, size_t i, const char *key)
+{
+    if (i > 0 && k[i - 1] != ' ')
+        return 0;
+    const char *alt = key;
+    size_t best = 0;
+    for (;;) {
+        const char *bar = strchr(alt, '|');
+        size_t n = bar ? (size_t)(bar - alt) : strlen(alt);
+        if (n > best && k[i] == alt[0] && strncmp(k + i, alt, n) == 0 && k[i + n] == ' ')
+            best = n;
+        if (!bar)
+            break;
+        alt = bar + 1;
+    }
+    return best;
+}
+
+static size_t ref_key_score(const char *k, const char *key)
+{
+    size_t best = 0;
+    for (size_t i = 1; k[i]; i++)
+        if (k[i - 1] == ' ') {
+            size_t n = ref_key_at(k, i, key);
+            if (n > best)
+                best = n;
+        }
+    return best;
+}
+
+static const plan_award_entry *ref_lookup(const char *text)
+{
+    char *k = plan_award_key_text(text);
+    const plan_award_entry *best = NULL;
+    size_t best_score = 0;
+    for (size_t r = 0; r < plan_award_entry_count(); r++) {
+        const plan_award_entry *e = plan_award_entry_get((int)r);
+        size_t score = 0;
+        for (const char *const *key = e->keys; *key; key++) {
+            size_t s = ref_key_score(k, *key);
+            if (!s) {
+                score = 0;
+                break;
+            }
+            score += s;
+        }
+        if (score > best_score) {
+            best_score = score;
+            best = e;
+        }
+    }
+    free(k);
+    return best;
+}
+
+/* The n-th alternative of key (0 when there is none) into buf. */
+static int alternative(const char *key, int n, char *buf, size_t size)
+{
+    for (const char *alt = key; n >= 0; n--) {
+        size_t len = strcspn(alt, "|");
+        if (n == 0) {
+            snprintf(buf, size, "%.*s", (int)len, alt);
+            return 1;
+        }
+        if (!alt[len])
+            return 0;
+        alt += len + 1;
+    }
+    return 0;
+}
+
+/* Every text: both key tables' alternatives alone, in pairs with "của",
+ * with words before and after, and a few texts as plans write them. */
+static void check_text(const char *text, size_t *n)
+{
+    const plan_award_entry *want = ref_lookup(text);
+    const plan_award_entry *got = plan_award_lookup(text);
+    if (got != want)
+        fail_msg("\"%s\": lookup gives %s, the plain algorithm %s", text,
+                 got ? got->name : "none", want ? want->name : "none");
+    char *k = plan_award_key_text(text);
+    for (size_t r = 0; r < plan_award_entry_count(); r++)
+        for (const char *const *key = plan_award_entry_get((int)r)->keys; *key; key++)
+            for (size_t i = 0; k[i]; i++)
+                assert_int_equal(plan_award_key_at(k, i, *key), ref_key_at(k, i, *key));
+    free(k);
+    (*n)++;
+}
+
+static void award_lookup_as_plain(void **state)
+{
+    (void)state;
+    static const char *const extra[] = {
+        "Giấy khen của Giám đốc Sở Văn hóa, Thể thao và Du lịch",
+        "Bằng khen của Chủ tịch Ủy ban nhân dân tỉnh Lạng Sơn",
+        "Bằng khen của Thủ tướng Chính phủ",
+        "Chiến sĩ thi đua cơ sở",
+        "Lao động tiên tiến",
+        "Huân chương Lao động hạng Ba",
+        "Cờ thi đua của UBND TP. Hà Nội",
+        "Danh hiệu Tập thể lao động xuất sắc",
+        "Giấy khen",
+        "Kỷ niệm chương vì sự nghiệp",
+        "giay khen giay khen cua cua",
+        "",
+        "Huy hiệu",
+    };
+    size_t n = 0;
+    char a[256], b[256], text[600];
+    for (size_t i = 0; i < sizeof extra / sizeof *extra; i++)
+        check_text(extra[i], &n);
+    for (size_t r = 0; r < plan_award_entry_count(); r++) {
+        const plan_award_entry *e = plan_award_entry_get((int)r);
+        const char *k0 = e->keys[0], *k1 = e->keys[1];
+        for (int i = 0; alternative(k0, i, a, sizeof a); i++) {
+            check_text(a, &n);
+            snprintf(text, sizeof text, "Tặng %s năm 2025", a);
+            check_text(text, &n);
+            for (int j = 0; k1 && alternative(k1, j, b, sizeof b); j++) {
+                snprintf(text, sizeof text, "%s của %s", a, b);
+                check_text(text, &n);
+                snprintf(text, sizeof text, "%s %s", b, a);
+                check_text(text, &n);
+            }
+        }
+    }
+    assert_true(n > 150);
+}
+
+/* plan_award_phrase_maybe is 0 only when no word of the key text starts a
+ * phrase of the set. */
+static void award_phrase_quick_test(void **state)
+{
+    (void)state;
+    static const char *const texts[] = {
+        "Sở Nội vụ đề nghị Thủ tướng Chính phủ tặng Bằng khen",
+        "trình Chủ tịch UBND tỉnh",
+        "Các phòng tổng hợp, báo cáo kết quả",
+        "de nghi; trinh.",
+        "đề-nghị",
+        "đềnghị trìnhh",
+        "",
+    };
+    for (size_t t = 0; t < sizeof texts / sizeof *texts; t++) {
+        char *k = plan_award_key_text(texts[t]);
+        for (int set = PLAN_AWARD_PH_ANNUAL; set <= PLAN_AWARD_PH_STANDARD; set++) {
+            int any = 0;
+            for (size_t i = 1; k[i]; i++)
+                any |= plan_award_phrase_at((plan_award_phrase_set)set, k, i, NULL) != NULL;
+            if (plan_award_phrase_maybe((plan_award_phrase_set)set, k) != any)
+                fail_msg("\"%s\", set %d: maybe %d, scan %d", texts[t], set, !any, any);
+        }
+        free(k);
+    }
+}
+
+int main(void)
+{
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test(award_lookup_as_plain),
+        cmocka_unit_test(award_phrase_quick_test),
+    };
+    return cmocka_run_group_tests(tests, NULL, NULL);
+}
