@@ -106,6 +106,11 @@ char *plan_utf8_fold(const char *s);
 int plan_utf8_base_letter(uint32_t cp);
 /* Same as plan_utf8_fold but also strips tone and vowel marks and maps đ to d. */
 char *plan_utf8_fold_ascii(const char *s);
+/* plan_utf8_fold (ascii 0) or plan_utf8_fold_ascii (ascii 1) of s into b,
+ * replacing what b held: returns b->data (b->len bytes, NUL-terminated),
+ * valid until b changes. Allocates nothing once b is large enough: the
+ * form for hot loops (one plan_buf reused, plan_buf_free at the end). */
+const char *plan_utf8_fold_buf(plan_buf *b, const char *s, int ascii);
 /* 1 when needle occurs in hay as whole words: not preceded or followed by a
  * letter, mark or digit of any script. Fold both the same way first. */
 int plan_has_word(const char *hay, const char *needle);

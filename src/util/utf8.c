@@ -189,7 +189,7 @@ static int fold_index(unsigned cp)
 
 typedef struct fold_entry {
     unsigned char len[2]; /* bytes of out[0] (fold), out[1] (fold_ascii) */
-    char out[2][7];
+    char out[2][8];       /* at most 7 used; 8 so that one fixed-size copy moves an entry */
 } fold_entry;
 
 static fold_entry fold_table[FOLD_N];
@@ -198,14 +198,24 @@ static pthread_once_t fold_once = PTHREAD_ONCE_INIT;
 static void fold_entry_set(fold_entry *e, int which, const char *r, size_t in_len)
 {
     size_t n = r ? strlen(r) : 0;
-    if (n > sizeof e->out[which] || n > 3 * in_len)
+    if (n > 7 || n > 3 * in_len)
         n = 0; /* does not happen for these code points; the slow path would be used */
     memcpy(e->out[which], r, n);
     e->len[which] = (unsigned char)n;
 }
 
+/* What fold_fast does with a byte: below 0x80 and not white space, the
+ * byte to write (its lower case); FB_END for NUL, FB_SPACE for white space,
+ * FB_MULTI for the bytes of longer sequences. Computed once. */
+enum { FB_END = 0, FB_SPACE = 0x80, FB_MULTI = 0xFF };
+static unsigned char fold_byte[256];
+
 static void fold_table_init(void)
 {
+    for (unsigned c = 0; c < 256; c++)
+        fold_byte[c] = c >= 0x80 ? FB_MULTI : (unsigned char)(c - 'A' < 26u ? c + 'a' - 'A' : c);
+    fold_byte[' '] = fold_byte['\t'] = fold_byte['\n'] = FB_SPACE;
+    fold_byte['\r'] = fold_byte['\f'] = fold_byte['\v'] = FB_SPACE;
     for (unsigned cp = 0; cp < FOLD_P_END; cp++) {
         int i = fold_index(cp);
         if (i < 0)
@@ -224,50 +234,65 @@ static void fold_table_init(void)
     }
 }
 
-/* Folds s by table, with white space folded as fold_space does. Returns
- * NULL when s holds a code point outside the table (or a bad byte). */
-static char *fold_fast(const char *s, int which)
+/* Bytes fold_fast may write for an input of n bytes: an entry is at most
+ * 3× its input, and each entry is moved by one copy of 8 bytes. */
+#define FOLD_ROOM(n) (3 * (n) + 8 + 1)
+
+/* Folds s into out (FOLD_ROOM(strlen(s)) bytes) by table, with white space
+ * folded as fold_space does; returns the length written (out is
+ * NUL-terminated), or -1 when s holds a code point outside the table. One
+ * step per code point: a Vietnamese word is a few ASCII letters between
+ * letters of two or three bytes. */
+static ptrdiff_t fold_fast(const char *s, int which, char *out)
 {
     pthread_once(&fold_once, fold_table_init);
-    size_t n = strlen(s);
-    char *out = plan_xmalloc(n * 3 + 1); /* an entry is at most 3× its input */
-    size_t o = 0;
-    int pending = 0;
+    char *o = out;
     const unsigned char *p = (const unsigned char *)s;
-    while (*p) {
-        unsigned c = *p;
-        if (c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v') {
-            pending = o > 0;
+    for (;;) {
+        unsigned c = *p, v = fold_byte[c];
+        if (v - 1u < 0x7Fu) { /* ASCII, not white space */
+            *o++ = (char)v;
             p++;
             continue;
         }
-        if (c == 0xC2 && p[1] == 0xA0) { /* NBSP */
-            pending = o > 0;
-            p += 2;
+        if (v == FB_END)
+            break;
+        if (v == FB_SPACE || (c == 0xC2 && p[1] == 0xA0)) {
+            /* A run of white space (NBSP too): one space between words. */
+            for (;;) {
+                if (fold_byte[*p] == FB_SPACE)
+                    p++;
+                else if (p[0] == 0xC2 && p[1] == 0xA0)
+                    p += 2;
+                else
+                    break;
+            }
+            if (*p && o > out)
+                *o++ = ' ';
             continue;
         }
-        if (pending)
-            out[o++] = ' ';
-        pending = 0;
-        if (c < 0x80) {
-            out[o++] = (char)(c >= 'A' && c <= 'Z' ? c - 'A' + 'a' : c);
-            p++;
-            continue;
+        int idx;
+        size_t k;
+        if (c >= 0xC2 && c < 0xC9 && p[1]) { /* U+0080–U+023F: the index is the code point */
+            idx = (int)(((c & 0x1Fu) << 6) | (p[1] & 0x3Fu));
+            k = 2;
+        } else if (c == 0xE1 && p[1] >= 0xB8 && p[1] <= 0xBB && p[2]) { /* U+1E00–U+1EFF */
+            idx = (int)(((p[1] - 0xB8u) << 6) | (p[2] & 0x3Fu)) + FOLD_LO_END;
+            k = 3;
+        } else {
+            uint32_t cp;
+            k = plan_utf8_decode((const char *)p, &cp);
+            idx = fold_index(cp);
         }
-        uint32_t cp;
-        size_t k = plan_utf8_decode((const char *)p, &cp);
-        int idx = fold_index(cp);
-        const fold_entry *e = idx >= 0 ? &fold_table[idx] : NULL;
-        if (!e || !e->len[which]) { /* no folded form recorded: let utf8proc decide */
-            free(out);
-            return NULL;
-        }
-        memcpy(out + o, e->out[which], e->len[which]);
+        if (idx < 0 || !fold_table[idx].len[which])
+            return -1; /* no folded form recorded: let utf8proc decide */
+        const fold_entry *e = &fold_table[idx];
+        memcpy(o, e->out[which], 8);
         o += e->len[which];
         p += k;
     }
-    out[o] = '\0';
-    return out;
+    *o = '\0';
+    return o - out;
 }
 
 int plan_utf8_base_letter(uint32_t cp)
@@ -282,33 +307,18 @@ int plan_utf8_base_letter(uint32_t cp)
     return e->len[1] == 1 && (unsigned char)e->out[1][0] < 0x80 ? e->out[1][0] : 0;
 }
 
-char *plan_utf8_fold(const char *s)
+/* The slow path of folding: white space, then utf8proc over the whole
+ * text; ascii as in plan_utf8_fold_ascii. Caller frees. */
+static char *fold_slow(const char *s, int ascii)
 {
-    if (!s)
-        s = ""; /* an absent text folds to the empty key */
-    char *fast = fold_fast(s, 0);
-    if (fast)
-        return fast;
     char *f = fold_space(s, strlen(s));
-    char *r = map(f, strlen(f), UTF8PROC_COMPOSE | UTF8PROC_CASEFOLD);
+    int opts = UTF8PROC_COMPOSE | UTF8PROC_CASEFOLD | (ascii ? UTF8PROC_STRIPMARK : 0);
+    char *r = map(f, strlen(f), opts);
     if (!r)
         return f;
     free(f);
-    return r;
-}
-
-char *plan_utf8_fold_ascii(const char *s)
-{
-    if (!s)
-        s = "";
-    char *fast = fold_fast(s, 1);
-    if (fast)
-        return fast;
-    char *f = fold_space(s, strlen(s));
-    char *r = map(f, strlen(f), UTF8PROC_COMPOSE | UTF8PROC_CASEFOLD | UTF8PROC_STRIPMARK);
-    if (!r)
-        return f;
-    free(f);
+    if (!ascii)
+        return r;
     /* đ (c4 91) and Đ (case-folded already) become d: one byte shorter. */
     size_t o = 0;
     for (size_t i = 0; r[i]; i++) {
@@ -321,6 +331,49 @@ char *plan_utf8_fold_ascii(const char *s)
     }
     r[o] = '\0';
     return r;
+}
+
+static char *fold_alloc(const char *s, int ascii)
+{
+    if (!s)
+        s = ""; /* an absent text folds to the empty key */
+    char *out = plan_xmalloc(FOLD_ROOM(strlen(s)));
+    if (fold_fast(s, ascii, out) >= 0)
+        return out;
+    free(out);
+    return fold_slow(s, ascii);
+}
+
+char *plan_utf8_fold(const char *s)
+{
+    return fold_alloc(s, 0);
+}
+
+char *plan_utf8_fold_ascii(const char *s)
+{
+    return fold_alloc(s, 1);
+}
+
+const char *plan_utf8_fold_buf(plan_buf *b, const char *s, int ascii)
+{
+    if (!s)
+        s = "";
+    size_t need = FOLD_ROOM(strlen(s));
+    if (b->cap < need) {
+        size_t cap = b->cap * 2 > need ? b->cap * 2 : need;
+        b->data = plan_xrealloc(b->data, cap);
+        b->cap = cap;
+    }
+    ptrdiff_t n = fold_fast(s, ascii != 0, b->data);
+    if (n >= 0) {
+        b->len = (size_t)n;
+        return b->data;
+    }
+    char *r = fold_slow(s, ascii != 0);
+    b->len = 0;
+    plan_buf_append(b, r, strlen(r));
+    free(r);
+    return b->data;
 }
 
 char *plan_utf8_upper(const char *s)

@@ -259,6 +259,14 @@ static void check_fold(const char *s)
         char *got = ascii ? plan_utf8_fold_ascii(s) : plan_utf8_fold(s);
         if (strcmp(want, got) != 0)
             fail_msg("fold%s of '%s': got '%s', want '%s'", ascii ? "_ascii" : "", s, got, want);
+        /* The buffer form, into a buffer that held something longer. */
+        plan_buf b = PLAN_BUF_INIT;
+        plan_buf_puts(&b, "a longer text that was in the buffer before");
+        const char *in_buf = plan_utf8_fold_buf(&b, s, ascii);
+        if (strcmp(want, in_buf) != 0 || b.len != strlen(want))
+            fail_msg("fold_buf%s of '%s': got '%s', want '%s'", ascii ? " ascii" : "", s, in_buf,
+                     want);
+        plan_buf_free(&b);
         free(want);
         free(got);
     }
@@ -288,6 +296,8 @@ static void fold_fast_path_agrees(void **state)
         "  Ủy ban   nhân dân\u00a0tỉnh  Đắk Lắk ", "Phòng Tổ chức - Hành chính",
         "Cu\xcc\x89" "a Ho\xcc\x80" "a", "ĐOÀN THANH NIÊN", "Ǆ ǅ ǆ ß İ ŉ", "Σίσυφος ΑΣ", "Ꭰ ﬀ",
         "thi đua \xe2\x80\x9cyêu nước\xe2\x80\x9d – 2025", "", "ASCII Only",
+        /* White space at the ends, in runs, of every kind, NBSP among it. */
+        "\t\n x \r\f\vY\u00a0\u00a0", " \u00a0 ", "a\u00a0", "\u00a0\u00a0Á  B\u00a0 c\n", "\x01A\x1f",
     };
     for (size_t i = 0; i < sizeof texts / sizeof *texts; i++)
         check_fold(texts[i]);
