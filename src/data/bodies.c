@@ -96,9 +96,12 @@ unsigned plan_body_kinds(const char *text)
 {
     char *acc = fold_accented(text), *asc = plan_utf8_fold_ascii(text);
     unsigned mask = 0;
-    for (int k = 0; k < PLAN_BODY_KIND_COUNT; k++)
-        if (find(acc, asc, k))
-            mask |= 1u << k;
+    /* One pass over the rows; a kind already found is not searched again. */
+    for (size_t i = 0; i < sizeof rows / sizeof *rows; i++) {
+        unsigned bit = 1u << rows[i].kind;
+        if (!(mask & bit) && plan_has_word(rows[i].ascii ? asc : acc, rows[i].key))
+            mask |= bit;
+    }
     free(acc);
     free(asc);
     return mask;

@@ -5,6 +5,7 @@
  * term numbers (LEX-ROMAN). Conventions: shared/domain/rules.md §6.
  */
 #include <ctype.h>
+#include <pthread.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -516,6 +517,18 @@ static int word_sep(unsigned char ch)
     return ch == '\0' || isspace(ch) || (ch < 0x80 && ispunct(ch) && ch != '|');
 }
 
+/* word_sep of every byte, computed once (after main has set the locale,
+ * which isspace follows): the word loop below reads every byte of every
+ * text. */
+static unsigned char sep_table[256];
+static pthread_once_t sep_once = PTHREAD_ONCE_INIT;
+
+static void sep_init(void)
+{
+    for (int ch = 0; ch < 256; ch++)
+        sep_table[ch] = (unsigned char)word_sep((unsigned char)ch);
+}
+
 /* Length of a typographic mark (“ ” ‘ ’ – — …, U+2010–U+206F) at s, or 0. */
 static size_t mark_len(const char *s)
 {
@@ -545,12 +558,33 @@ static char *fold_word(const char *p, size_t n)
     return plan_utf8_fold_ascii(w);
 }
 
+/* 0 when the word at w cannot fold to a word after which roman_context
+ * places a numeral ("thu", "hoi", "khoa", "muc", "phan"): it starts with
+ * another ASCII letter, which the fold would only lower. */
+static int may_be_context(const char *w)
+{
+    unsigned char c = (unsigned char)w[0];
+    if (c >= 0x80)
+        return 1;
+    if (c >= 'A' && c <= 'Z')
+        c = (unsigned char)(c - 'A' + 'a');
+    return c == 't' || c == 'h' || c == 'k' || c == 'm' || c == 'p';
+}
+
+/* The first bytes roman_judge can accept: I V X 1 L C l |. */
+static int roman_start(char ch)
+{
+    return ch == 'I' || ch == 'V' || ch == 'X' || ch == '1' || ch == 'L' || ch == 'C' ||
+           ch == 'l' || ch == '|';
+}
+
 static void roman_text(plan_check *c, const plan_text *t, const plan_block *owner, void *ctx)
 {
     (void)owner;
     (void)ctx;
     if (!t->s)
         return;
+    pthread_once(&sep_once, sep_init);
     /* The two words before, as spans: folded only when the word at hand
      * could be a numeral (the fold is the costly part). */
     const char *w1 = NULL, *w2 = NULL;
@@ -559,17 +593,17 @@ static void roman_text(plan_check *c, const plan_text *t, const plan_block *owne
     size_t seen_len[8];
     int nseen = 0;
     for (const char *p = t->s; *p;) {
-        while (*p && (word_sep((unsigned char)*p) || mark_len(p)))
+        while (*p && (sep_table[(unsigned char)*p] || mark_len(p)))
             p += mark_len(p) ? mark_len(p) : 1;
         const char *q = p;
-        while (*q && !word_sep((unsigned char)*q) && !mark_len(q))
+        while (*q && !sep_table[(unsigned char)*q] && !mark_len(q))
             q++;
         if (q == p)
             break;
         size_t n = (size_t)(q - p);
         char reading[16];
         int k = ROMAN_NOT;
-        if (w1 && strchr("IVX1LCl|", *p)) { /* what roman_judge can accept */
+        if (w1 && roman_start(*p) && may_be_context(w1)) {
             char *prev1 = fold_word(w1, n1), *prev2 = w2 ? fold_word(w2, n2) : NULL;
             if (roman_context(prev2, prev1))
                 k = roman_judge(p, n, 0, reading);

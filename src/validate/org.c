@@ -5,6 +5,7 @@
  * 2025 reorganisation (no district level, 34 provinces) and the name of the
  * Hội đồng Thi đua - Khen thưởng.
  */
+#include <pthread.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -506,15 +507,34 @@ static int former_follows(const char *p)
 
 /* The first province that does not exist on day and that text names as
  * "tỉnh X" or "thành phố X" without "cũ" after it; NULL when none. */
+/* The folded names of the provinces, computed once (static data: kept for
+ * the run). */
+static char **prov_folded;
+static pthread_once_t prov_folded_once = PTHREAD_ONCE_INIT;
+
+static void prov_folded_init(void)
+{
+    size_t n = plan_province_count();
+    prov_folded = plan_xmalloc((n ? n : 1) * sizeof *prov_folded);
+    for (size_t i = 0; i < n; i++)
+        prov_folded[i] = plan_utf8_fold_ascii(plan_province_get((int)i)->name);
+}
+
 static const plan_province *abolished_in(const char *text, plan_date day)
 {
     char *f = plan_utf8_fold_ascii(text);
+    /* Every name found must follow "tinh " or "thanh pho ". */
+    if (!strstr(f, "tinh ") && !strstr(f, "thanh pho ")) {
+        free(f);
+        return NULL;
+    }
+    pthread_once(&prov_folded_once, prov_folded_init);
     const plan_province *found = NULL;
     for (size_t i = 0; i < plan_province_count() && !found; i++) {
         const plan_province *pr = plan_province_get((int)i);
         if (plan_province_exists_on(pr, day))
             continue;
-        char *k = plan_utf8_fold_ascii(pr->name);
+        const char *k = prov_folded[i];
         size_t n = strlen(k);
         for (const char *p = strstr(f, k); p && !found; p = strstr(p + 1, k)) {
             int tinh = p - f >= 5 && strncmp(p - 5, "tinh ", 5) == 0;
@@ -522,7 +542,6 @@ static const plan_province *abolished_in(const char *text, plan_date day)
             if ((tinh || tp) && !word_byte((unsigned char)p[n]) && !former_follows(p + n))
                 found = pr;
         }
-        free(k);
     }
     free(f);
     return found;
@@ -732,9 +751,18 @@ static void council_scan(council_ctx *x, const plan_text *t)
 {
     if (!t->s)
         return;
-    for (const char *p = t->s; *p; p += strcspn(p, " "), p += strspn(p, " ")) {
-        const char *q = p + strspn(p, "(\"'");
-        if (*q != 'H' && *q != 'h')
+    for (const char *p = t->s; *p;) {
+        const char *q = p;
+        while (*q == '(' || *q == '"' || *q == '\'')
+            q++;
+        /* The next word (inline: this loop reads every word of every text). */
+        while (*p && *p != ' ')
+            p++;
+        while (*p == ' ')
+            p++;
+        /* "hội": H, then o or a letter with marks (a quick test before the fold). */
+        if ((*q != 'H' && *q != 'h') ||
+            !(q[1] == 'o' || q[1] == 'O' || (unsigned char)q[1] >= 0x80))
             continue;
         /* Fold the next three words only, not the rest of the text. */
         const char *e = q;

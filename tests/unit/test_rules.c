@@ -14,6 +14,7 @@
 #include <string.h>
 
 #include "data/awards.h"
+#include "data/bodies.h"
 #include "plan/util.h"
 
 /* ---- the award catalogue: the lookup as it was before the fast path ---- */
@@ -174,11 +175,45 @@ static void award_phrase_quick_test(void **state)
     }
 }
 
+/* ---- bodies: plan_body_kinds in one pass gives what plan_body_find gives
+ * kind by kind ---- */
+
+static void body_kinds_as_find(void **state)
+{
+    (void)state;
+    static const char *const texts[] = {
+        "Ủy ban Mặt trận Tổ quốc Việt Nam tỉnh",
+        "Ban Thường vụ Tỉnh ủy; Hội đồng nhân dân tỉnh",
+        "Công đoàn Sở, Đoàn Thanh niên",
+        "Tòa án nhân dân tỉnh, Viện kiểm sát nhân dân tỉnh",
+        "UBND các huyện, thị xã, thành phố",
+        "Ủy ban nhân dân quận Ba Đình",
+        "Uỷ ban nhân dân xã",
+        "Văn phòng Sở",
+        "công đoạn sản xuất",
+        "cơ quan, đơn vị",
+        "Huyện ủy, Quận ủy",
+        "",
+    };
+    int hits = 0;
+    for (size_t t = 0; t < sizeof texts / sizeof *texts; t++) {
+        unsigned mask = plan_body_kinds(texts[t]);
+        for (int k = 0; k < PLAN_BODY_KIND_COUNT; k++) {
+            int found = plan_body_find(texts[t], (plan_body_kind)k) != NULL;
+            if (found != !!(mask & (1u << k)))
+                fail_msg("\"%s\", kind %d: kinds %u, find %d", texts[t], k, mask, found);
+            hits += found;
+        }
+    }
+    assert_true(hits >= 8);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(award_lookup_as_plain),
         cmocka_unit_test(award_phrase_quick_test),
+        cmocka_unit_test(body_kinds_as_find),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
