@@ -1,6 +1,6 @@
 /*
- * build.c - from the libxml2 tree to the plan model. This file and
- * src/parse are the only places that see libxml2 types. It checks the
+ * build.c - from the parsed tree (src/parse/xml.h, our own neutral tree,
+ * whichever way plan_parse filled it) to the plan model. It checks the
  * structure as it goes (unknown, misplaced, missing or repeated elements,
  * bad attribute values, stray text), copies every text into the arena in
  * NFC with white space folded and tone marks in one style (TEXT-TONE-STYLE,
@@ -10,8 +10,6 @@
 #include <ctype.h>
 #include <stdlib.h>
 #include <string.h>
-
-#include <libxml/tree.h>
 
 #include "parse/xml.h"
 #include "plan/data.h"
@@ -36,22 +34,22 @@ typedef struct builder {
 
 /* ---- small helpers ---- */
 
-static const char *name_of(const xmlNode *n)
+static const char *name_of(const plan_xnode *n)
 {
-    if (n->type != XML_ELEMENT_NODE)
+    if (n->type != PLAN_X_ELEMENT)
         return NULL;
-    if (!n->ns || !n->ns->href || strcmp((const char *)n->ns->href, PLAN_NS) != 0)
+    if (!n->ns || strcmp(n->ns, PLAN_NS) != 0)
         return NULL;
-    return (const char *)n->name;
+    return n->name;
 }
 
-static int is(const xmlNode *n, const char *name)
+static int is(const plan_xnode *n, const char *name)
 {
     const char *s = name_of(n);
     return s && strcmp(s, name) == 0;
 }
 
-static plan_pos pos_of(builder *b, const xmlNode *n)
+static plan_pos pos_of(builder *b, const plan_xnode *n)
 {
     return plan_xml_pos(b->x, n);
 }
@@ -68,29 +66,29 @@ static plan_diag *report(builder *b, plan_rule_id r, plan_pos p, const char *fmt
     return g;
 }
 
-static void unknown_element(builder *b, const xmlNode *n, const char *parent)
+static void unknown_element(builder *b, const plan_xnode *n, const char *parent)
 {
-    if (n->ns && n->ns->href && strcmp((const char *)n->ns->href, PLAN_NS) != 0)
+    if (n->ns && strcmp(n->ns, PLAN_NS) != 0)
         report(b, PLAN_RULE_SCHEMA_UNKNOWN, pos_of(b, n),
                _("element <%s> from another namespace (%s) is not part of a plan; remove it"),
-               (const char *)n->name, (const char *)n->ns->href);
+               n->name, n->ns);
     else if (!n->ns)
         report(b, PLAN_RULE_SCHEMA_UNKNOWN, pos_of(b, n),
                _("element <%s> has no namespace; plan elements are in %s "
                  "(declare xmlns=\"%s\" on <plan>)"),
-               (const char *)n->name, PLAN_NS, PLAN_NS);
+               n->name, PLAN_NS, PLAN_NS);
     else
         report(b, PLAN_RULE_SCHEMA_UNKNOWN, pos_of(b, n),
                _("element <%s> is not allowed in <%s>; see docs/format.md for what <%s> "
                  "may contain"),
-               (const char *)n->name, parent, parent);
+               n->name, parent, parent);
 }
 
 /* Reports attributes outside the allowed list (NULL-terminated). */
-static void check_attrs(builder *b, const xmlNode *n, const char *const *allowed)
+static void check_attrs(builder *b, const plan_xnode *n, const char *const *allowed)
 {
-    for (const xmlAttr *at = n->properties; at; at = at->next) {
-        const char *an = (const char *)at->name;
+    for (const plan_xattr *at = n->attrs; at; at = at->next) {
+        const char *an = at->name;
         int ok = 0;
         if (at->ns)
             ok = 0;
@@ -100,14 +98,14 @@ static void check_attrs(builder *b, const xmlNode *n, const char *const *allowed
         if (!ok)
             report(b, PLAN_RULE_SCHEMA_UNKNOWN, plan_xml_attr_pos(b->x, n, an),
                    _("attribute '%s' is not allowed on <%s>; remove it"), an,
-                   (const char *)n->name);
+                   n->name);
     }
 }
 
 /* t (normalized, in the arena) with its tone marks placed in style. Where
  * the source placed them the other way, one TEXT-TONE-STYLE for the text,
  * at the attribute aname of el, or at *at. */
-static const char *restyle(builder *b, const char *t, plan_tone_style style, const xmlNode *el,
+static const char *restyle(builder *b, const char *t, plan_tone_style style, const plan_xnode *el,
                            const char *aname, const plan_pos *at)
 {
     plan_tone_change ch;
@@ -143,19 +141,18 @@ static const char *restyle(builder *b, const char *t, plan_tone_style style, con
 }
 
 /* An attribute's value (NFC, white space folded, tone style) or NULL. */
-static const char *attr(builder *b, const xmlNode *n, const char *name)
+static const char *attr(builder *b, const plan_xnode *n, const char *name)
 {
-    xmlChar *v = xmlGetNoNsProp((xmlNodePtr)n, (const xmlChar *)name);
+    const plan_xattr *v = plan_xml_attr(n, name);
     if (!v)
         return NULL;
-    const char *r = plan_text_normalize(b->a, (const char *)v, strlen((const char *)v));
-    xmlFree(v);
+    const char *r = plan_text_normalize(b->a, v->value, v->len);
     return restyle(b, r, b->tone, n, name, NULL);
 }
 
 /* Checks a token or token list against a vocabulary; returns the bit mask
  * (bit i for words[i]) or the index for single values. */
-static unsigned tokens(builder *b, const xmlNode *n, const char *aname, const char *value,
+static unsigned tokens(builder *b, const plan_xnode *n, const char *aname, const char *value,
                        const char *const *words, int list)
 {
     unsigned mask = 0;
@@ -195,21 +192,21 @@ static unsigned tokens(builder *b, const xmlNode *n, const char *aname, const ch
 
 /* The text of a text-only element, tone marks in style; elements inside
  * are reported. */
-static plan_text text_styled(builder *b, const xmlNode *n, plan_tone_style style)
+static plan_text text_styled(builder *b, const plan_xnode *n, plan_tone_style style)
 {
     plan_buf buf = PLAN_BUF_INIT;
-    for (const xmlNode *c = n->children; c; c = c->next) {
-        if (c->type == XML_TEXT_NODE || c->type == XML_CDATA_SECTION_NODE) {
-            plan_buf_puts(&buf, (const char *)c->content);
-        } else if (c->type == XML_ELEMENT_NODE) {
+    for (const plan_xnode *c = n->children; c; c = c->next) {
+        if (c->type == PLAN_X_TEXT) {
+            plan_buf_append(&buf, c->content, c->len);
+        } else if (c->type == PLAN_X_ELEMENT) {
             report(b, PLAN_RULE_SCHEMA_TEXT, pos_of(b, c),
                    _("element <%s> inside <%s>: <%s> holds text only; move the element out "
                      "or write its text"),
-                   (const char *)c->name, (const char *)n->name, (const char *)n->name);
-        } else if (c->type == XML_ENTITY_REF_NODE) {
+                   c->name, n->name, n->name);
+        } else if (c->type == PLAN_X_ENTREF) {
             report(b, PLAN_RULE_XML_DOCTYPE, pos_of(b, n),
                    _("entity reference &%s; is not allowed; write the character itself"),
-                   (const char *)c->name);
+                   c->name);
         }
     }
     plan_text t;
@@ -221,45 +218,44 @@ static plan_text text_styled(builder *b, const xmlNode *n, plan_tone_style style
 }
 
 /* Text of a required-non-empty element: reports SCHEMA-MISSING when blank. */
-static plan_text text_req_styled(builder *b, const xmlNode *n, plan_tone_style style)
+static plan_text text_req_styled(builder *b, const plan_xnode *n, plan_tone_style style)
 {
     plan_text t = text_styled(b, n, style);
     if (!*t.s)
         report(b, PLAN_RULE_SCHEMA_MISSING, pos_of(b, n),
-               _("<%s> is empty; write its text or remove the element"), (const char *)n->name);
+               _("<%s> is empty; write its text or remove the element"), n->name);
     return t;
 }
 
-static plan_text text_req(builder *b, const xmlNode *n)
+static plan_text text_req(builder *b, const plan_xnode *n)
 {
     return text_req_styled(b, n, b->tone);
 }
 
 /* Reports non-blank text directly inside a container element. */
-static void stray_text(builder *b, const xmlNode *c, const xmlNode *parent)
+static void stray_text(builder *b, const plan_xnode *c, const plan_xnode *parent)
 {
-    for (const xmlChar *p = c->content; p && *p; p++)
-        if (!isspace(*p)) {
+    for (const char *p = c->content; p && *p; p++)
+        if (!isspace((unsigned char)*p)) {
             report(b, PLAN_RULE_SCHEMA_TEXT, plan_xml_content_pos(b->x, parent),
                    _("text directly inside <%s>; put it in a <p> or the element it belongs to"),
-                   (const char *)parent->name);
+                   parent->name);
             return;
         }
 }
 
-static void add_pi(builder *b, const xmlNode *c)
+static void add_pi(builder *b, const plan_xnode *c)
 {
     plan_pi *pi = plan_arena_alloc(b->a, sizeof *pi);
-    pi->target = plan_arena_strdup(b->a, (const char *)c->name);
-    pi->data = plan_text_normalize(b->a, c->content ? (const char *)c->content : "",
-                                   c->content ? strlen((const char *)c->content) : 0);
+    pi->target = plan_arena_strdup(b->a, c->name);
+    pi->data = plan_text_normalize(b->a, c->content ? c->content : "", c->len);
     char needle[64];
-    snprintf(needle, sizeof needle, "<?%s", (const char *)c->name);
+    snprintf(needle, sizeof needle, "<?%s", c->name);
     pi->pos = plan_xml_other_pos(b->x, c, needle);
     pi->data = restyle(b, pi->data, b->tone, c, NULL, &pi->pos);
     *b->pi_tail = pi;
     b->pi_tail = &pi->next;
-    if (c->parent && c->parent->type == XML_DOCUMENT_NODE) {
+    if (!c->parent) {
         pi->doc_level = 1;
     } else if (b->npending < (int)(sizeof b->pending / sizeof *b->pending)) {
         b->pending[b->npending++] = pi;
@@ -288,32 +284,32 @@ static void take_pending(builder *b, plan_block *blk)
 /* Iterates the element children of a container: text must be blank,
  * comments are skipped, processing instructions are collected. Returns the
  * next element child after c (or the first when c is NULL). */
-static const xmlNode *next_el(builder *b, const xmlNode *parent, const xmlNode *c)
+static const plan_xnode *next_el(builder *b, const plan_xnode *parent, const plan_xnode *c)
 {
     /* PIs still pending when a container moves on did not stand before a block. */
     if (b->npending)
         take_pending(b, NULL);
     c = c ? c->next : parent->children;
     for (; c; c = c->next) {
-        if (c->type == XML_ELEMENT_NODE)
+        if (c->type == PLAN_X_ELEMENT)
             return c;
-        if (c->type == XML_TEXT_NODE || c->type == XML_CDATA_SECTION_NODE)
+        if (c->type == PLAN_X_TEXT)
             stray_text(b, c, parent);
-        else if (c->type == XML_PI_NODE)
+        else if (c->type == PLAN_X_PI)
             add_pi(b, c);
-        else if (c->type == XML_ENTITY_REF_NODE)
+        else if (c->type == PLAN_X_ENTREF)
             report(b, PLAN_RULE_XML_DOCTYPE, pos_of(b, parent),
                    _("entity reference &%s; is not allowed; write the character itself"),
-                   (const char *)c->name);
+                   c->name);
     }
     return NULL;
 }
 
-static void once(builder *b, const xmlNode *c, const void *already)
+static void once(builder *b, const plan_xnode *c, const void *already)
 {
     if (already)
         report(b, PLAN_RULE_SCHEMA_DUPLICATE, pos_of(b, c),
-               _("<%s> appears more than once here; keep one"), (const char *)c->name);
+               _("<%s> appears more than once here; keep one"), c->name);
 }
 
 static plan_textlist *textlist_add(builder *b, plan_textlist ***tail, plan_text t)
@@ -325,7 +321,7 @@ static plan_textlist *textlist_add(builder *b, plan_textlist ***tail, plan_text 
     return l;
 }
 
-static unsigned for_mask(builder *b, const xmlNode *n, int required)
+static unsigned for_mask(builder *b, const plan_xnode *n, int required)
 {
     static const char *const w[] = {"collective", "individual", "household", NULL};
     const char *v = attr(b, n, "for");
@@ -333,14 +329,14 @@ static unsigned for_mask(builder *b, const xmlNode *n, int required)
         if (required)
             report(b, PLAN_RULE_SCHEMA_MISSING, pos_of(b, n),
                    _("<%s> needs attribute for=\"collective\", \"individual\" or \"household\""),
-                   (const char *)n->name);
+                   n->name);
         return 0;
     }
     return tokens(b, n, "for", v, w, 1);
 }
 
 /* inherited="yes" on a block or a document of a draft (docs/templates.md). */
-static int inherited_of(builder *b, const xmlNode *n)
+static int inherited_of(builder *b, const plan_xnode *n)
 {
     static const char *const yes[] = {"yes", NULL};
     const char *v = attr(b, n, "inherited");
@@ -352,7 +348,7 @@ static int inherited_of(builder *b, const xmlNode *n)
 
 /* <lineage number="…" date="…" path="…" fingerprint="…"/>: the parent plan
  * of a draft made by `plan new` (docs/templates.md). */
-static void build_lineage(builder *b, const xmlNode *n)
+static void build_lineage(builder *b, const plan_xnode *n)
 {
     static const char *const attrs[] = {"number", "date", "path", "fingerprint", NULL};
     plan_lineage *l = &b->doc->header.lineage;
@@ -394,7 +390,7 @@ static void build_lineage(builder *b, const xmlNode *n)
                      "digits in lower case, as plan new writes it"),
                    f);
     }
-    for (const xmlNode *c = next_el(b, n, NULL); c; c = next_el(b, n, c))
+    for (const plan_xnode *c = next_el(b, n, NULL); c; c = next_el(b, n, c))
         unknown_element(b, c, "lineage");
 }
 
@@ -431,7 +427,7 @@ static plan_level infer_level(const char *issuer, const char *parent)
     return l;
 }
 
-static void build_header(builder *b, const xmlNode *n)
+static void build_header(builder *b, const plan_xnode *n)
 {
     static const char *const none[] = {NULL};
     static const char *const issuer_attrs[] = {"abbr", "level", "locality", NULL};
@@ -444,7 +440,7 @@ static void build_header(builder *b, const xmlNode *n)
     h->pos = pos_of(b, n);
     check_attrs(b, n, none);
     int level_given = 0;
-    for (const xmlNode *c = next_el(b, n, NULL); c; c = next_el(b, n, c)) {
+    for (const plan_xnode *c = next_el(b, n, NULL); c; c = next_el(b, n, c)) {
         const char *nm = name_of(c);
         plan_text *slot = NULL;
         if (!nm) {
@@ -502,7 +498,7 @@ static void build_header(builder *b, const xmlNode *n)
 
 /* ---- basis ---- */
 
-static void build_document(builder *b, const xmlNode *n, plan_document ***tail)
+static void build_document(builder *b, const plan_xnode *n, plan_document ***tail)
 {
     static const char *const attrs[] = {"relation", "id", "inherited", NULL};
     static const char *const none[] = {NULL};
@@ -522,7 +518,7 @@ static void build_document(builder *b, const xmlNode *n, plan_document ***tail)
     else
         doc->relation = (plan_relation)tokens(b, n, "relation", r, rel, 0);
     doc->id = attr(b, n, "id");
-    for (const xmlNode *c = next_el(b, n, NULL); c; c = next_el(b, n, c)) {
+    for (const plan_xnode *c = next_el(b, n, NULL); c; c = next_el(b, n, c)) {
         const char *nm = name_of(c);
         if (nm && strcmp(nm, "doc-type") == 0) {
             check_attrs(b, c, none);
@@ -555,7 +551,7 @@ static void build_document(builder *b, const xmlNode *n, plan_document ***tail)
     *tail = &doc->next;
 }
 
-static void build_basis(builder *b, const xmlNode *n)
+static void build_basis(builder *b, const plan_xnode *n)
 {
     static const char *const none[] = {NULL};
     plan_doc *d = b->doc;
@@ -568,7 +564,7 @@ static void build_basis(builder *b, const xmlNode *n)
     plan_textlist **ttail = &d->basis_text;
     while (*ttail)
         ttail = &(*ttail)->next;
-    for (const xmlNode *c = next_el(b, n, NULL); c; c = next_el(b, n, c)) {
+    for (const plan_xnode *c = next_el(b, n, NULL); c; c = next_el(b, n, c)) {
         if (is(c, "p")) {
             check_attrs(b, c, none);
             textlist_add(b, &ttail, text_req(b, c));
@@ -592,10 +588,10 @@ static void link_block(plan_block *parent, plan_block **first, plan_block **last
     *last = blk;
 }
 
-static void build_children(builder *b, const xmlNode *n, plan_block *parent, int depth,
+static void build_children(builder *b, const plan_xnode *n, plan_block *parent, int depth,
                            plan_block **first, plan_block **last);
 
-static plan_when when_of(builder *b, const xmlNode *n)
+static plan_when when_of(builder *b, const plan_xnode *n)
 {
     plan_when w;
     memset(&w, 0, sizeof w);
@@ -604,7 +600,7 @@ static plan_when when_of(builder *b, const xmlNode *n)
     return w;
 }
 
-static void build_award(builder *b, const xmlNode *n, plan_block *blk)
+static void build_award(builder *b, const plan_xnode *n, plan_block *blk)
 {
     static const char *const attrs[] = {"mode", "for", "inherited", NULL};
     static const char *const none[] = {NULL};
@@ -626,7 +622,7 @@ static void build_award(builder *b, const xmlNode *n, plan_block *blk)
     a->for_mask = for_mask(b, n, 0);
     plan_quota **qt = &a->quotas;
     plan_textlist **st = &a->standards;
-    for (const xmlNode *c = next_el(b, n, NULL); c; c = next_el(b, n, c)) {
+    for (const plan_xnode *c = next_el(b, n, NULL); c; c = next_el(b, n, c)) {
         const char *nm = name_of(c);
         if (nm && strcmp(nm, "name") == 0) {
             check_attrs(b, c, none);
@@ -665,7 +661,7 @@ static void build_award(builder *b, const xmlNode *n, plan_block *blk)
     b->award_tail = &a->next;
 }
 
-static void build_period(builder *b, const xmlNode *n, plan_block *blk)
+static void build_period(builder *b, const plan_xnode *n, plan_block *blk)
 {
     static const char *const none[] = {NULL};
     static const char *const when_attrs[] = {"iso", "precision", NULL};
@@ -677,7 +673,7 @@ static void build_period(builder *b, const xmlNode *n, plan_block *blk)
     static const char *const period_attrs[] = {"inherited", NULL};
     check_attrs(b, n, period_attrs);
     blk->inherited = inherited_of(b, n);
-    for (const xmlNode *c = next_el(b, n, NULL); c; c = next_el(b, n, c)) {
+    for (const plan_xnode *c = next_el(b, n, NULL); c; c = next_el(b, n, c)) {
         const char *nm = name_of(c);
         if (nm && strcmp(nm, "p") == 0) {
             check_attrs(b, c, none);
@@ -699,7 +695,7 @@ static void build_period(builder *b, const xmlNode *n, plan_block *blk)
     b->period_tail = &p->next;
 }
 
-static void build_deadline(builder *b, const xmlNode *n, plan_block *blk)
+static void build_deadline(builder *b, const plan_xnode *n, plan_block *blk)
 {
     static const char *const attrs[] = {"kind", "inherited", NULL};
     static const char *const none[] = {NULL};
@@ -722,7 +718,7 @@ static void build_deadline(builder *b, const xmlNode *n, plan_block *blk)
     else
         dl->kind = (plan_deadline_kind)tokens(b, n, "kind", k, kinds, 0);
     plan_dossier_item **it = &dl->items;
-    for (const xmlNode *c = next_el(b, n, NULL); c; c = next_el(b, n, c)) {
+    for (const plan_xnode *c = next_el(b, n, NULL); c; c = next_el(b, n, c)) {
         const char *nm = name_of(c);
         plan_text *slot = NULL;
         if (!nm) {
@@ -766,7 +762,7 @@ static void build_deadline(builder *b, const xmlNode *n, plan_block *blk)
     b->deadline_tail = &dl->next;
 }
 
-static void build_assignment(builder *b, const xmlNode *n, plan_block *blk)
+static void build_assignment(builder *b, const plan_xnode *n, plan_block *blk)
 {
     static const char *const attrs[] = {"mode", "number", "written", NULL};
     static const char *const none[] = {NULL};
@@ -785,7 +781,7 @@ static void build_assignment(builder *b, const xmlNode *n, plan_block *blk)
         as->mode = (plan_assign_mode)(tokens(b, n, "mode", m, modes, 0) + 1);
     plan_textlist **ot = &as->offices;
     plan_task **tt = &as->tasks;
-    for (const xmlNode *c = next_el(b, n, NULL); c; c = next_el(b, n, c)) {
+    for (const plan_xnode *c = next_el(b, n, NULL); c; c = next_el(b, n, c)) {
         if (is(c, "office")) {
             check_attrs(b, c, none);
             textlist_add(b, &ot, text_req(b, c));
@@ -858,7 +854,7 @@ static double parse_amount(const char *v, int *ok)
     return strtod(buf, NULL);
 }
 
-static void build_block(builder *b, const xmlNode *c, plan_block *parent, int depth,
+static void build_block(builder *b, const plan_xnode *c, plan_block *parent, int depth,
                         plan_block **first, plan_block **last)
 {
     static const char *const none[] = {NULL};
@@ -895,7 +891,7 @@ static void build_block(builder *b, const xmlNode *c, plan_block *parent, int de
         if (r)
             s->roles = tokens(b, c, "role", r, roles, 1);
         link_block(parent, first, last, blk);
-        const xmlNode *k = next_el(b, c, NULL);
+        const plan_xnode *k = next_el(b, c, NULL);
         if (k && is(k, "heading")) {
             check_attrs(b, k, none);
             s->heading = text_req(b, k);
@@ -967,10 +963,10 @@ static void build_block(builder *b, const xmlNode *c, plan_block *parent, int de
     link_block(parent, first, last, blk);
 }
 
-static void build_children(builder *b, const xmlNode *n, plan_block *parent, int depth,
+static void build_children(builder *b, const plan_xnode *n, plan_block *parent, int depth,
                            plan_block **first, plan_block **last)
 {
-    for (const xmlNode *c = next_el(b, n, NULL); c; c = next_el(b, n, c))
+    for (const plan_xnode *c = next_el(b, n, NULL); c; c = next_el(b, n, c))
         build_block(b, c, parent, depth, first, last);
 }
 
@@ -1157,9 +1153,9 @@ static plan_doc *build(plan_source *src, const plan_xml *x, plan_diags *d,
                  .period_tail = &doc->periods, .deadline_tail = &doc->deadlines,
                  .assign_tail = &doc->assignments, .indicator_tail = &doc->indicators,
                  .pi_tail = &doc->pis, .npending = 0, .tone = tone};
-    const xmlNode *root = xmlDocGetRootElement(x->doc);
-    for (const xmlNode *c = x->doc->children; c; c = c->next)
-        if (c->type == XML_PI_NODE)
+    const plan_xnode *root = x->root;
+    for (const plan_xnode *c = x->children; c; c = c->next)
+        if (c->type == PLAN_X_PI)
             add_pi(&b, c);
     if (!root || !is(root, "plan")) {
         plan_pos p = root ? pos_of(&b, root) : (plan_pos){1, 1};
@@ -1181,7 +1177,7 @@ static plan_doc *build(plan_source *src, const plan_xml *x, plan_diags *d,
     int last = -1, seen[6] = {0};
     plan_block *last_blk = NULL;
     plan_textlist **ct = &doc->closing;
-    for (const xmlNode *c = next_el(&b, root, NULL); c; c = next_el(&b, root, c)) {
+    for (const plan_xnode *c = next_el(&b, root, NULL); c; c = next_el(&b, root, c)) {
         const char *nm = name_of(c);
         int idx = -1;
         for (int i = 0; nm && order[i]; i++)
@@ -1215,15 +1211,15 @@ static plan_doc *build(plan_source *src, const plan_xml *x, plan_diags *d,
             doc->body_pos = pos_of(&b, c);
             build_children(&b, c, NULL, 1, &doc->body, &last_blk);
             doc->body_end = plan_source_pos(src, src->len);
-            for (const xmlNode *n = c->next; n; n = n->next)
-                if (n->type == XML_ELEMENT_NODE) {
+            for (const plan_xnode *n = c->next; n; n = n->next)
+                if (n->type == PLAN_X_ELEMENT) {
                     doc->body_end = pos_of(&b, n);
                     break;
                 }
             break;
         case 3:
             check_attrs(&b, c, none);
-            for (const xmlNode *p = next_el(&b, c, NULL); p; p = next_el(&b, c, p)) {
+            for (const plan_xnode *p = next_el(&b, c, NULL); p; p = next_el(&b, c, p)) {
                 if (is(p, "p")) {
                     check_attrs(&b, p, none);
                     textlist_add(&b, &ct, text_req(&b, p));
@@ -1238,7 +1234,7 @@ static plan_doc *build(plan_source *src, const plan_xml *x, plan_diags *d,
             doc->signature_pos = pos_of(&b, c);
             check_attrs(&b, c, none2);
             plan_textlist **cap = &doc->capacities;
-            for (const xmlNode *p = next_el(&b, c, NULL); p; p = next_el(&b, c, p)) {
+            for (const plan_xnode *p = next_el(&b, c, NULL); p; p = next_el(&b, c, p)) {
                 check_attrs(&b, p, none2);
                 if (is(p, "capacity"))
                     textlist_add(&b, &cap, text_req(&b, p));
@@ -1259,7 +1255,7 @@ static plan_doc *build(plan_source *src, const plan_xml *x, plan_diags *d,
             doc->recipients_pos = pos_of(&b, c);
             check_attrs(&b, c, none);
             plan_textlist **rt = &doc->recipients;
-            for (const xmlNode *p = next_el(&b, c, NULL); p; p = next_el(&b, c, p)) {
+            for (const plan_xnode *p = next_el(&b, c, NULL); p; p = next_el(&b, c, p)) {
                 if (is(p, "recipient")) {
                     check_attrs(&b, p, rec_attrs);
                     plan_textlist *l = textlist_add(&b, &rt, text_req(&b, p));

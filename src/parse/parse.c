@@ -1,10 +1,18 @@
 /*
- * parse.c - libxml2 configured for untrusted input (see docs/design.md):
- * xmlCtxtReadMemory on our own UTF-8 buffer with NONET, NOERROR, NOWARNING,
- * BIG_LINES and NOCDATA; never NOENT, DTDLOAD, XINCLUDE, HUGE or RECOVER.
- * A deny-all entity loader is installed once per process; any DOCTYPE stops
- * the parse. libxml2 2.9.14 has no element columns, so the start-element
- * callback is wrapped to record each start tag's byte offset.
+ * parse.c - from the loaded text to the neutral tree of xml.h, in one of
+ * two ways (docs/architecture.md, "Parsing"):
+ *
+ * - the fast scanner (scan.c) for the common case: plain UTF-8 markup that
+ *   it can prove well formed and within the limits. It reports nothing:
+ *   on any doubt it declines and
+ * - libxml2 parses the text, configured for untrusted input (see
+ *   docs/design.md): xmlCtxtReadMemory on our own UTF-8 buffer with NONET,
+ *   NOERROR, NOWARNING, BIG_LINES and NOCDATA; never NOENT, DTDLOAD,
+ *   XINCLUDE, HUGE or RECOVER. A deny-all entity loader is installed once
+ *   per process; any DOCTYPE stops the parse. Every diagnostic about the
+ *   XML comes from this path. libxml2 2.9.14 has no element columns, so the
+ *   start-element callback is wrapped to record each start tag's byte
+ *   offset; libxml2's tree is then copied into the neutral tree and freed.
  *
  * The SAX callbacks are also where the limits of the source (depth, number
  * of elements, length of one text, attribute value or comment) are
@@ -211,6 +219,10 @@ static void on_chars(void *ctx, const xmlChar *ch, int len)
         return;
     }
     st->orig_chars(ctx, ch, len);
+    /* Where the text node starts, for the neutral tree (its first piece). */
+    xmlNodePtr last = ctxt->node ? ctxt->node->last : NULL;
+    if (last && last->type == XML_TEXT_NODE && !last->_private)
+        last->_private = (void *)(uintptr_t)(st->text_mark + 1);
 }
 
 /* The offset of the last "<" + what (n bytes) before the parser's position. */
@@ -247,6 +259,9 @@ static void on_comment(void *ctx, const xmlChar *value)
     if (long_markup(ctxt, st, value, "!--", 3))
         return;
     st->orig_comment(ctx, value);
+    xmlNodePtr last = ctxt->node ? ctxt->node->last : ctxt->myDoc ? ctxt->myDoc->last : NULL;
+    if (last && last->type == XML_COMMENT_NODE && !last->_private)
+        last->_private = (void *)(uintptr_t)(find_back(ctxt, st->src, "!--", 3) + 1);
     st->text_run = 0;
     st->text_mark = input_offset(ctxt, st->src);
 }
@@ -382,15 +397,108 @@ static size_t too_many_attributes(const plan_source *src, size_t max)
     return SIZE_MAX;
 }
 
-plan_xml *plan_parse(const plan_source *src, plan_diags *d)
+
+/* ---- libxml2's tree copied into the neutral tree ---- */
+
+static plan_xnode *new_node(plan_xml *x, plan_xtype type, plan_xnode *parent)
 {
-    if (src->len > INT_MAX) { /* a legacy encoding can triple the bytes */
-        plan_diags_add(d, PLAN_RULE_XML_LIMIT, PLAN_SEV_ERROR, src->name, (plan_pos){0, 0},
-                       _("the text is %zu bytes once converted to UTF-8, more than the XML "
-                         "parser takes (%d bytes); split the plan"),
-                       src->len, INT_MAX);
-        return NULL;
+    plan_xnode *n = plan_arena_alloc(x->arena, sizeof *n);
+    n->type = type;
+    n->parent = parent;
+    n->off = PLAN_X_NOOFF;
+    plan_xnode **head = parent ? &parent->children : &x->children;
+    plan_xnode **last = parent ? &parent->last : &x->last;
+    if (*last)
+        (*last)->next = n;
+    else
+        *head = n;
+    *last = n;
+    return n;
+}
+
+static const char *dup_or_null(plan_xml *x, const xmlChar *s, size_t *len)
+{
+    size_t n = s ? strlen((const char *)s) : 0;
+    if (len)
+        *len = n;
+    return s ? plan_arena_strndup(x->arena, (const char *)s, n) : NULL;
+}
+
+/* An attribute's value as xmlGetNoNsProp gives it. */
+static const char *attr_value(plan_xml *x, const xmlAttr *at, size_t *len)
+{
+    const xmlNode *c = at->children;
+    if (c && !c->next && (c->type == XML_TEXT_NODE || c->type == XML_CDATA_SECTION_NODE))
+        return dup_or_null(x, c->content ? c->content : (const xmlChar *)"", len);
+    xmlChar *v = xmlNodeListGetString(at->doc, at->children, 1);
+    const char *r = dup_or_null(x, v ? v : (const xmlChar *)"", len);
+    xmlFree(v);
+    return r;
+}
+
+static void copy_children(plan_xml *x, const xmlNode *from, plan_xnode *parent)
+{
+    for (const xmlNode *c = from; c; c = c->next) {
+        uintptr_t priv = (uintptr_t)c->_private;
+        plan_xnode *n;
+        switch (c->type) {
+        case XML_ELEMENT_NODE: {
+            n = new_node(x, PLAN_X_ELEMENT, parent);
+            n->name = dup_or_null(x, c->name, NULL);
+            n->ns = c->ns && c->ns->href ? dup_or_null(x, c->ns->href, NULL) : NULL;
+            if (priv) {
+                n->off = (size_t)(priv - 1);
+                n->tag_end = tag_end(x->src, n->off);
+            } else {
+                n->line = (unsigned)xmlGetLineNo((xmlNodePtr)c);
+            }
+            plan_xattr **tail = &n->attrs;
+            for (const xmlAttr *at = c->properties; at; at = at->next) {
+                plan_xattr *a = plan_arena_alloc(x->arena, sizeof *a);
+                a->name = dup_or_null(x, at->name, NULL);
+                a->ns = at->ns && at->ns->href ? dup_or_null(x, at->ns->href, NULL) : NULL;
+                if (at->ns && !a->ns)
+                    a->ns = "";
+                a->value = attr_value(x, at, &a->len);
+                a->off = priv && !at->ns ? attr_offset(x->src, n->off, a->name) : PLAN_X_NOOFF;
+                *tail = a;
+                tail = &a->next;
+            }
+            copy_children(x, c->children, n);
+            if (!parent && !x->root)
+                x->root = n;
+            break;
+        }
+        case XML_TEXT_NODE:
+        case XML_CDATA_SECTION_NODE:
+            n = new_node(x, PLAN_X_TEXT, parent);
+            n->content = dup_or_null(x, c->content ? c->content : (const xmlChar *)"", &n->len);
+            n->off = priv ? (size_t)(priv - 1) : PLAN_X_NOOFF;
+            break;
+        case XML_COMMENT_NODE:
+            n = new_node(x, PLAN_X_COMMENT, parent);
+            n->content = dup_or_null(x, c->content ? c->content : (const xmlChar *)"", &n->len);
+            n->off = priv ? (size_t)(priv - 1) : PLAN_X_NOOFF;
+            break;
+        case XML_PI_NODE:
+            n = new_node(x, PLAN_X_PI, parent);
+            n->name = dup_or_null(x, c->name, NULL);
+            n->content = dup_or_null(x, c->content, &n->len);
+            n->line = (unsigned)xmlGetLineNo((xmlNodePtr)c);
+            break;
+        case XML_ENTITY_REF_NODE:
+            n = new_node(x, PLAN_X_ENTREF, parent);
+            n->name = dup_or_null(x, c->name, NULL);
+            break;
+        default:
+            break;
+        }
     }
+}
+
+int plan_parse_libxml2(plan_xml *x, plan_diags *d)
+{
+    const plan_source *src = x->src;
     size_t max_att = src->max_attributes ? src->max_attributes : PLAN_DEFAULT_MAX_ATTRIBUTES;
     size_t at = too_many_attributes(src, max_att);
     if (at != SIZE_MAX) {
@@ -400,7 +508,7 @@ plan_xml *plan_parse(const plan_source *src, plan_diags *d)
                          "beyond the limit; a plan element has a few, so the file is probably "
                          "damaged or hostile (--max-attributes raises the limit)"),
                        max_att);
-        return NULL;
+        return 0;
     }
     xmlParserCtxtPtr ctxt = xmlNewParserCtxt();
     if (!ctxt) {
@@ -440,14 +548,39 @@ plan_xml *plan_parse(const plan_source *src, plan_diags *d)
         plan_diags_add(d, PLAN_RULE_XML_SYNTAX, PLAN_SEV_ERROR, src->name, (plan_pos){1, 1},
                        _("the XML is not well formed"));
     xmlFreeParserCtxt(ctxt);
-    if (!ok) {
-        if (doc)
-            xmlFreeDoc(doc);
+    if (ok)
+        copy_children(x, doc->children, NULL);
+    if (doc)
+        xmlFreeDoc(doc);
+    return ok;
+}
+
+/* ---- the entry point ---- */
+
+plan_xml *plan_parse(const plan_source *src, plan_diags *d)
+{
+    if (src->len > INT_MAX) { /* a legacy encoding can triple the bytes */
+        plan_diags_add(d, PLAN_RULE_XML_LIMIT, PLAN_SEV_ERROR, src->name, (plan_pos){0, 0},
+                       _("the text is %zu bytes once converted to UTF-8, more than the XML "
+                         "parser takes (%d bytes); split the plan"),
+                       src->len, INT_MAX);
         return NULL;
     }
     plan_xml *x = plan_xmalloc(sizeof *x);
-    x->doc = doc;
+    memset(x, 0, sizeof *x);
     x->src = src;
+    x->arena = plan_arena_new();
+    if (plan_scan(x))
+        return x;
+    /* The scanner declined: a fresh arena, and libxml2 says why. */
+    plan_arena_free(x->arena);
+    memset(x, 0, sizeof *x);
+    x->src = src;
+    x->arena = plan_arena_new();
+    if (!plan_parse_libxml2(x, d)) {
+        plan_xml_free(x);
+        return NULL;
+    }
     return x;
 }
 
@@ -455,35 +588,53 @@ void plan_xml_free(plan_xml *x)
 {
     if (!x)
         return;
-    xmlFreeDoc(x->doc);
+    plan_arena_free(x->arena);
     free(x);
 }
 
-size_t plan_xml_offset(const xmlNode *n)
+/* ---- attributes and positions ---- */
+
+const plan_xattr *plan_xml_attr(const plan_xnode *n, const char *name)
 {
-    uintptr_t v = (uintptr_t)n->_private;
-    return v ? (size_t)(v - 1) : 0;
+    for (const plan_xattr *a = n->attrs; a; a = a->next)
+        if (!a->ns && strcmp(a->name, name) == 0)
+            return a;
+    return NULL;
 }
 
-plan_pos plan_xml_pos(const plan_xml *x, const xmlNode *n)
+const char *plan_xml_attr_value(const plan_xnode *n, const char *name)
 {
-    if (!n->_private)
-        return (plan_pos){(unsigned)xmlGetLineNo((xmlNodePtr)n), 1};
-    return plan_source_pos(x->src, plan_xml_offset(n));
+    const plan_xattr *a = plan_xml_attr(n, name);
+    return a ? a->value : NULL;
 }
 
-plan_pos plan_xml_attr_pos(const plan_xml *x, const xmlNode *n, const char *name)
+size_t plan_xml_offset(const plan_xnode *n)
 {
-    if (!n->_private)
+    return n->off == PLAN_X_NOOFF ? 0 : n->off;
+}
+
+plan_pos plan_xml_pos(const plan_xml *x, const plan_xnode *n)
+{
+    if (n->off == PLAN_X_NOOFF)
+        return (plan_pos){n->line, 1};
+    return plan_source_pos(x->src, n->off);
+}
+
+plan_pos plan_xml_attr_pos(const plan_xml *x, const plan_xnode *n, const char *name)
+{
+    if (n->off == PLAN_X_NOOFF)
         return plan_xml_pos(x, n);
-    return plan_source_pos(x->src, attr_offset(x->src, plan_xml_offset(n), name));
+    const plan_xattr *a = plan_xml_attr(n, name);
+    if (a && a->off != PLAN_X_NOOFF)
+        return plan_source_pos(x->src, a->off);
+    return plan_source_pos(x->src, attr_offset(x->src, n->off, name));
 }
 
-plan_pos plan_xml_content_pos(const plan_xml *x, const xmlNode *n)
+plan_pos plan_xml_content_pos(const plan_xml *x, const plan_xnode *n)
 {
-    if (!n->_private)
+    if (n->off == PLAN_X_NOOFF)
         return plan_xml_pos(x, n);
-    size_t end = tag_end(x->src, plan_xml_offset(n));
+    size_t end = n->tag_end;
     if (end < x->src->len && end > 0 && x->src->text[end - 1] == '/')
         return plan_xml_pos(x, n);
     size_t i = end + 1;
@@ -493,9 +644,9 @@ plan_pos plan_xml_content_pos(const plan_xml *x, const xmlNode *n)
     return plan_source_pos(x->src, i < x->src->len ? i : end);
 }
 
-plan_pos plan_xml_other_pos(const plan_xml *x, const xmlNode *n, const char *needle)
+plan_pos plan_xml_other_pos(const plan_xml *x, const plan_xnode *n, const char *needle)
 {
-    unsigned line = (unsigned)xmlGetLineNo((xmlNodePtr)n);
+    unsigned line = n->line;
     size_t len;
     const char *l = plan_source_line(x->src, line, &len);
     plan_pos p = {line, 1};
