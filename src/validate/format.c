@@ -9,6 +9,7 @@
  * Cai" and "HĐ TĐKT tỉnh" meets "Hội đồng Thi đua - Khen thưởng tỉnh".
  */
 #include <ctype.h>
+#include <pthread.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -143,9 +144,30 @@ static int is_syllable(const char *s)
 }
 
 /* Per code point of token t: its ASCII letter (ch) and whether it is a
- * capital (up). Returns the count, or 0 when folding changes the length. */
-static size_t token_letters(const char *t, char *ch, int *up, size_t max)
+ * capital (up). Returns the count, or 0 when folding changes the length.
+ * *ascp receives plan_utf8_fold_ascii(t), which the caller frees. A token
+ * of ASCII letters and digits only (name_parse splits at every other ASCII
+ * byte) is its own fold in lower case: it is read without folding. */
+static size_t token_letters(const char *t, char *ch, int *up, size_t max, char **ascp)
 {
+    size_t n = 0;
+    while (t[n] && (unsigned char)t[n] < 0x80)
+        n++;
+    if (!t[n]) {
+        char *asc = plan_xmalloc(n + 1);
+        for (size_t i = 0; i <= n; i++)
+            asc[i] = (char)(t[i] >= 'A' && t[i] <= 'Z' ? t[i] - 'A' + 'a' : t[i]);
+        *ascp = asc;
+        if (n >= max)
+            return 0;
+        for (size_t i = 0; i < n; i++) {
+            if (!isalnum((unsigned char)asc[i]))
+                return 0;
+            ch[i] = asc[i];
+            up[i] = asc[i] != t[i];
+        }
+        return n;
+    }
     char *low = plan_utf8_fold(t), *asc = plan_utf8_fold_ascii(t);
     size_t na = strlen(asc), k = 0, i = 0, j = 0;
     int ok = na < max;
@@ -163,7 +185,7 @@ static size_t token_letters(const char *t, char *ch, int *up, size_t max)
     if (low[j] || k != na)
         ok = 0;
     free(low);
-    free(asc);
+    *ascp = asc;
     return ok ? k : 0;
 }
 
@@ -179,7 +201,8 @@ static void name_token(name *m, const char *s, size_t n, int tok, int seg)
     char *t = plan_xmalloc(n + 1);
     memcpy(t, s, n);
     t[n] = '\0';
-    size_t k = token_letters(t, ch, up, sizeof ch);
+    char *w;
+    size_t k = token_letters(t, ch, up, sizeof ch, &w);
     size_t nup = 0, ndig = 0;
     for (size_t i = 0; i < k; i++) {
         nup += up[i] && isalpha((unsigned char)ch[i]);
@@ -197,12 +220,11 @@ static void name_token(name *m, const char *s, size_t n, int tok, int seg)
         for (size_t i = 0; i < k; i++)
             if (nup == k || up[i])
                 name_push(m, NULL, ch[i] == 'w' ? 'u' : ch[i], tok, seg);
+        free(w);
+    } else if (*w && !is_connective(w)) {
+        name_push(m, w, w[0], tok, seg);
     } else {
-        char *w = plan_utf8_fold_ascii(t);
-        if (*w && !is_connective(w))
-            name_push(m, w, w[0], tok, seg);
-        else
-            free(w);
+        free(w);
     }
     free(t);
 }
@@ -294,18 +316,26 @@ static void vocab_add(vocab *v, const char *const *list)
     }
 }
 
+/* The vocabulary is static data: parsed once, kept for the run and shared
+ * (read only) by every plan and thread. */
+static vocab shared_vocab;
+static pthread_once_t shared_vocab_once = PTHREAD_ONCE_INIT;
+
+static void shared_vocab_init(void)
+{
+    vocab_add(&shared_vocab, plan_office_leaders());
+    vocab_add(&shared_vocab, plan_office_leader_abbrs());
+}
+
 static void vocab_init(vocab *v)
 {
-    *v = (vocab){0};
-    vocab_add(v, plan_office_leaders());
-    vocab_add(v, plan_office_leader_abbrs());
+    pthread_once(&shared_vocab_once, shared_vocab_init);
+    *v = shared_vocab;
 }
 
 static void vocab_free(vocab *v)
 {
-    for (size_t i = 0; i < v->nleaders; i++)
-        name_free(&v->leaders[i]);
-    free(v->leaders);
+    *v = (vocab){0}; /* the shared vocabulary stays */
 }
 
 /* The position after the leadership words that open h at i ("Chủ tịch, các
