@@ -4,6 +4,7 @@
  * date, tên loại and trích yếu (NĐ 30/2020/NĐ-CP, Phụ lục I).
  */
 #include <ctype.h>
+#include <pthread.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -76,25 +77,38 @@ static const plan_doctype *header_doctype(const plan_header *h)
 
 /* ---- provinces named in text ------------------------------------------- */
 
-/* Folded, accent-free names of every province, computed once per plan. */
+/* Folded, accent-free names of every province with their lengths: static
+ * data, computed once per run and shared (read only) by every plan. */
 typedef struct prov_keys {
     char **key;
+    size_t *len;
     size_t n;
 } prov_keys;
 
+static prov_keys shared_keys;
+static pthread_once_t shared_keys_once = PTHREAD_ONCE_INIT;
+
+static void shared_keys_init(void)
+{
+    prov_keys *k = &shared_keys;
+    k->n = plan_province_count();
+    k->key = plan_xmalloc((k->n ? k->n : 1) * sizeof *k->key);
+    k->len = plan_xmalloc((k->n ? k->n : 1) * sizeof *k->len);
+    for (size_t i = 0; i < k->n; i++) {
+        k->key[i] = plan_utf8_fold_ascii(plan_province_get((int)i)->name);
+        k->len[i] = strlen(k->key[i]);
+    }
+}
+
 static void prov_keys_init(prov_keys *k)
 {
-    k->n = plan_province_count();
-    k->key = plan_xmalloc(k->n * sizeof *k->key);
-    for (size_t i = 0; i < k->n; i++)
-        k->key[i] = plan_utf8_fold_ascii(plan_province_get((int)i)->name);
+    pthread_once(&shared_keys_once, shared_keys_init);
+    *k = shared_keys;
 }
 
 static void prov_keys_free(prov_keys *k)
 {
-    for (size_t i = 0; i < k->n; i++)
-        free(k->key[i]);
-    free(k->key);
+    *k = (prov_keys){0}; /* the shared keys stay */
 }
 
 /* After accent folding, any byte that is not an ASCII letter or digit ends
@@ -113,7 +127,7 @@ static const plan_province *province_here(const prov_keys *k, const char *s, siz
     for (size_t i = 0; i < k->n; i++) {
         if (k->key[i][0] != s[0])
             continue; /* most names are ruled out by their first letter */
-        size_t n = strlen(k->key[i]);
+        size_t n = k->len[i];
         if (n > best_n && strncmp(s, k->key[i], n) == 0 && boundary(s[n])) {
             best = plan_province_get((int)i);
             best_n = n;
@@ -146,6 +160,11 @@ static const plan_province *provinces_named(const prov_keys *k, const char *text
     char *f = plan_utf8_fold_ascii(text);
     const plan_province *first = NULL;
     for (size_t i = 0; f[i]; i++) {
+        /* Every level word starts with t: jump from one t to the next. */
+        const char *t = strchr(f + i, 't');
+        if (!t)
+            break;
+        i = (size_t)(t - f);
         if (i > 0 && !boundary(f[i - 1]))
             continue;
         size_t lw = level_word(f + i);
