@@ -24,6 +24,7 @@
 #include <utf8proc.h>
 
 #include "plan/util.h"
+#include "util/tone.h"
 
 #define MAX_LETTERS 12
 
@@ -251,7 +252,92 @@ static int place_word(const char *s, size_t n, plan_tone_style style, plan_buf *
     return 1;
 }
 
+/* The vowel ('a' 'e' 'o' 'u' 'y') of which cp is the precomposed form with
+ * one tone mark and nothing else (à Á ẻ ỹ ọ Ũ …), or 0. */
+static int toned_vowel(uint32_t cp)
+{
+    static const struct {
+        uint16_t cp;
+        char v;
+    } tab[] = {
+        {0xC0, 'a'},   {0xC1, 'a'},   {0xC3, 'a'},   {0xC8, 'e'},   {0xC9, 'e'},   {0xD2, 'o'},
+        {0xD3, 'o'},   {0xD5, 'o'},   {0xD9, 'u'},   {0xDA, 'u'},   {0xDD, 'y'},   {0xE0, 'a'},
+        {0xE1, 'a'},   {0xE3, 'a'},   {0xE8, 'e'},   {0xE9, 'e'},   {0xF2, 'o'},   {0xF3, 'o'},
+        {0xF5, 'o'},   {0xF9, 'u'},   {0xFA, 'u'},   {0xFD, 'y'},   {0x168, 'u'},  {0x169, 'u'},
+        {0x1EA0, 'a'}, {0x1EA1, 'a'}, {0x1EA2, 'a'}, {0x1EA3, 'a'}, {0x1EB8, 'e'}, {0x1EB9, 'e'},
+        {0x1EBA, 'e'}, {0x1EBB, 'e'}, {0x1EBC, 'e'}, {0x1EBD, 'e'}, {0x1ECC, 'o'}, {0x1ECD, 'o'},
+        {0x1ECE, 'o'}, {0x1ECF, 'o'}, {0x1EE4, 'u'}, {0x1EE5, 'u'}, {0x1EE6, 'u'}, {0x1EE7, 'u'},
+        {0x1EF2, 'y'}, {0x1EF3, 'y'}, {0x1EF4, 'y'}, {0x1EF5, 'y'}, {0x1EF6, 'y'}, {0x1EF7, 'y'},
+        {0x1EF8, 'y'}, {0x1EF9, 'y'},
+    };
+    for (size_t i = 0; i < sizeof tab / sizeof *tab; i++)
+        if (tab[i].cp == cp)
+            return tab[i].v;
+    return 0;
+}
+
+static int ascii_letter(unsigned char c)
+{
+    return (unsigned)((c | 0x20) - 'a') < 26u;
+}
+
+/* 0 when s certainly needs no change in style, by a scan of its bytes that
+ * decodes nearly nothing. A change moves the mark between the last two
+ * letters of a word, o or u then a, e or y, so in NFC text it needs, in
+ * the old style, an o or u without marks then one of a e y with only a
+ * tone mark (hoà), in the new style one of o u with only a tone mark then
+ * a e or y without marks (hòa), and then no further ASCII letter. Text
+ * with a combining mark (U+0300–U+036F: NFD) always takes the full path.
+ * tests/unit/test_text.c compares both paths over pairs of letters. */
+static int may_move(const char *s, plan_tone_style style)
+{
+    /* Bytes worth a look: 1 combining mark (lead byte CC or CD), 2 o or u
+     * (old style), 4 a lead byte of a toned o or u (new style: C3 C5 E1). */
+    static const unsigned char look[256] = {
+        ['o'] = 2, ['O'] = 2, ['u'] = 2, ['U'] = 2, [0xC3] = 4, [0xC5] = 4, [0xE1] = 4,
+        [0xCC] = 1, [0xCD] = 1,
+    };
+    const unsigned char mask = style == PLAN_TONE_NEW ? 1 | 4 : 1 | 2;
+    const unsigned char *p = (const unsigned char *)s;
+    for (;; p++) {
+        while (!(look[*p] & mask)) {
+            if (!*p)
+                return 0;
+            p++;
+        }
+        uint32_t cp;
+        if (look[*p] & 1)
+            return 1;
+        if (style == PLAN_TONE_OLD) {
+            if (p[1] < 0x80)
+                continue;
+            size_t k = plan_utf8_decode((const char *)p + 1, &cp);
+            int v = toned_vowel(cp);
+            if ((v == 'a' || v == 'e' || v == 'y') && !ascii_letter(p[1 + k]))
+                return 1;
+        } else {
+            size_t k = plan_utf8_decode((const char *)p, &cp);
+            int v = toned_vowel(cp);
+            unsigned next = p[k] | 0x20;
+            if ((v == 'o' || v == 'u') && (next == 'a' || next == 'e' || next == 'y') &&
+                !ascii_letter(p[k + 1]))
+                return 1;
+        }
+    }
+}
+
 char *plan_tone_place(const char *s, plan_tone_style style, plan_tone_change *ch)
+{
+    plan_tone_change none = {0, 0, 0, 0, 0};
+    if (!ch)
+        ch = &none;
+    *ch = none;
+    if (!s || !may_move(s, style))
+        return NULL;
+    return plan_tone_place_full(s, style, ch);
+}
+
+char *plan_tone_place_full(const char *s, plan_tone_style style, plan_tone_change *ch)
 {
     plan_tone_change none = {0, 0, 0, 0, 0};
     if (!ch)

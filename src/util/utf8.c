@@ -136,18 +136,56 @@ int plan_utf8_is_nfc_fast(const char *s)
     return 1;
 }
 
+/* One pass: white space folded (as fold_space does) straight into the
+ * arena, the NFC quick check (as plan_utf8_is_nfc_fast) on the way; only
+ * text that fails it goes through utf8proc. Like the strings it was made
+ * from, the result ends at a NUL byte of s. */
 char *plan_text_normalize(plan_arena *a, const char *s, size_t n)
 {
-    char *f = fold_space(s, n);
-    if (plan_utf8_is_nfc_fast(f)) {
-        char *r = plan_arena_strdup(a, f);
-        free(f);
-        return r;
+    char *out = plan_arena_alloc(a, n + 1); /* folding never lengthens */
+    const unsigned char *p = (const unsigned char *)s;
+    size_t o = 0, i = 0;
+    int pending = 0, nfc = 1;
+    while (i < n) {
+        unsigned c = p[i];
+        if (c == ' ' || (c >= '\t' && c <= '\r')) { /* space, \t \n \v \f \r */
+            pending = o > 0;
+            i++;
+            continue;
+        }
+        if (c == 0xC2 && i + 1 < n && p[i + 1] == 0xA0) { /* NBSP */
+            pending = o > 0;
+            i += 2;
+            continue;
+        }
+        if (pending)
+            out[o++] = ' ';
+        pending = 0;
+        if (c == 0)
+            break;
+        if (c < 0x80) {
+            out[o++] = (char)c;
+            i++;
+            continue;
+        }
+        uint32_t cp;
+        size_t k = plan_utf8_decode(s + i, &cp);
+        if (!(cp < 0x300 || (cp >= 0x1E00 && cp < 0x1F00) || (cp >= 0x2010 && cp < 0x2060)))
+            nfc = 0;
+        if (k > n - i)
+            k = n - i;
+        memcpy(out + o, s + i, k);
+        o += k;
+        i += k;
     }
-    char *nfc = map(f, strlen(f), UTF8PROC_COMPOSE);
-    char *r = plan_arena_strdup(a, nfc ? nfc : f);
-    free(nfc);
-    free(f);
+    out[o] = '\0';
+    if (nfc)
+        return out;
+    char *m = map(out, o, UTF8PROC_COMPOSE);
+    if (!m)
+        return out;
+    char *r = plan_arena_strdup(a, m);
+    free(m);
     return r;
 }
 

@@ -15,6 +15,7 @@
 #include <utf8proc.h>
 
 #include "plan/util.h"
+#include "util/tone.h"
 
 /* plan_tone_place(in, style) must give want (NULL: no change). */
 static void place(const char *in, plan_tone_style style, const char *want)
@@ -272,6 +273,59 @@ static void check_fold(const char *s)
     }
 }
 
+/* plan_tone_place (quick scan first) and plan_tone_place_full must give
+ * the same text and the same change report for s. */
+static void check_tone_paths(const char *s)
+{
+    for (int style = 0; style < 2; style++) {
+        plan_tone_change a, b;
+        char *fast = plan_tone_place(s, (plan_tone_style)style, &a);
+        char *full = plan_tone_place_full(s, (plan_tone_style)style, &b);
+        if ((fast == NULL) != (full == NULL) || (fast && strcmp(fast, full) != 0))
+            fail_msg("tone style %d of '%s': quick path '%s', full path '%s'", style, s,
+                     fast ? fast : "(unchanged)", full ? full : "(unchanged)");
+        assert_memory_equal(&a, &b, sizeof a);
+        free(fast);
+        free(full);
+    }
+}
+
+static void tone_quick_scan_agrees(void **state)
+{
+    (void)state;
+    /* Every pair of letters from ASCII vowels, Latin-1 to Latin Extended-B
+     * and U+1EA0–U+1EF9, as the end of a word, before a consonant, before
+     * punctuation and in NFD. */
+    uint32_t letters[512];
+    size_t n = 0;
+    for (const char *v = "aeiouyAEIOUYn"; *v; v++)
+        letters[n++] = (uint32_t)*v;
+    for (uint32_t cp = 0xC0; cp < 0x250; cp++)
+        letters[n++] = cp;
+    for (uint32_t cp = 0x1EA0; cp < 0x1EFA; cp++)
+        letters[n++] = cp;
+    for (size_t i = 0; i < n; i++)
+        for (size_t j = 0; j < n; j++) {
+            char w[32], *o = w;
+            *o++ = 'h';
+            o += utf8proc_encode_char((utf8proc_int32_t)letters[i], (utf8proc_uint8_t *)o);
+            o += utf8proc_encode_char((utf8proc_int32_t)letters[j], (utf8proc_uint8_t *)o);
+            *o = '\0';
+            check_tone_paths(w);
+            strcpy(o, "n");
+            check_tone_paths(w);
+            strcpy(o, ", x");
+            check_tone_paths(w);
+        }
+    const char *texts[] = {
+        "hoa\xcc\x80 bi\xcc\x80nh", "Thuy\xcc\x89 lợi", "kho\xcc\x89" "e", "Hòa Bình, khỏe, thủy",
+        "hoà bình; khoẻ THUỶ.", "quá, quả, của, mía, thuở", "hoà1 hòa_", "", "ASCII only text",
+        "Ủy ban nhân dân tỉnh Khánh Hòa", "\xe1\xbb\xa7y ban", "o\xcc", "u\xc3",
+    };
+    for (size_t i = 0; i < sizeof texts / sizeof *texts; i++)
+        check_tone_paths(texts[i]);
+}
+
 static void fold_fast_path_agrees(void **state)
 {
     (void)state;
@@ -337,6 +391,7 @@ int main(void)
         cmocka_unit_test(fold_fast_path_agrees),
         cmocka_unit_test(nfc_fast_path_agrees),
         cmocka_unit_test(tone_open_oa_oe_uy),
+        cmocka_unit_test(tone_quick_scan_agrees),
         cmocka_unit_test(tone_case_and_context),
         cmocka_unit_test(tone_what_is_left_alone),
         cmocka_unit_test(tone_change_report),
