@@ -49,26 +49,39 @@ void plan_validate(const plan_doc *doc, const plan_validate_opts *o, plan_diags 
 void plan_validate_apply_opts(const plan_validate_opts *o, plan_diags *d, size_t from);
 
 /* ---- rules across plans (src/validate/corpus.c) ----
- * Each checked plan leaves a small summary; the rules of catalogue/corpus.def
- * compare the summaries of all plans checked together. Memory per plan is a
- * few hundred bytes, whatever the plan's size. */
+ * Each checked plan leaves a summary; the run keeps of it only what the
+ * indexes of the rules of catalogue/corpus.def need (about a hundred bytes a
+ * plan, whatever its size) and reads again, through reload, the few plans a
+ * rule finds something in. */
 typedef struct plan_summary plan_summary;
-/* What the cross-plan rules need of doc. Caller frees with plan_summary_free. */
+/* What the cross-plan rules need of doc. Caller frees with plan_summary_free
+ * (or hands it to plan_corpus_add). */
 plan_summary *plan_summary_of(const plan_doc *doc);
 void plan_summary_free(plan_summary *s);
-/* Runs the cross-plan rules over v[0..n) and appends findings to out, with
- * the severity options applied. Suppressions inside plans do not apply to
- * them (a finding names two files). */
-void plan_validate_corpus(plan_summary **v, size_t n, const plan_validate_opts *o,
-                          plan_diags *out);
-/* The plans each of v[0..n) cites that are among v (its parents), as indices
- * into v: deps[i][0..ndeps[i]), each array malloc'd (NULL when empty). v[i]
- * may be NULL (a plan that could not be read). */
-void plan_corpus_parents(plan_summary **v, size_t n, size_t **deps, size_t *ndeps);
-/* The file a draft's <lineage> names (docs/templates.md), as a path from the
- * current directory; NULL when s is no draft. Caller frees. A draft depends
- * on it even when its parent is not among the plans of a run. */
-char *plan_summary_lineage_file(const plan_summary *s);
+
+/* The plans of one run, by index 0..n-1 (the caller's order of inputs). */
+typedef struct plan_corpus plan_corpus;
+/* Plan index's summary read again from its file (NULL when it cannot be
+ * read); called by the calling thread of plan_validate_corpus. */
+typedef plan_summary *(*plan_corpus_reload_fn)(void *ctx, size_t index);
+plan_corpus *plan_corpus_new(size_t n, plan_corpus_reload_fn reload, void *ctx);
+void plan_corpus_free(plan_corpus *c);
+/* Records plan index from its summary s, which is consumed (freed). file is
+ * borrowed: it must outlive c and the diagnostics of plan_validate_corpus.
+ * Not thread-safe: one thread adds. */
+void plan_corpus_add(plan_corpus *c, size_t index, const char *file, plan_summary *s);
+/* Runs the cross-plan rules over the plans added and appends findings to
+ * out, with the severity options applied. Suppressions inside plans do not
+ * apply to them (a finding names two files). */
+void plan_validate_corpus(plan_corpus *c, const plan_validate_opts *o, plan_diags *out);
+/* The plans each plan cites that are among those added (its parents), as
+ * indices: deps[i][0..ndeps[i]), each array malloc'd (NULL when empty);
+ * deps and ndeps have c's n entries. */
+void plan_corpus_parents(const plan_corpus *c, size_t **deps, size_t *ndeps);
+/* The file the <lineage> of plan index names (docs/templates.md), as a path
+ * from the current directory; NULL when it is no draft. Caller frees. A
+ * draft depends on it even when its parent is not among the plans of a run. */
+char *plan_corpus_lineage_file(const plan_corpus *c, size_t index);
 
 /* The check functions, one per category file. */
 void plan_check_header(plan_check *c);   /* src/validate/header.c */

@@ -45,6 +45,11 @@ static void *worker(void *arg)
     return NULL;
 }
 
+size_t cli_batch_window(int jobs)
+{
+    return (size_t)(jobs < 1 ? 1 : jobs) * 4;
+}
+
 int cli_batch_cpus(void)
 {
     long n = sysconf(_SC_NPROCESSORS_ONLN);
@@ -67,7 +72,7 @@ int cli_batch_run(size_t n, int jobs, cli_batch_fn work, cli_batch_fn done, void
         run_serial(n, work, done, ctx);
         return 0;
     }
-    pool p = {.n = n, .window = (size_t)jobs * 4, .work = work, .ctx = ctx};
+    pool p = {.n = n, .window = cli_batch_window(jobs), .work = work, .ctx = ctx};
     p.finished = calloc(n, 1);
     if (!p.finished) {
         run_serial(n, work, done, ctx);

@@ -17,6 +17,11 @@ typedef void (*cli_batch_fn)(void *ctx, size_t i);
  * started (then everything ran on the calling thread). */
 int cli_batch_run(size_t n, int jobs, cli_batch_fn work, cli_batch_fn done, void *ctx);
 
+/* How many items may be in flight at once with `jobs` threads: work(i)
+ * starts only once done(k) has run for every k <= i - window, so per-item
+ * state can live in a ring of this many slots (i % window). */
+size_t cli_batch_window(int jobs);
+
 /* The number of processors online (at least 1): the default of -j. */
 int cli_batch_cpus(void);
 

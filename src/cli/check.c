@@ -58,19 +58,32 @@ typedef struct file_id {
     ino_t ino;
 } file_id;
 
-/* One plan of the batch: what its worker found, until the calling thread
- * has printed it. */
-typedef struct job {
+/* What a worker found of one plan, until the calling thread has printed
+ * it. The batch keeps at most a window of plans in flight (cli_batch_window),
+ * so a ring of slots, slot i % window for plan i, serves the whole run. */
+typedef struct slot {
     char *text;          /* the worker's messages, GCC form (open_memstream) */
     size_t textlen;
     plan_diags diags;    /* machine formats: the diagnostics themselves */
-    size_t errors, warnings, infos;
-    plan_summary *sum;   /* for the cross-plan rules */
+    unsigned warnings, infos;
     int written;         /* outputs written */
-    unsigned char unread, io_failed, compiled, skip;
-    cli_stamp_input in;  /* what the stamp of this plan is made of */
-    uint64_t key;        /* its stamp (compile; 0: none), from in and its parents' */
+    plan_summary *sum;   /* for the cross-plan rules, until the calling thread
+                          * hands it to the corpus (add_summary) */
+} slot;
+
+/* What the run keeps of each plan until the end: a few bytes, so that
+ * memory stays flat in the number of plans. */
+typedef struct job {
+    unsigned errors;
+    unsigned char unread, io_failed, compiled, skip, summarised;
 } job;
+
+/* compile: what the stamp of a plan is made of, and the stamp (0: none),
+ * from in and its parents'. Apart from job, as check needs none. */
+typedef struct stamp_of {
+    cli_stamp_input in;
+    uint64_t key;
+} stamp_of;
 
 typedef struct run {
     cli_opts o;
@@ -90,6 +103,10 @@ typedef struct run {
     file_id *ids;       /* the inputs' identities, sorted (is_input) */
     size_t nids;
     job *jobs_v;        /* one per input */
+    slot *slots;        /* cli_batch_window(jobs) of them */
+    size_t nslots;
+    stamp_of *st;       /* compile: one per input */
+    plan_corpus *corpus;/* what the rules across plans keep of each input */
     const char *baseline, *write_baseline; /* check --baseline, --write-baseline */
     cli_baseline *bl;     /* set when either is given (src/cli/baseline.h) */
     pthread_mutex_t bl_mu;/* the baseline is shared by the workers */
@@ -144,7 +161,7 @@ static char *stem_of(const char *path)
 
 /* Writes one output unless it would replace an input. Returns 0 or 1;
  * messages go to f (the job's buffer). */
-static int write_output(const run *r, job *j, FILE *f, const char *path, const plan_buf *b)
+static int write_output(const run *r, slot *j, FILE *f, const char *path, const plan_buf *b)
 {
     if (is_input(r->ids, r->nids, path)) {
         fprintf(f, "plan: %s: %s: %s\n", _("error"), path,
@@ -202,7 +219,7 @@ static void free_paths(char **v, size_t n)
     free(v);
 }
 
-static int compile_outputs(const run *r, job *j, FILE *f, const plan_doc *doc,
+static int compile_outputs(const run *r, slot *j, FILE *f, const plan_doc *doc,
                            const char *input)
 {
     char *stem = stem_of(input);
@@ -267,19 +284,25 @@ static int parse_emit(const char *list, unsigned *mask)
 
 /* ---- the work on one plan (a worker thread) ---- */
 
-/* Reads, validates, prints into the job's buffer, writes the outputs. */
+static slot *slot_of(const run *r, size_t i)
+{
+    return &r->slots[i % r->nslots];
+}
+
+/* Reads, validates, prints into the slot's buffer, writes the outputs. */
 static void work_one(void *ctx, size_t i)
 {
     run *r = ctx;
     job *j = &r->jobs_v[i];
+    slot *sl = slot_of(r, i);
     const char *path = r->inputs[i];
     if (j->skip)
         return;
-    FILE *f = open_memstream(&j->text, &j->textlen);
+    FILE *f = open_memstream(&sl->text, &sl->textlen);
     if (!f)
         abort(); /* out of memory */
-    if (r->compile && !j->in.ok)
-        cli_stamp_input_of(path, &j->in); /* before reading: a later edit shows next time */
+    if (r->compile && !r->st[i].in.ok)
+        cli_stamp_input_of(path, &r->st[i].in); /* before reading: a later edit shows next time */
     plan_diags d = PLAN_DIAGS_INIT;
     plan_doc *doc = NULL;
     int rc = plan_doc_read(path, &r->o.load, &d, &doc);
@@ -303,20 +326,20 @@ static void work_one(void *ctx, size_t i)
         cli_baseline_apply(r->bl, path, &d, doc ? doc->src : NULL);
         pthread_mutex_unlock(&r->bl_mu);
     }
-    j->errors = plan_diags_count(&d, PLAN_SEV_ERROR);
-    j->warnings = plan_diags_count(&d, PLAN_SEV_WARNING);
-    j->infos = plan_diags_count(&d, PLAN_SEV_INFO);
+    j->errors = (unsigned)plan_diags_count(&d, PLAN_SEV_ERROR);
+    sl->warnings = (unsigned)plan_diags_count(&d, PLAN_SEV_WARNING);
+    sl->infos = (unsigned)plan_diags_count(&d, PLAN_SEV_INFO);
     if (!r->o.json)
         cli_print_gcc(f, &d, &r->o, doc ? doc->src : NULL);
     if (r->compile && doc && j->errors == 0) {
-        j->io_failed |= (unsigned char)compile_outputs(r, j, f, doc, path);
+        j->io_failed |= (unsigned char)compile_outputs(r, sl, f, doc, path);
         j->compiled = 1;
     }
     if (r->o.json)
-        plan_diags_move(&j->diags, &d);
+        plan_diags_move(&sl->diags, &d);
     plan_diags_clear(&d);
-    if (doc && !j->sum)
-        j->sum = plan_summary_of(doc);
+    if (doc && !j->summarised) /* the first pass of compile made it */
+        sl->sum = plan_summary_of(doc);
     plan_doc_free(doc);
     fclose(f);
 }
@@ -326,12 +349,11 @@ static void work_one(void *ctx, size_t i)
 static void scan_one(void *ctx, size_t i)
 {
     run *r = ctx;
-    job *j = &r->jobs_v[i];
-    cli_stamp_input_of(r->inputs[i], &j->in);
+    cli_stamp_input_of(r->inputs[i], &r->st[i].in);
     plan_diags d = PLAN_DIAGS_INIT;
     plan_doc *doc = NULL;
     if (plan_doc_read(r->inputs[i], &r->o.load, &d, &doc) == PLAN_OK && doc)
-        j->sum = plan_summary_of(doc);
+        slot_of(r, i)->sum = plan_summary_of(doc);
     plan_doc_free(doc);
     plan_diags_clear(&d);
 }
@@ -371,6 +393,31 @@ static void progress(const run *r, size_t done, const char *what)
     progress_shown = 1;
 }
 
+/* The corpus keeps a small entry of plan i; its summary goes. */
+static void add_summary(run *r, size_t i)
+{
+    slot *sl = slot_of(r, i);
+    if (!sl->sum)
+        return;
+    plan_corpus_add(r->corpus, i, r->inputs[i], sl->sum);
+    sl->sum = NULL;
+    r->jobs_v[i].summarised = 1;
+}
+
+/* Plan i's summary read again, for the rules across plans (plan_corpus_reload_fn). */
+static plan_summary *reload(void *ctx, size_t i)
+{
+    const run *r = ctx;
+    plan_diags d = PLAN_DIAGS_INIT;
+    plan_doc *doc = NULL;
+    plan_summary *s = NULL;
+    if (plan_doc_read(r->inputs[i], &r->o.load, &d, &doc) == PLAN_OK && doc)
+        s = plan_summary_of(doc);
+    plan_doc_free(doc);
+    plan_diags_clear(&d);
+    return s;
+}
+
 static void print_one(void *ctx, size_t i)
 {
     run *r = ctx;
@@ -381,29 +428,35 @@ static void print_one(void *ctx, size_t i)
         progress(r, i + 1, r->compile ? _("compiling") : _("checking"));
         return;
     }
-    if (j->textlen) {
+    slot *sl = slot_of(r, i);
+    if (sl->textlen) {
         progress_clear();
-        fwrite(j->text, 1, j->textlen, stderr);
+        fwrite(sl->text, 1, sl->textlen, stderr);
     }
-    free(j->text);
-    j->text = NULL;
+    free(sl->text);
+    sl->text = NULL;
+    sl->textlen = 0;
     r->errors += j->errors;
-    r->warnings += j->warnings;
-    r->infos += j->infos;
-    r->written += j->written;
+    r->warnings += sl->warnings;
+    r->infos += sl->infos;
+    r->written += sl->written;
+    sl->warnings = sl->infos = 0;
+    sl->written = 0;
     r->failed_io |= j->io_failed;
     if (j->compiled && !j->io_failed)
         r->ncompiled++;
     else if (r->compile)
         r->nfailed++;
     if (r->o.json)
-        plan_diags_move(&r->all, &j->diags);
-    plan_diags_clear(&j->diags);
+        plan_diags_move(&r->all, &sl->diags);
+    plan_diags_clear(&sl->diags);
+    add_summary(r, i);
     progress(r, i + 1, r->compile ? _("compiling") : _("checking"));
 }
 
 static void scanned(void *ctx, size_t i)
 {
+    add_summary(ctx, i);
     progress(ctx, i + 1, _("reading"));
 }
 
@@ -411,14 +464,8 @@ static void scanned(void *ctx, size_t i)
 
 static void corpus(run *r)
 {
-    plan_summary **sums = plan_xmalloc(((size_t)r->ninputs + 1) * sizeof *sums);
-    size_t n = 0;
-    for (int i = 0; i < r->ninputs; i++)
-        if (r->jobs_v[i].sum)
-            sums[n++] = r->jobs_v[i].sum;
-    plan_diags d = PLAN_DIAGS_INIT;
-    plan_validate_corpus(sums, n, &r->o.val, &d);
-    free(sums);
+    plan_diags d = PLAN_DIAGS_INIT; /* they borrow the file names of r->inputs */
+    plan_validate_corpus(r->corpus, &r->o.val, &d);
     plan_diags_sort(&d);
     if (r->bl)
         cli_baseline_apply(r->bl, NULL, &d, NULL);
@@ -427,11 +474,6 @@ static void corpus(run *r)
     r->infos += plan_diags_count(&d, PLAN_SEV_INFO);
     if (!r->o.json)
         cli_print_gcc(stderr, &d, &r->o, NULL);
-    /* Diagnostics borrow file names from the summaries, freed later. */
-    for (size_t i = 0; i < d.n; i++)
-        for (int k = 0; k < r->ninputs; k++)
-            if (strcmp(d.v[i].file, r->inputs[k]) == 0)
-                d.v[i].file = r->inputs[k];
     if (r->o.json)
         plan_diags_move(&r->all, &d);
     plan_diags_clear(&d);
@@ -472,19 +514,18 @@ static int outputs_present(const run *r, const char *input)
 /* The key of plan i: base, its own input, its parents' inputs. */
 static uint64_t key_of(const run *r, uint64_t base, size_t i, const size_t *deps, size_t ndeps)
 {
-    const job *j = &r->jobs_v[i];
-    if (!j->in.ok)
+    if (!r->st[i].in.ok)
         return 0;
-    uint64_t h = cli_stamp_mix(base, &j->in);
+    uint64_t h = cli_stamp_mix(base, &r->st[i].in);
     for (size_t k = 0; k < ndeps; k++) {
-        const job *p = &r->jobs_v[deps[k]];
-        if (!p->in.ok)
+        const cli_stamp_input *p = &r->st[deps[k]].in;
+        if (!p->ok)
             return 0;
         h = plan_hash64(r->inputs[deps[k]], strlen(r->inputs[deps[k]]) + 1, h);
-        h = cli_stamp_mix(h, &p->in);
+        h = cli_stamp_mix(h, p);
     }
     /* A draft's parent outside the run, named by its lineage. */
-    char *lin = j->sum ? plan_summary_lineage_file(j->sum) : NULL;
+    char *lin = plan_corpus_lineage_file(r->corpus, i);
     if (lin) {
         cli_stamp_input li;
         cli_stamp_input_of(lin, &li);
@@ -532,7 +573,7 @@ static int write_depfile(const run *r, size_t **deps, const size_t *ndeps)
             plan_buf_puts(&b, " \\\n ");
             esc_make(&b, r->inputs[deps[i][k]]);
         }
-        char *lin = j->sum ? plan_summary_lineage_file(j->sum) : NULL;
+        char *lin = plan_corpus_lineage_file(r->corpus, (size_t)i);
         if (lin && access(lin, F_OK) == 0) { /* a draft's parent, among the inputs or not */
             plan_buf_puts(&b, " \\\n ");
             esc_make(&b, lin);
@@ -569,15 +610,11 @@ static int write_depfile(const run *r, size_t **deps, const size_t *ndeps)
 static void dependencies(run *r, uint64_t base, size_t ***deps, size_t **ndeps)
 {
     size_t n = (size_t)r->ninputs;
-    plan_summary **sums = plan_xmalloc((n ? n : 1) * sizeof *sums);
-    for (size_t i = 0; i < n; i++)
-        sums[i] = r->jobs_v[i].sum;
     *deps = plan_xmalloc((n ? n : 1) * sizeof **deps);
     *ndeps = plan_xmalloc((n ? n : 1) * sizeof **ndeps);
-    plan_corpus_parents(sums, n, *deps, *ndeps);
-    free(sums);
+    plan_corpus_parents(r->corpus, *deps, *ndeps);
     for (size_t i = 0; i < n; i++)
-        r->jobs_v[i].key = key_of(r, base, i, (*deps)[i], (*ndeps)[i]);
+        r->st[i].key = key_of(r, base, i, (*deps)[i], (*ndeps)[i]);
 }
 
 static void free_deps(size_t n, size_t **deps, size_t *ndeps)
@@ -698,10 +735,18 @@ static int run_cmd(int argc, char **argv, int compile)
     r.jobs_v = calloc((size_t)r.ninputs + 1, sizeof *r.jobs_v);
     if (!r.jobs_v)
         abort();
+    r.corpus = plan_corpus_new((size_t)r.ninputs, reload, &r);
+    r.nslots = cli_batch_window(r.jobs);
+    r.slots = calloc(r.nslots, sizeof *r.slots);
+    if (!r.slots)
+        abort();
     r.progress = !r.o.quiet && isatty(STDERR_FILENO) && !getenv("PLAN_NO_PROGRESS");
     started_at = progress_at = now();
     if (compile) {
         r.ids = input_ids(r.inputs, r.ninputs, &r.nids);
+        r.st = calloc((size_t)r.ninputs + 1, sizeof *r.st);
+        if (!r.st)
+            abort();
         int rc = plan_mkdir_p(r.o.outdir);
         if (rc) {
             cli_syserr(r.o.outdir, -rc);
@@ -741,8 +786,8 @@ static int run_cmd(int argc, char **argv, int compile)
             dependencies(&r, base, &deps, &ndeps);
             for (size_t i = 0; i < n; i++) {
                 char *stem = stem_of(r.inputs[i]);
-                const job *j = &r.jobs_v[i];
-                r.jobs_v[i].skip = j->key && j->key == cli_stamps_get(stamps, stem) &&
+                uint64_t key = r.st[i].key;
+                r.jobs_v[i].skip = key && key == cli_stamps_get(stamps, stem) &&
                                    outputs_present(&r, r.inputs[i]);
                 free(stem);
             }
@@ -759,7 +804,7 @@ static int run_cmd(int argc, char **argv, int compile)
             if (j->skip)
                 continue;
             char *stem = stem_of(r.inputs[i]);
-            cli_stamps_set(stamps, stem, j->compiled && !j->io_failed ? j->key : 0);
+            cli_stamps_set(stamps, stem, j->compiled && !j->io_failed ? r.st[i].key : 0);
             free(stem);
         }
         /* The outputs reach the disk before the stamps that vouch for them. */
@@ -805,7 +850,8 @@ static int run_cmd(int argc, char **argv, int compile)
             if (j->unread || j->io_failed)
                 fprintf(stderr, _("  failed: %s (could not be read or written)\n"), r.inputs[i]);
             else
-                fprintf(stderr, _("  failed: %s (%zu error(s))\n"), r.inputs[i], j->errors);
+                fprintf(stderr, _("  failed: %s (%zu error(s))\n"), r.inputs[i],
+                        (size_t)j->errors);
         }
     }
     if (r.baseline && !r.o.quiet && !r.o.json)
@@ -826,13 +872,17 @@ done:
     cli_baseline_free(r.bl);
     pthread_mutex_destroy(&r.bl_mu);
     plan_diags_clear(&r.all);
-    for (int i = 0; i < r.ninputs; i++) {
-        plan_summary_free(r.jobs_v[i].sum);
-        free(r.jobs_v[i].text);
-        plan_diags_clear(&r.jobs_v[i].diags);
-        free(r.inputs[i]);
+    plan_corpus_free(r.corpus);
+    for (size_t k = 0; k < r.nslots; k++) {
+        plan_summary_free(r.slots[k].sum);
+        free(r.slots[k].text);
+        plan_diags_clear(&r.slots[k].diags);
     }
+    free(r.slots);
+    for (int i = 0; i < r.ninputs; i++)
+        free(r.inputs[i]);
     free(r.jobs_v);
+    free(r.st);
     free(r.ids);
     free(r.inputs);
     if (r.failed_io)

@@ -1,14 +1,16 @@
 /*
  * corpus.c - rules across plans (catalogue/corpus.def): repository mode. A
  * full model per plan would make memory grow with the size of every file, so
- * each checked plan leaves behind a small summary (its number and issuer,
- * date, period, awards, the documents it implements or rests on, with
- * positions; strings copied) and the rules compare summaries.
+ * each checked plan leaves a summary (its number and issuer, date, period,
+ * awards, the documents it implements or rests on, with positions), and of
+ * that the run keeps only an index entry (see "what a run keeps" below): the
+ * rules find candidates on the entries and compare the full summaries of
+ * the few plans involved, read again.
  *
- * The summaries are indexed twice, by sorting arrays of pointers: by
- * notation (to resolve a citation to the plan it names, by binary search) and
- * by issuer, year and serial (NUM-UNIQUE on neighbours, NUM-SEQUENCE within
- * one issuer-year group). Time is O(n log n) in the number of plans, plus the
+ * The entries are indexed twice, by sorting arrays of pointers: by notation
+ * (to resolve a citation to the plan it names, by binary search) and by
+ * issuer, year and serial (NUM-UNIQUE on neighbours, NUM-SEQUENCE within one
+ * issuer-year group). Time is O(n log n) in the number of plans, plus the
  * square of the largest issuer-year group for NUM-SEQUENCE. A file given
  * twice (a directory and a file in it) counts once.
  */
@@ -241,11 +243,193 @@ static int strcmp_null(const char *a, const char *b)
     return strcmp(a ? a : "", b ? b : "");
 }
 
+/* ---- what a run keeps of every plan ----
+ * A full summary (above) takes most of a kilobyte, mostly award names and
+ * positions that only a rule that fires needs. The run keeps, per plan, only
+ * what the indexes need: the notation key, the series it is numbered in, its
+ * serial and date, the keys and dates of the documents it rests on, and a
+ * draft's lineage, with the strings that repeat across plans (issuers, codes,
+ * cited numbers) interned once per run: about a hundred bytes a plan, so that
+ * memory stays flat in the number of plans. When a rule finds something (a
+ * citation that resolves to another plan of the run, a serial used twice,
+ * numbers out of order), the plans involved are read again through the
+ * caller's reload function and their full summaries compared. A plan whose
+ * file changed between the two reads (its number or citations differ) is
+ * left out of that comparison. */
+
+typedef struct cref {
+    const char *key;         /* interned */
+    plan_date date;
+} cref;
+
+typedef struct centry {
+    const char *file;        /* borrowed from the caller; NULL: no plan here */
+    const char *key;         /* the number without spaces, or NULL */
+    const char *issuer_id, *issuer_code, *type_code, *sub; /* interned, or NULL */
+    long serial;
+    plan_date date;
+    int year;
+    unsigned char party, normative;
+    unsigned nparents;
+    cref *parents;
+    plan_lineage_ref *lineage; /* a draft's; NULL otherwise */
+} centry;
+
+enum { CACHE_N = 8 };
+
+struct plan_corpus {
+    centry *v;
+    size_t n;
+    plan_arena *pool;        /* keys, citations, interned strings */
+    const char **set;        /* the interned strings, open addressing */
+    size_t set_cap, set_n;
+    plan_corpus_reload_fn reload;
+    void *ctx;
+    /* Plans read again for the rules, the last few: many plans implement
+     * the same parent. */
+    struct {
+        size_t i;
+        plan_summary *s;
+    } cache[CACHE_N];
+    size_t cache_next;
+};
+
+plan_corpus *plan_corpus_new(size_t n, plan_corpus_reload_fn reload, void *ctx)
+{
+    plan_corpus *c = plan_xmalloc(sizeof *c);
+    memset(c, 0, sizeof *c);
+    c->v = calloc(n ? n : 1, sizeof *c->v);
+    if (!c->v)
+        abort(); /* out of memory, as plan_xmalloc */
+    c->n = n;
+    c->pool = plan_arena_new();
+    c->reload = reload;
+    c->ctx = ctx;
+    return c;
+}
+
+void plan_corpus_free(plan_corpus *c)
+{
+    if (!c)
+        return;
+    for (size_t i = 0; i < c->n; i++)
+        if (c->v[i].lineage) {
+            plan_lineage_ref_free(c->v[i].lineage);
+            free(c->v[i].lineage);
+        }
+    for (size_t k = 0; k < CACHE_N; k++)
+        plan_summary_free(c->cache[k].s);
+    free(c->v);
+    free(c->set);
+    plan_arena_free(c->pool);
+    free(c);
+}
+
+static const char *intern(plan_corpus *c, const char *s)
+{
+    if (!s)
+        return NULL;
+    if (2 * (c->set_n + 1) > c->set_cap) {
+        size_t cap = c->set_cap ? 2 * c->set_cap : 64;
+        const char **set = calloc(cap, sizeof *set);
+        if (!set)
+            abort();
+        for (size_t k = 0; k < c->set_cap; k++) {
+            if (!c->set[k])
+                continue;
+            size_t h = (size_t)plan_hash64(c->set[k], strlen(c->set[k]), PLAN_HASH64_INIT);
+            while (set[h & (cap - 1)])
+                h++;
+            set[h & (cap - 1)] = c->set[k];
+        }
+        free(c->set);
+        c->set = set;
+        c->set_cap = cap;
+    }
+    size_t h = (size_t)plan_hash64(s, strlen(s), PLAN_HASH64_INIT);
+    for (;; h++) {
+        const char **slot = &c->set[h & (c->set_cap - 1)];
+        if (!*slot) {
+            *slot = plan_arena_strdup(c->pool, s);
+            c->set_n++;
+            return *slot;
+        }
+        if (strcmp(*slot, s) == 0)
+            return *slot;
+    }
+}
+
+void plan_corpus_add(plan_corpus *c, size_t i, const char *file, plan_summary *s)
+{
+    if (!s || i >= c->n)
+        return;
+    centry *e = &c->v[i];
+    e->file = file;
+    e->key = s->key ? plan_arena_strdup(c->pool, s->key) : NULL;
+    e->issuer_id = intern(c, s->issuer_id);
+    e->issuer_code = intern(c, s->issuer_code);
+    e->type_code = intern(c, s->type_code);
+    e->sub = intern(c, s->sub);
+    e->serial = s->serial;
+    e->date = s->date;
+    e->year = s->year;
+    e->party = (unsigned char)s->party;
+    e->normative = (unsigned char)s->normative;
+    e->nparents = (unsigned)s->nparents;
+    if (s->nparents)
+        e->parents = plan_arena_alloc(c->pool, s->nparents * sizeof *e->parents);
+    for (size_t p = 0; p < s->nparents; p++) {
+        e->parents[p].key = intern(c, s->parents[p].key);
+        e->parents[p].date = s->parents[p].date;
+    }
+    if (s->lineage.number) { /* the lineage moves to the entry */
+        e->lineage = plan_xmalloc(sizeof *e->lineage);
+        *e->lineage = s->lineage;
+        memset(&s->lineage, 0, sizeof s->lineage);
+    }
+    plan_summary_free(s);
+}
+
+/* Plan i's full summary, read again, its file the entry's; NULL when it
+ * cannot be read or is no longer the plan the entry describes. Caller frees. */
+static plan_summary *read_again(plan_corpus *c, size_t i)
+{
+    const centry *e = &c->v[i];
+    plan_summary *s = c->reload ? c->reload(c->ctx, i) : NULL;
+    if (!s)
+        return NULL;
+    int same = strcmp_null(s->key, e->key) == 0 && s->nparents == e->nparents;
+    for (size_t p = 0; same && p < s->nparents; p++)
+        same = strcmp(s->parents[p].key, e->parents[p].key) == 0;
+    if (!same) {
+        plan_summary_free(s);
+        return NULL;
+    }
+    s->file = (char *)e->file; /* diagnostics borrow the caller's string; never freed */
+    return s;
+}
+
+/* As read_again, kept among the last few: valid until the next call. */
+static const plan_summary *read_cached(plan_corpus *c, size_t i)
+{
+    for (size_t k = 0; k < CACHE_N; k++)
+        if (c->cache[k].s && c->cache[k].i == i)
+            return c->cache[k].s;
+    plan_summary *s = read_again(c, i);
+    if (!s)
+        return NULL;
+    size_t k = c->cache_next++ % CACHE_N;
+    plan_summary_free(c->cache[k].s);
+    c->cache[k].i = i;
+    c->cache[k].s = s;
+    return s;
+}
+
 /* ---- the index by notation: resolving citations ---- */
 
 static int cmp_by_key(const void *x, const void *y)
 {
-    const plan_summary *a = *(plan_summary *const *)x, *b = *(plan_summary *const *)y;
+    const centry *a = *(const centry *const *)x, *b = *(const centry *const *)y;
     int c = strcmp(a->key, b->key);
     if (!c)
         c = plan_date_cmp(a->date, b->date);
@@ -253,39 +437,50 @@ static int cmp_by_key(const void *x, const void *y)
 }
 
 typedef struct notation_index {
-    plan_summary **v;        /* the summaries that have a number, by key */
+    const centry **v;        /* the plans that have a number, by key */
     size_t n;
 } notation_index;
 
-/* The plan a citation names, or NULL: the same notation and the same day;
- * failing that, the same notation in the same year (a number is unique
- * within its issuer's year), and *date_differs is set; when the citation or
- * the plan has no day, only when that plan alone carries the notation. */
-static const plan_summary *resolve(const notation_index *ix, const plan_summary *c,
-                                   const parent_ref *r, int *date_differs)
+static notation_index index_by_key(const centry *const *v, size_t n)
+{
+    notation_index ix = {plan_xmalloc((n ? n : 1) * sizeof *ix.v), 0};
+    for (size_t i = 0; i < n; i++)
+        if (v[i]->key)
+            ix.v[ix.n++] = v[i];
+    qsort(ix.v, ix.n, sizeof *ix.v, cmp_by_key);
+    return ix;
+}
+
+/* The plan a citation (key, date) names, or NULL: the same notation and the
+ * same day; failing that, the same notation in the same year (a number is
+ * unique within its issuer's year), and *date_differs is set; when the
+ * citation or the plan has no day, only when that plan alone carries the
+ * notation. */
+static const centry *resolve(const notation_index *ix, const centry *c, const char *key,
+                             plan_date date, int *date_differs)
 {
     *date_differs = 0;
     size_t lo = 0, hi = ix->n;
     while (lo < hi) {
         size_t mid = lo + (hi - lo) / 2;
-        if (strcmp(ix->v[mid]->key, r->key) < 0)
+        if (strcmp(ix->v[mid]->key, key) < 0)
             lo = mid + 1;
         else
             hi = mid;
     }
-    const plan_summary *same_year = NULL, *only = NULL;
+    const centry *same_year = NULL, *only = NULL;
     size_t count = 0;
-    for (size_t k = lo; k < ix->n && strcmp(ix->v[k]->key, r->key) == 0; k++) {
-        const plan_summary *p = ix->v[k];
+    for (size_t k = lo; k < ix->n && strcmp(ix->v[k]->key, key) == 0; k++) {
+        const centry *p = ix->v[k];
         if (p == c)
             continue;
         count++;
         only = p;
-        if (!r->date.y || !p->date.y)
+        if (!date.y || !p->date.y)
             continue;
-        if (plan_date_cmp(r->date, p->date) == 0)
+        if (plan_date_cmp(date, p->date) == 0)
             return p;
-        if (!same_year && r->date.y == p->date.y)
+        if (!same_year && date.y == p->date.y)
             same_year = p;
     }
     if (same_year) {
@@ -293,9 +488,8 @@ static const plan_summary *resolve(const notation_index *ix, const plan_summary 
         return same_year;
     }
     /* Without both days nothing contradicts the one plan with the number. */
-    return count == 1 && (!r->date.y || !only->date.y) ? only : NULL;
+    return count == 1 && (!date.y || !only->date.y) ? only : NULL;
 }
-
 /* ---- PARENT-CITED-DATE, PARENT-DATE-ORDER ---- */
 
 static void cited_date(const plan_summary *c, const parent_ref *r, const plan_summary *par,
@@ -440,7 +634,7 @@ static void award_within_parent(const plan_summary *c, const plan_summary *par,
     }
 }
 
-static int in(const plan_summary **v, size_t n, const plan_summary *x)
+static int in(const size_t *v, size_t n, size_t x)
 {
     for (size_t k = 0; k < n; k++)
         if (v[k] == x)
@@ -448,37 +642,47 @@ static int in(const plan_summary **v, size_t n, const plan_summary *x)
     return 0;
 }
 
-static void parents(const notation_index *ix, plan_summary **v, size_t n, plan_diags *out)
+static void parents(plan_corpus *pc, const notation_index *ix, const centry *const *v, size_t n,
+                    plan_diags *out)
 {
     /* Per plan, the plans its citations resolved to, and those whose period
      * and awards were compared: a plan cited twice (implements and
      * based-on) is reported once. */
-    const plan_summary **seen = NULL, **compared = NULL;
+    size_t *seen = NULL, *compared = NULL;
     for (size_t i = 0; i < n; i++) {
-        const plan_summary *c = v[i];
-        if (!c->nparents)
+        const centry *ce = v[i];
+        if (!ce->nparents)
             continue;
-        seen = plan_xrealloc(seen, c->nparents * sizeof *seen);
-        compared = plan_xrealloc(compared, c->nparents * sizeof *compared);
+        seen = plan_xrealloc(seen, ce->nparents * sizeof *seen);
+        compared = plan_xrealloc(compared, ce->nparents * sizeof *compared);
         size_t nseen = 0, ncompared = 0;
-        for (size_t p = 0; p < c->nparents; p++) {
-            const parent_ref *r = &c->parents[p];
+        plan_summary *c = NULL; /* read when a citation resolves */
+        for (size_t p = 0; p < ce->nparents; p++) {
             int date_differs;
-            const plan_summary *par = resolve(ix, c, r, &date_differs);
+            const centry *pe =
+                resolve(ix, ce, ce->parents[p].key, ce->parents[p].date, &date_differs);
+            if (!pe)
+                continue;
+            if (!c && !(c = read_again(pc, (size_t)(ce - pc->v))))
+                break;
+            size_t k = (size_t)(pe - pc->v);
+            const plan_summary *par = read_cached(pc, k);
             if (!par)
                 continue;
+            const parent_ref *r = &c->parents[p];
             if (date_differs)
                 cited_date(c, r, par, out);
-            if (!in(seen, nseen, par)) {
-                seen[nseen++] = par;
+            if (!in(seen, nseen, k)) {
+                seen[nseen++] = k;
                 date_order(c, r, par, out);
             }
-            if (r->implements && !in(compared, ncompared, par)) {
-                compared[ncompared++] = par;
+            if (r->implements && !in(compared, ncompared, k)) {
+                compared[ncompared++] = k;
                 period_within_parent(c, par, out);
                 award_within_parent(c, par, out);
             }
         }
+        plan_summary_free(c);
     }
     free(seen);
     free(compared);
@@ -488,16 +692,15 @@ static void parents(const notation_index *ix, plan_summary **v, size_t n, plan_d
 
 /* The parent of each draft: among the plans checked, by number and date as
  * a citation resolves; else the file its lineage names. */
-static void lineages(const notation_index *ix, plan_summary **v, size_t n, plan_diags *out)
+static void lineages(const notation_index *ix, const centry *const *v, size_t n, plan_diags *out)
 {
     plan_parent_cache *cache = NULL;
     for (size_t i = 0; i < n; i++) {
-        const plan_lineage_ref *l = &v[i]->lineage;
-        if (!l->number)
+        const plan_lineage_ref *l = v[i]->lineage;
+        if (!l)
             continue;
-        parent_ref r = {l->key, l->number, 1, l->date, l->pos, l->pos};
         int date_differs;
-        const plan_summary *par = resolve(ix, v[i], &r, &date_differs);
+        const centry *par = resolve(ix, v[i], l->key, l->date, &date_differs);
         if (!cache)
             cache = plan_parent_cache_new();
         plan_template_drift(cache, v[i]->file, l, par ? par->file : NULL, out);
@@ -510,7 +713,7 @@ static void lineages(const notation_index *ix, plan_summary **v, size_t n, plan_
 /* One numbering series: the same issuer (name and parent body), issuer
  * code and year, and the same kind of series (a legal normative document,
  * whose number holds its year, is numbered apart). */
-static int cmp_series(const plan_summary *a, const plan_summary *b)
+static int cmp_series(const centry *a, const centry *b)
 {
     int c = strcmp(a->issuer_id, b->issuer_id);
     if (!c)
@@ -524,7 +727,7 @@ static int cmp_series(const plan_summary *a, const plan_summary *b)
 
 static int cmp_by_serial(const void *x, const void *y)
 {
-    const plan_summary *a = *(plan_summary *const *)x, *b = *(plan_summary *const *)y;
+    const centry *a = *(const centry *const *)x, *b = *(const centry *const *)y;
     int c = cmp_series(a, b);
     if (!c)
         c = (a->serial > b->serial) - (a->serial < b->serial);
@@ -533,7 +736,7 @@ static int cmp_by_serial(const void *x, const void *y)
     return c ? c : strcmp(a->file, b->file);
 }
 
-static int same_symbol(const plan_summary *a, const plan_summary *b)
+static int same_symbol(const centry *a, const centry *b)
 {
     return a->party == b->party && strcmp_null(a->type_code, b->type_code) == 0 &&
            strcmp_null(a->sub, b->sub) == 0;
@@ -541,13 +744,17 @@ static int same_symbol(const plan_summary *a, const plan_summary *b)
 
 /* g[0..n) share a serial: the earliest keeps it, each later one is
  * reported, naming the earliest. */
-static void num_unique(plan_summary **g, size_t n, plan_diags *out)
+static void num_unique(plan_corpus *pc, const centry *const *g, size_t n, plan_diags *out)
 {
-    const plan_summary *first = g[0];
+    plan_summary *first = read_again(pc, (size_t)(g[0] - pc->v));
+    if (!first)
+        return;
     for (size_t k = 1; k < n; k++) {
-        const plan_summary *b = g[k];
+        plan_summary *b = read_again(pc, (size_t)(g[k] - pc->v));
+        if (!b)
+            continue;
         plan_diag *d;
-        if (same_symbol(first, b)) {
+        if (same_symbol(g[0], g[k])) {
             d = plan_diags_add(
                 out, PLAN_RULE_NUM_UNIQUE, PLAN_SEV_ERROR, b->file, b->number_pos,
                 _("number %s of %d is also used by %s; a number and symbol belongs to one "
@@ -567,39 +774,47 @@ static void num_unique(plan_summary **g, size_t n, plan_diags *out)
                                 "(unverified article number): the head of the agency may "
                                 "number types in separate series"));
         }
+        plan_summary_free(b);
     }
+    plan_summary_free(first);
 }
 
 /* g[0..n) is one series, by serial: a plan with a higher number but an
  * earlier date than another is reported once, naming the lowest such other. */
-static void num_sequence(plan_summary **g, size_t n, plan_diags *out)
+static void num_sequence(plan_corpus *pc, const centry *const *g, size_t n, plan_diags *out)
 {
     for (size_t i = 0; i < n; i++) {
-        const plan_summary *a = g[i];
-        if (!a->date.y)
+        const centry *ea = g[i];
+        if (!ea->date.y)
             continue;
         for (size_t j = 0; j < i; j++) {
-            const plan_summary *b = g[j];
-            if (!b->date.y || b->serial >= a->serial || plan_date_cmp(a->date, b->date) >= 0)
+            const centry *eb = g[j];
+            if (!eb->date.y || eb->serial >= ea->serial || plan_date_cmp(ea->date, eb->date) >= 0)
                 continue;
-            char da[16], db[16];
-            ddmmyyyy(a->date, da, sizeof da);
-            ddmmyyyy(b->date, db, sizeof db);
-            plan_diag *d = plan_diags_add(
-                out, PLAN_RULE_NUM_SEQUENCE, PLAN_SEV_INFO, a->file, a->number_pos,
-                _("number %s dated %s is higher than %s dated %s (%s), though issued "
-                  "earlier; check the number and the date"),
-                a->number, da, b->number, db, b->file);
-            plan_diag_note(d, _("NĐ 30/2020/NĐ-CP, Điều 15 (cấp số văn bản theo năm, "
-                                "theo thứ tự ban hành) (unverified article number)"));
+            plan_summary *a = read_again(pc, (size_t)(ea - pc->v));
+            plan_summary *b = a ? read_again(pc, (size_t)(eb - pc->v)) : NULL;
+            if (a && b) {
+                char da[16], db[16];
+                ddmmyyyy(ea->date, da, sizeof da);
+                ddmmyyyy(eb->date, db, sizeof db);
+                plan_diag *d = plan_diags_add(
+                    out, PLAN_RULE_NUM_SEQUENCE, PLAN_SEV_INFO, a->file, a->number_pos,
+                    _("number %s dated %s is higher than %s dated %s (%s), though issued "
+                      "earlier; check the number and the date"),
+                    a->number, da, b->number, db, b->file);
+                plan_diag_note(d, _("NĐ 30/2020/NĐ-CP, Điều 15 (cấp số văn bản theo năm, "
+                                    "theo thứ tự ban hành) (unverified article number)"));
+            }
+            plan_summary_free(a);
+            plan_summary_free(b);
             break; /* one finding per plan is enough to send a clerk to look */
         }
     }
 }
 
-static void numbers(plan_summary **v, size_t n, plan_diags *out)
+static void numbers(plan_corpus *pc, const centry *const *v, size_t n, plan_diags *out)
 {
-    plan_summary **s = plan_xmalloc((n ? n : 1) * sizeof *s);
+    const centry **s = plan_xmalloc((n ? n : 1) * sizeof *s);
     size_t m = 0;
     for (size_t i = 0; i < n; i++)
         if (v[i]->issuer_code && v[i]->year)
@@ -614,10 +829,10 @@ static void numbers(plan_summary **v, size_t n, plan_diags *out)
             while (l < j && s[l]->serial == s[k]->serial)
                 l++;
             if (l - k > 1)
-                num_unique(s + k, l - k, out);
+                num_unique(pc, s + k, l - k, out);
             k = l;
         }
-        num_sequence(s + i, j - i, out);
+        num_sequence(pc, s + i, j - i, out);
         i = j;
     }
     free(s);
@@ -625,86 +840,64 @@ static void numbers(plan_summary **v, size_t n, plan_diags *out)
 
 static int cmp_by_file(const void *x, const void *y)
 {
-    const plan_summary *a = *(plan_summary *const *)x, *b = *(plan_summary *const *)y;
+    const centry *a = *(const centry *const *)x, *b = *(const centry *const *)y;
     return strcmp(a->file, b->file);
 }
 
-void plan_validate_corpus(plan_summary **v, size_t n, const plan_validate_opts *o,
-                          plan_diags *out)
+void plan_validate_corpus(plan_corpus *pc, const plan_validate_opts *o, plan_diags *out)
 {
     size_t from = out->n;
     /* A file given twice (a directory and a file in it) is one plan. */
-    plan_summary **u = plan_xmalloc((n ? n : 1) * sizeof *u);
-    if (n) /* v is NULL when no plan could be read */
-        memcpy(u, v, n * sizeof *u);
+    const centry **u = plan_xmalloc((pc->n ? pc->n : 1) * sizeof *u);
+    size_t n = 0;
+    for (size_t i = 0; i < pc->n; i++)
+        if (pc->v[i].file)
+            u[n++] = &pc->v[i];
     qsort(u, n, sizeof *u, cmp_by_file);
     size_t m = 0;
     for (size_t i = 0; i < n; i++)
         if (!m || strcmp(u[m - 1]->file, u[i]->file) != 0)
             u[m++] = u[i];
-    notation_index ix = {plan_xmalloc((m ? m : 1) * sizeof *ix.v), 0};
-    for (size_t i = 0; i < m; i++)
-        if (u[i]->key)
-            ix.v[ix.n++] = u[i];
-    qsort(ix.v, ix.n, sizeof *ix.v, cmp_by_key);
-    parents(&ix, u, m, out);
+    notation_index ix = index_by_key(u, m);
+    parents(pc, &ix, u, m, out);
     lineages(&ix, u, m, out);
     free(ix.v);
-    numbers(u, m, out);
+    numbers(pc, u, m, out);
     free(u);
     plan_validate_apply_opts(o, out, from);
 }
 
 /* ---- dependencies between plans (incremental compile, --depfile) ---- */
 
-static int cmp_ptr(const void *x, const void *y)
+void plan_corpus_parents(const plan_corpus *pc, size_t **deps, size_t *ndeps)
 {
-    uintptr_t a = (uintptr_t) * (plan_summary *const *)x, b = (uintptr_t) * (plan_summary *const *)y;
-    return a < b ? -1 : a > b;
-}
-
-void plan_corpus_parents(plan_summary **v, size_t n, size_t **deps, size_t *ndeps)
-{
-    notation_index ix = {plan_xmalloc((n ? n : 1) * sizeof *ix.v), 0};
-    for (size_t i = 0; i < n; i++)
-        if (v[i] && v[i]->key)
-            ix.v[ix.n++] = v[i];
-    qsort(ix.v, ix.n, sizeof *ix.v, cmp_by_key);
-    /* From a summary back to its index: the pointers sorted, and the index
-     * of each found by the position of v's entry. */
-    plan_summary **byptr = plan_xmalloc((n ? n : 1) * sizeof *byptr);
+    size_t n = pc->n;
+    const centry **all = plan_xmalloc((n ? n : 1) * sizeof *all);
     size_t m = 0;
     for (size_t i = 0; i < n; i++)
-        if (v[i])
-            byptr[m++] = v[i];
-    qsort(byptr, m, sizeof *byptr, cmp_ptr);
-    size_t *index_of = plan_xmalloc((m ? m : 1) * sizeof *index_of);
-    for (size_t i = 0; i < n; i++) {
-        if (!v[i])
-            continue;
-        plan_summary **hit = bsearch(&v[i], byptr, m, sizeof *byptr, cmp_ptr);
-        index_of[hit - byptr] = i;
-    }
+        if (pc->v[i].file)
+            all[m++] = &pc->v[i];
+    notation_index ix = index_by_key(all, m);
+    free(all);
     for (size_t i = 0; i < n; i++) {
         deps[i] = NULL;
         ndeps[i] = 0;
-        const plan_summary *c = v[i];
-        if (!c)
+        const centry *c = &pc->v[i];
+        if (!c->file)
             continue;
         /* Its citations, and the parent a draft's lineage names (cited or not). */
-        const plan_lineage_ref *l = &c->lineage;
-        parent_ref lin = {l->key, l->number, 1, l->date, l->pos, l->pos};
+        const plan_lineage_ref *l = c->lineage;
         for (size_t p = 0; p <= c->nparents; p++) {
-            if (p == c->nparents && !l->number)
+            if (p == c->nparents && !l)
                 break;
             int date_differs;
-            const plan_summary *par =
-                resolve(&ix, c, p < c->nparents ? &c->parents[p] : &lin, &date_differs);
+            const centry *par = p < c->nparents
+                                    ? resolve(&ix, c, c->parents[p].key, c->parents[p].date,
+                                              &date_differs)
+                                    : resolve(&ix, c, l->key, l->date, &date_differs);
             if (!par)
                 continue;
-            plan_summary *key = (plan_summary *)par;
-            plan_summary **hit = bsearch(&key, byptr, m, sizeof *byptr, cmp_ptr);
-            size_t k = index_of[hit - byptr];
+            size_t k = (size_t)(par - pc->v);
             int dup = k == i;
             for (size_t q = 0; q < ndeps[i] && !dup; q++)
                 dup = deps[i][q] == k;
@@ -714,22 +907,21 @@ void plan_corpus_parents(plan_summary **v, size_t n, size_t **deps, size_t *ndep
             deps[i][ndeps[i]++] = k;
         }
     }
-    free(index_of);
-    free(byptr);
     free(ix.v);
 }
 
-char *plan_summary_lineage_file(const plan_summary *s)
+char *plan_corpus_lineage_file(const plan_corpus *pc, size_t i)
 {
-    const plan_lineage_ref *l = &s->lineage;
-    if (!l->number || !l->path || !*l->path)
+    const centry *e = i < pc->n ? &pc->v[i] : NULL;
+    const plan_lineage_ref *l = e && e->file ? e->lineage : NULL;
+    if (!l || !l->path || !*l->path)
         return NULL;
     if (l->path[0] == '/')
         return plan_xstrdup(l->path);
-    const char *slash = strrchr(s->file, '/');
-    size_t dn = slash ? (size_t)(slash - s->file) + 1 : 0;
+    const char *slash = strrchr(e->file, '/');
+    size_t dn = slash ? (size_t)(slash - e->file) + 1 : 0;
     char *r = plan_xmalloc(dn + strlen(l->path) + 1);
-    memcpy(r, s->file, dn);
+    memcpy(r, e->file, dn);
     strcpy(r + dn, l->path);
     return r;
 }
