@@ -89,6 +89,10 @@ typedef struct plan_misenc {
  * words are. Returns the number of runs, in text order, and sets *out (NULL
  * when none); caller frees with plan_misenc_free. Deterministic. */
 size_t plan_misenc_find(const char *text, size_t n, plan_misenc **out);
+/* plan_misenc_find without its quick test of each segment (every segment
+ * is split into words and classified); the same result, for the unit test
+ * that checks so. */
+size_t plan_misenc_find_full(const char *text, size_t n, plan_misenc **out);
 void plan_misenc_free(plan_misenc *v, size_t n);
 
 #endif

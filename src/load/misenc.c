@@ -196,49 +196,6 @@ static int small_cp(utf8proc_int32_t cp)
     return (cp >= 'a' && cp <= 'z') || (cp >= 0xDF && cp <= 0xFF && cp != 0xF7);
 }
 
-/* 0 when no word of text[a..b) can show a sign of either encoding, so
- * that the segment need not be split and classified: every sign classify
- * looks for needs a Latin-1 character (U+0080–U+00FF) that is a symbol, a
- * capital after a small letter of its word, a small letter after a capital,
- * or a mark after a vowel (vni_pair). This test is looser than those (it
- * never skips a segment with a sign), and cheap: most segments of a
- * Vietnamese plan have none of these. */
-static int may_sign(const unsigned char *t, size_t a, size_t b)
-{
-    uint32_t prev = 0;
-    int small = 0;
-    for (size_t i = a; i < b;) {
-        unsigned c = t[i];
-        uint32_t cp;
-        size_t l;
-        if (c < 0x80) {
-            cp = c;
-            l = 1;
-        } else if ((c == 0xC2 || c == 0xC3) && i + 1 < b) {
-            cp = ((c & 0x1Fu) << 6) | (t[i + 1] & 0x3Fu);
-            l = 2;
-        } else {
-            cp = 0x100; /* above Latin-1 */
-            l = c >= 0xF0 ? 4 : c >= 0xE0 ? 3 : 2;
-        }
-        if (cp == ' ' || cp == '\n' || cp == '\t')
-            small = 0; /* no word spans white space */
-        if (cp >= 0x80 && cp <= 0xFF) {
-            if (symbol_cp((utf8proc_int32_t)cp) || (cp >= 0xC0 && cp <= 0xDE && small) ||
-                (cp >= 0xDF && prev >= 'A' && prev <= 'Z'))
-                return 1;
-            if (prev && (prev < 0x80 ? strchr("aeiouyAEIOUY", (int)prev) != NULL
-                                     : prev == 0xF4 || prev == 0xF6 || prev == 0xD4 ||
-                                           prev == 0xD6))
-                return 1;
-        }
-        small |= small_cp((utf8proc_int32_t)cp);
-        prev = cp;
-        i += l;
-    }
-    return 0;
-}
-
 /* Classifies text[off..off+len) from its characters alone: its kind, the
  * signs of each encoding, whether it is evidence at all. */
 static void classify(const char *text, word *w)
@@ -515,6 +472,18 @@ static unsigned pieces(runs *r, const char *text, word *v, size_t a, size_t b, p
         sign = v[i].kind == W_LEGACY && v[i].strong[e];
     if (!sign)
         return 0;
+    /* Only a sure word with a sign makes a piece clear (score_word counts
+     * it in strong): when no word with a sign is one, no piece is clear.
+     * Spelling those words first spares spelling the rest of the run. */
+    int sure_sign = 0;
+    for (size_t i = a; i < b && !sure_sign; i++) {
+        if (v[i].kind != W_LEGACY || !v[i].strong[e] || v[i].neutral)
+            continue;
+        detail(text, &v[i], e, tmp);
+        sure_sign = v[i].after[e] >= 0 && sure(&v[i], e);
+    }
+    if (!sure_sign)
+        return 0;
     int cut = 0;
     for (size_t i = a; i < b; i++) {
         detail(text, &v[i], e, tmp);
@@ -552,12 +521,150 @@ static void judge(runs *r, const char *text, word *v, size_t a, size_t b, int mi
         pieces(r, text, v, a, b, g1 > g0 ? PLAN_LEGACY_VNI : PLAN_LEGACY_TCVN3, mixed, tmp);
 }
 
-size_t plan_misenc_find(const char *text, size_t n, plan_misenc **out)
+/* The code point of text[from..to) that ends just before i, and its start
+ * in *at; -1 at from. */
+static utf8proc_int32_t cp_before(const char *text, size_t from, size_t i, size_t *at)
+{
+    if (i <= from)
+        return -1;
+    size_t j = i - 1;
+    while (j > from && ((unsigned char)text[j] & 0xC0) == 0x80)
+        j--;
+    uint32_t cp;
+    plan_utf8_decode(text + j, &cp);
+    *at = j;
+    return (utf8proc_int32_t)cp;
+}
+
+/* The Latin-1 character at t[i] (lead byte C2 or C3, i + 1 < b), or -1
+ * when t[i] starts another character or lies outside [a, b). */
+static int latin1_at(const unsigned char *t, size_t a, size_t b, size_t i)
+{
+    if (i < a || i + 1 >= b || (t[i] & 0xFE) != 0xC2)
+        return -1;
+    return (int)(((t[i] & 0x1Fu) << 6) | (t[i + 1] & 0x3Fu));
+}
+
+/* The character before position i of [a, b) as the signs need it: an ASCII
+ * byte, a Latin-1 character, 0x100 for anything else, 0 at a. */
+static utf8proc_int32_t sign_prev(const unsigned char *t, size_t a, size_t b, size_t i)
+{
+    if (i <= a)
+        return 0;
+    if (t[i - 1] < 0x80)
+        return t[i - 1];
+    int l = i >= a + 2 ? latin1_at(t, a, b, i - 2) : -1;
+    return l >= 0 ? l : 0x100;
+}
+
+/* A position of text[a..b) from i on where a sign that classify looks for
+ * may be (a Latin-1 character that is a symbol, a capital inside a word, a
+ * small letter between two capitals, or either half of a VNI vowel and
+ * mark), or b. Every sign of a word needs one; most text has none. Bytes
+ * that cannot start a Latin-1 character are passed over eight at a time. */
+static size_t next_sign(const unsigned char *t, size_t a, size_t b, size_t i)
+{
+    while (i < b) {
+        /* Eight bytes with no C2 or C3 lead byte: no Latin-1 character. */
+        while (i + 8 <= b) {
+            uint64_t w;
+            memcpy(&w, t + i, 8);
+            uint64_t x = (w ^ 0xC2C2C2C2C2C2C2C2ULL) & 0xFEFEFEFEFEFEFEFEULL;
+            if ((x - 0x0101010101010101ULL) & ~x & 0x8080808080808080ULL)
+                break;
+            i += 8;
+        }
+        while (i < b && (t[i] & 0xFE) != 0xC2)
+            i++;
+        int cp = latin1_at(t, a, b, i);
+        if (cp < 0)
+            return b; /* i == b */
+        utf8proc_int32_t prev = sign_prev(t, a, b, i);
+        utf8proc_int32_t next = i + 2 < b ? (t[i + 2] < 0x80 ? t[i + 2] : 0x100) : 0;
+        int n2 = latin1_at(t, a, b, i + 2);
+        if (n2 >= 0)
+            next = n2;
+        int letter_before = (prev >= 'a' && prev <= 'z') || (prev >= 'A' && prev <= 'Z') ||
+                            prev >= 0x80;
+        if (symbol_cp(cp) || (cp >= 0xC0 && cp <= 0xDE && letter_before) ||
+            (cp >= 0xDF && prev >= 'A' && prev <= 'Z' && next >= 'A' && next <= 'Z') ||
+            (cp >= 0xC0 && prev && vni_pair(prev, cp)) ||
+            ((cp | 0x20) == 0xF4 || (cp | 0x20) == 0xF6 ? next && next < 0x100 && vni_pair(cp, next)
+                                                    : 0))
+            return i;
+        i += 2;
+    }
+    return b;
+}
+
+/* 1 when a word of text[a..b) shows a sign of TCVN3 or VNI and is no
+ * syllable as written: only such a word can make a run clear (pieces), so
+ * a segment without one need not be split and classified. The words are
+ * those of split_words; only the words around a possible sign are looked
+ * at. memo keeps the spelling of the last words asked ("toàn", "hoàn" in
+ * real text have the VNI sign "oà" and are syllables). */
+typedef struct spell_memo {
+    char w[8][16];
+    unsigned char len[8];
+    signed char ok[8];
+} spell_memo;
+
+static int syllable_memo(spell_memo *m, const char *s, size_t n)
+{
+    if (n > sizeof m->w[0])
+        return plan_syllable_valid(s, n, 0);
+    unsigned h = (unsigned)n;
+    for (size_t i = 0; i < n; i++)
+        h = h * 31u + (unsigned char)s[i];
+    h &= 7u;
+    if (m->ok[h] >= 0 && m->len[h] == n && memcmp(m->w[h], s, n) == 0)
+        return m->ok[h];
+    int ok = plan_syllable_valid(s, n, 0);
+    memcpy(m->w[h], s, n);
+    m->len[h] = (unsigned char)n;
+    m->ok[h] = (signed char)(ok != 0);
+    return ok;
+}
+
+static int segment_suspect(const char *text, size_t a, size_t b, spell_memo *memo)
+{
+    const unsigned char *t = (const unsigned char *)text;
+    size_t i = a;
+    while ((i = next_sign(t, a, b, i)) < b) {
+        if (!word_cp(latin1_at(t, a, b, i))) { /* ° ± ² ³ ´ split words */
+            i += 2;
+            continue;
+        }
+        /* The word around i, bounded as split_words bounds it. */
+        size_t ws = i, we = i + 2, at;
+        utf8proc_int32_t cp;
+        while ((cp = cp_before(text, a, ws, &at)) >= 0 && word_cp(cp))
+            ws = at;
+        while (we < b) {
+            uint32_t u;
+            size_t l = plan_utf8_decode(text + we, &u);
+            if (!word_cp((utf8proc_int32_t)u))
+                break;
+            we += l;
+        }
+        word w = {.off = ws, .len = we - ws};
+        classify(text, &w);
+        if (w.kind == W_LEGACY && (w.strong[0] || w.strong[1]) && !w.neutral && w.len <= 48 &&
+            !syllable_memo(memo, text + ws, w.len))
+            return 1;
+        i = we;
+    }
+    return 0;
+}
+
+static size_t find(const char *text, size_t n, plan_misenc **out, int gate)
 {
     runs r = {NULL, 0, 0};
     word *v = NULL;
     size_t cap = 0;
     plan_buf tmp = PLAN_BUF_INIT;
+    spell_memo memo;
+    memset(memo.ok, -1, sizeof memo.ok);
     size_t seg = 0;
     while (seg <= n) {
         /* A segment: text between markup delimiters, so that no run crosses
@@ -565,7 +672,7 @@ size_t plan_misenc_find(const char *text, size_t n, plan_misenc **out)
         size_t end = seg + strcspn(text + seg, "<>");
         if (end > n)
             end = n;
-        if (!may_sign((const unsigned char *)text, seg, end)) {
+        if (gate && !segment_suspect(text, seg, end, &memo)) {
             seg = end + 1;
             continue;
         }
@@ -591,6 +698,16 @@ size_t plan_misenc_find(const char *text, size_t n, plan_misenc **out)
     free(v);
     *out = r.v;
     return r.n;
+}
+
+size_t plan_misenc_find(const char *text, size_t n, plan_misenc **out)
+{
+    return find(text, n, out, 1);
+}
+
+size_t plan_misenc_find_full(const char *text, size_t n, plan_misenc **out)
+{
+    return find(text, n, out, 0);
 }
 
 void plan_misenc_free(plan_misenc *v, size_t n)

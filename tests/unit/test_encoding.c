@@ -10,7 +10,9 @@
 #include <stdint.h>
 #include <setjmp.h>
 #include <cmocka.h>
+#include <glob.h>
 #include <iconv.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <utf8proc.h>
@@ -339,6 +341,81 @@ static void no_false_alarms(void **state)
     }
 }
 
+/* plan_misenc_find (segments without a possible sign passed over) and
+ * plan_misenc_find_full (every segment split and classified) must find
+ * the same runs in text[0..n). */
+static void same_runs(const char *text, size_t n)
+{
+    plan_misenc *a = NULL, *b = NULL;
+    size_t na = plan_misenc_find(text, n, &a), nb = plan_misenc_find_full(text, n, &b);
+    if (na != nb)
+        fail_msg("%zu runs, %zu without the quick test, in \"%.200s\"", na, nb, text);
+    for (size_t i = 0; i < na; i++) {
+        assert_int_equal(a[i].off, b[i].off);
+        assert_int_equal(a[i].len, b[i].len);
+        assert_int_equal(a[i].enc, b[i].enc);
+        assert_int_equal(a[i].words, b[i].words);
+        assert_memory_equal(&a[i].score, &b[i].score, sizeof a[i].score);
+        assert_string_equal(a[i].fixed, b[i].fixed);
+    }
+    plan_misenc_free(a, na);
+    plan_misenc_free(b, nb);
+}
+
+static void quick_test_agrees(void **state)
+{
+    (void)state;
+    /* Two and three characters of ASCII and Latin-1 in every order, alone
+     * and among words, so that every sign and its neighbours is tried. */
+    static const char *const around[] = {"<p>%s</p>", "<p>Th%s ho¸ %s</p>", "<p>Sở %sn và LuËt</p>"};
+    uint32_t cs[160];
+    size_t k = 0;
+    for (const char *c = "aeiouyAEIOUYdDnhTq ,"; *c; c++)
+        cs[k++] = (uint32_t)*c;
+    for (uint32_t cp = 0xA0; cp <= 0xFF; cp++)
+        cs[k++] = cp;
+    cs[k++] = 0x1EA1; /* ạ */
+    cs[k++] = 0x0111; /* đ */
+    for (size_t i = 0; i < k; i++)
+        for (size_t j = 0; j < k; j++) {
+            char w[16], *o = w;
+            o += utf8proc_encode_char((utf8proc_int32_t)cs[i], (utf8proc_uint8_t *)o);
+            o += utf8proc_encode_char((utf8proc_int32_t)cs[j], (utf8proc_uint8_t *)o);
+            o += utf8proc_encode_char((utf8proc_int32_t)cs[(i + j) % k], (utf8proc_uint8_t *)o);
+            *o = '\0';
+            for (size_t f = 0; f < sizeof around / sizeof *around; f++) {
+                char t[96];
+                snprintf(t, sizeof t, around[f], w, w);
+                same_runs(t, strlen(t));
+            }
+        }
+    /* Every sample plan and rule case that is UTF-8. */
+    const char *const pats[] = {"plans/*.xml", "tests/cases/*/*.xml"};
+    size_t files = 0;
+    for (size_t p = 0; p < 2; p++) {
+        glob_t g;
+        if (glob(pats[p], 0, NULL, &g) != 0)
+            continue;
+        for (size_t i = 0; i < g.gl_pathc; i++) {
+            FILE *f = fopen(g.gl_pathv[i], "rb");
+            assert_non_null(f);
+            plan_buf b = PLAN_BUF_INIT;
+            char chunk[4096];
+            size_t r;
+            while ((r = fread(chunk, 1, sizeof chunk, f)) > 0)
+                plan_buf_append(&b, chunk, r);
+            fclose(f);
+            if (b.len && plan_utf8_valid_prefix(b.data, b.len) == b.len) {
+                same_runs(b.data, b.len);
+                files++;
+            }
+            plan_buf_free(&b);
+        }
+        globfree(&g);
+    }
+    assert_true(files >= 100); /* run from the top of the repository */
+}
+
 static void redecode(void **state)
 {
     (void)state;
@@ -482,6 +559,7 @@ int main(void)
         cmocka_unit_test(scores),
         cmocka_unit_test(runs_found),
         cmocka_unit_test(no_false_alarms),
+        cmocka_unit_test(quick_test_agrees),
         cmocka_unit_test(redecode),
         cmocka_unit_test(load_vni),
         cmocka_unit_test(load_positions),
