@@ -1,9 +1,10 @@
 /*
- * parse.h - from text to an XML tree with exact positions, using libxml2
- * with the secure options of docs/design.md: no network, no entity
- * substitution, a deny-all entity loader, DOCTYPE refused, every parser
- * error turned into a diagnostic. The tree type is opaque: libxml2 types
- * never leave src/parse and the model builder (src/model/build.c).
+ * parse.h - from text to an XML tree with exact positions: a fast scanner
+ * of our own for plain, well-formed text, otherwise libxml2 with the secure
+ * options of docs/design.md: no network, no entity substitution, a deny-all
+ * entity loader, DOCTYPE refused, every parser error turned into a
+ * diagnostic. The tree type is opaque (src/parse/xml.h, seen by the model
+ * builder only); libxml2 types never leave src/parse.
  */
 #ifndef PLAN_PARSE_H
 #define PLAN_PARSE_H

@@ -62,8 +62,8 @@ struct plan_xml {
 
 /* The fast scanner (scan.c): fills x from x->src when the text is of the
  * common, plain kind and well formed, and returns 1; returns 0 ("not
- * handled", x left empty) on any doubt, and the caller runs libxml2. It
- * never reports anything. */
+ * handled", x's tree left empty, what it built still in x->arena) on any
+ * doubt, and the caller runs libxml2. It never reports anything. */
 int plan_scan(plan_xml *x);
 
 /* libxml2 path (parse.c): the full parse with every diagnostic. x->src is
