@@ -14,47 +14,51 @@ size_t plan_utf8_valid_prefix(const char *s, size_t n)
     const unsigned char *p = (const unsigned char *)s;
     size_t i = 0;
     while (i < n) {
-        /* Eight ASCII bytes at a time, none of them NUL: most of a plan. */
+        /* ASCII eight bytes at a time, none of them NUL: most of a plan.
+         * Where a word stops, the first byte beyond ASCII (or NUL) is
+         * found from the mask at once, not byte by byte. */
         while (i + 8 <= n) {
             uint64_t w;
             memcpy(&w, p + i, 8);
-            if ((w & 0x8080808080808080ULL) ||
-                ((w - 0x0101010101010101ULL) & ~w & 0x8080808080808080ULL))
-                break; /* a byte beyond ASCII, or a NUL */
+            uint64_t stop = (w | ((w - 0x0101010101010101ULL) & ~w)) & 0x8080808080808080ULL;
+            if (stop) { /* the lowest flagged byte is exact: a byte beyond ASCII, or NUL */
+#if defined(__GNUC__) && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
+                i += (size_t)__builtin_ctzll(stop) >> 3;
+#endif
+                break;
+            }
             i += 8;
         }
         if (i >= n)
             break;
         unsigned c = p[i];
-        if (c == 0)
-            return i;
         if (c < 0x80) {
+            if (c == 0)
+                return i;
             i++;
             continue;
         }
-        size_t k;
-        unsigned cp;
-        if (c >= 0xC2 && c <= 0xDF) {
-            k = 1;
-            cp = c & 0x1F;
-        } else if (c >= 0xE0 && c <= 0xEF) {
-            k = 2;
-            cp = c & 0x0F;
-        } else if (c >= 0xF0 && c <= 0xF4) {
-            k = 3;
-            cp = c & 0x07;
-        } else {
-            return i;
-        }
-        for (size_t j = 1; j <= k; j++) {
-            if (i + j >= n || (p[i + j] & 0xC0) != 0x80)
+        if (c >= 0xC2 && c <= 0xDF) { /* two bytes: Latin-1, Latin Extended */
+            if (i + 1 >= n || (p[i + 1] & 0xC0) != 0x80)
                 return i;
-            cp = (cp << 6) | (p[i + j] & 0x3F);
+            i += 2;
+            continue;
         }
-        if ((k == 2 && cp < 0x800) || (k == 3 && (cp < 0x10000 || cp > 0x10FFFF)) ||
-            (cp >= 0xD800 && cp <= 0xDFFF))
+        if (c >= 0xE0 && c <= 0xEF) { /* three bytes: U+1E00 Vietnamese, punctuation */
+            if (i + 2 >= n || (p[i + 1] & 0xC0) != 0x80 || (p[i + 2] & 0xC0) != 0x80 ||
+                (c == 0xE0 && p[i + 1] < 0xA0) || /* overlong */
+                (c == 0xED && p[i + 1] >= 0xA0))  /* a surrogate */
+                return i;
+            i += 3;
+            continue;
+        }
+        if (c < 0xF0 || c > 0xF4)
             return i;
-        i += k + 1;
+        if (i + 3 >= n || (p[i + 1] & 0xC0) != 0x80 || (p[i + 2] & 0xC0) != 0x80 ||
+            (p[i + 3] & 0xC0) != 0x80 || (c == 0xF0 && p[i + 1] < 0x90) || /* overlong */
+            (c == 0xF4 && p[i + 1] >= 0x90))                                /* beyond U+10FFFF */
+            return i;
+        i += 4;
     }
     return n;
 }
