@@ -31,14 +31,17 @@ static void flush(ics *w)
 
 static void prop_text(ics *w, const char *name, const char *value)
 {
-    plan_buf_printf(&w->line, "%s:", name);
+    plan_buf_puts(&w->line, name);
+    plan_buf_putc(&w->line, ':');
     plan_esc_ics_text(&w->line, value);
     flush(w);
 }
 
 static void prop_raw(ics *w, const char *name, const char *value)
 {
-    plan_buf_printf(&w->line, "%s:%s", name, value);
+    plan_buf_puts(&w->line, name);
+    plan_buf_putc(&w->line, ':');
+    plan_buf_puts(&w->line, value);
     flush(w);
 }
 
@@ -47,7 +50,10 @@ static void address(ics *w, const char *prop, const char *role, const char *offi
 {
     plan_buf_puts(&w->line, prop);
     if (role)
-        plan_buf_printf(&w->line, ";CUTYPE=GROUP;ROLE=%s", role);
+    {
+        plan_buf_puts(&w->line, ";CUTYPE=GROUP;ROLE=");
+        plan_buf_puts(&w->line, role);
+    }
     plan_buf_puts(&w->line, ";CN=");
     plan_esc_ics_param(&w->line, office);
     plan_buf_puts(&w->line, ":urn:x-plan:office:");

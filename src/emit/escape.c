@@ -7,25 +7,31 @@
 
 #include "plan/emit.h"
 
+/* Each escaper copies the runs of bytes that need nothing in one append,
+ * finding the next special byte with strcspn: output is most of the time of
+ * compile, and these are its inner loops. */
+
+/* The control characters U+0001..U+001F, for the sets below. */
+#define CONTROLS                                                                         \
+    "\x01\x02\x03\x04\x05\x06\x07\x08\x09\x0a\x0b\x0c\x0d\x0e\x0f\x10\x11\x12\x13\x14\x15" \
+    "\x16\x17\x18\x19\x1a\x1b\x1c\x1d\x1e\x1f"
+
 static void esc(plan_buf *b, const char *s, int attr)
 {
-    const char *run = s;
-    for (; *s; s++) {
-        const char *rep = NULL;
-        switch (*s) {
-        case '&': rep = "&amp;"; break;
-        case '<': rep = "&lt;"; break;
-        case '>': rep = "&gt;"; break;
-        case '"': rep = attr ? "&quot;" : NULL; break;
-        default: break;
-        }
-        if (rep) {
-            plan_buf_append(b, run, (size_t)(s - run));
-            plan_buf_puts(b, rep);
-            run = s + 1;
+    const char *set = attr ? "&<>\"" : "&<>";
+    for (;;) {
+        size_t n = strcspn(s, set);
+        plan_buf_append(b, s, n);
+        s += n;
+        if (!*s)
+            break;
+        switch (*s++) {
+        case '&': plan_buf_append(b, "&amp;", 5); break;
+        case '<': plan_buf_append(b, "&lt;", 4); break;
+        case '>': plan_buf_append(b, "&gt;", 4); break;
+        default: plan_buf_append(b, "&quot;", 6); break;
         }
     }
-    plan_buf_append(b, run, (size_t)(s - run));
 }
 
 void plan_esc_xml(plan_buf *b, const char *s)
@@ -40,23 +46,22 @@ void plan_esc_xml_attr(plan_buf *b, const char *s)
 
 void plan_esc_json(plan_buf *b, const char *s)
 {
-    const char *run = s;
-    for (; *s; s++) {
-        unsigned char c = (unsigned char)*s;
-        if (c == '"' || c == '\\' || c < 0x20) {
-            plan_buf_append(b, run, (size_t)(s - run));
-            switch (c) {
-            case '"': plan_buf_puts(b, "\\\""); break;
-            case '\\': plan_buf_puts(b, "\\\\"); break;
-            case '\n': plan_buf_puts(b, "\\n"); break;
-            case '\t': plan_buf_puts(b, "\\t"); break;
-            case '\r': plan_buf_puts(b, "\\r"); break;
-            default: plan_buf_printf(b, "\\u%04x", c); break;
-            }
-            run = s + 1;
+    for (;;) {
+        size_t n = strcspn(s, "\"\\" CONTROLS);
+        plan_buf_append(b, s, n);
+        s += n;
+        if (!*s)
+            break;
+        unsigned char c = (unsigned char)*s++;
+        switch (c) {
+        case '"': plan_buf_puts(b, "\\\""); break;
+        case '\\': plan_buf_puts(b, "\\\\"); break;
+        case '\n': plan_buf_puts(b, "\\n"); break;
+        case '\t': plan_buf_puts(b, "\\t"); break;
+        case '\r': plan_buf_puts(b, "\\r"); break;
+        default: plan_buf_printf(b, "\\u%04x", c); break;
         }
     }
-    plan_buf_append(b, run, (size_t)(s - run));
 }
 
 void plan_json_str(plan_buf *b, const char *s)
@@ -94,18 +99,18 @@ void plan_esc_md(plan_buf *b, const char *s, int at_line_start)
             }
         }
     }
-    for (; *p; p++) {
-        switch (*p) {
-        case '\\': case '`': case '*': case '_': case '[': case ']': case '<':
-        case '>': case '|': case '~': case '&':
-            plan_buf_putc(b, '\\');
-            plan_buf_putc(b, *p);
+    for (;;) {
+        size_t n = strcspn(p, "\\`*_[]<>|~&\n\r\t");
+        plan_buf_append(b, p, n);
+        p += n;
+        if (!*p)
             break;
-        case '\n': case '\r': case '\t':
+        char c = *p++;
+        if (c == '\n' || c == '\r' || c == '\t') {
             plan_buf_putc(b, ' ');
-            break;
-        default:
-            plan_buf_putc(b, *p);
+        } else {
+            char e[2] = {'\\', c};
+            plan_buf_append(b, e, 2);
         }
     }
 }
@@ -119,10 +124,14 @@ void plan_esc_csv(plan_buf *b, const char *s)
         plan_buf_putc(b, '"');
     if (*s == '=' || *s == '+' || *s == '@')
         plan_buf_putc(b, '\'');
-    for (; *s; s++) {
-        if (*s == '"')
-            plan_buf_putc(b, '"');
-        plan_buf_putc(b, *s);
+    for (;;) { /* a quote is doubled */
+        const char *q = strchr(s, '"');
+        size_t n = q ? (size_t)(q - s) + 1 : strlen(s);
+        plan_buf_append(b, s, n);
+        if (!q)
+            break;
+        plan_buf_putc(b, '"');
+        s = q + 1;
     }
     if (quote)
         plan_buf_putc(b, '"');
@@ -131,6 +140,11 @@ void plan_esc_csv(plan_buf *b, const char *s)
 void plan_esc_ics_text(plan_buf *b, const char *s)
 {
     for (; *s; s++) {
+        size_t n = strcspn(s, "\\;,\x7f" CONTROLS);
+        plan_buf_append(b, s, n);
+        s += n;
+        if (!*s)
+            break;
         switch (*s) {
         case '\\': plan_buf_puts(b, "\\\\"); break;
         case ';': plan_buf_puts(b, "\\;"); break;
@@ -151,6 +165,11 @@ void plan_esc_ics_param(plan_buf *b, const char *s)
 {
     plan_buf_putc(b, '"');
     for (; *s; s++) {
+        size_t n = strcspn(s, "\"^\x7f" CONTROLS);
+        plan_buf_append(b, s, n);
+        s += n;
+        if (!*s)
+            break;
         switch (*s) {
         case '"': plan_buf_puts(b, "^'"); break;
         case '^': plan_buf_puts(b, "^^"); break;

@@ -25,9 +25,12 @@ typedef struct jw {
 
 static void jw_newline(jw *w)
 {
-    plan_buf_putc(w->b, '\n');
-    for (int i = 0; i < w->depth; i++)
-        plan_buf_puts(w->b, "  ");
+    static const char pad[] = "\n                                                                ";
+    size_t n = 2 * (size_t)w->depth; /* spaces after the line break */
+    size_t k = n < sizeof pad - 2 ? n : sizeof pad - 2;
+    plan_buf_append(w->b, pad, k + 1);
+    for (; k < n; k++)
+        plan_buf_putc(w->b, ' ');
 }
 
 /* Before a member or element: the comma, the line break, the key. */
@@ -39,8 +42,11 @@ static void jw_item(jw *w, const char *key)
         w->first[w->depth] = 0;
         jw_newline(w);
     }
-    if (key)
-        plan_buf_printf(w->b, "\"%s\": ", key);
+    if (key) {
+        plan_buf_putc(w->b, '"');
+        plan_buf_puts(w->b, key);
+        plan_buf_append(w->b, "\": ", 3);
+    }
 }
 
 static void jw_open(jw *w, const char *key, char c)
@@ -73,7 +79,14 @@ static void jw_str(jw *w, const char *key, const char *s)
 static void jw_int(jw *w, const char *key, long v)
 {
     jw_item(w, key);
-    plan_buf_printf(w->b, "%ld", v);
+    char digits[24], *p = digits + sizeof digits; /* decimal, as %ld */
+    unsigned long u = v < 0 ? 0UL - (unsigned long)v : (unsigned long)v;
+    do
+        *--p = (char)('0' + u % 10);
+    while (u /= 10);
+    if (v < 0)
+        *--p = '-';
+    plan_buf_append(w->b, p, (size_t)(digits + sizeof digits - p));
 }
 
 static void jw_bool(jw *w, const char *key, int v)

@@ -16,15 +16,34 @@ typedef struct out {
 
 static void indent(out *o)
 {
-    for (int i = 0; i < o->depth; i++)
-        plan_buf_puts(o->b, "  ");
+    static const char pad[] = "                                                                ";
+    size_t n = 2 * (size_t)o->depth;
+    for (; n > sizeof pad - 1; n -= sizeof pad - 1)
+        plan_buf_append(o->b, pad, sizeof pad - 1);
+    plan_buf_append(o->b, pad, n);
+}
+
+/* "<name", "</name>\n": the renderer's hot path, without printf. */
+static void tag_start(out *o, const char *name)
+{
+    plan_buf_putc(o->b, '<');
+    plan_buf_puts(o->b, name);
+}
+
+static void tag_end(out *o, const char *name)
+{
+    plan_buf_append(o->b, "</", 2);
+    plan_buf_puts(o->b, name);
+    plan_buf_append(o->b, ">\n", 2);
 }
 
 static void attr(out *o, const char *name, const char *v)
 {
     if (!v || !*v)
         return;
-    plan_buf_printf(o->b, " %s=\"", name);
+    plan_buf_putc(o->b, ' ');
+    plan_buf_puts(o->b, name);
+    plan_buf_append(o->b, "=\"", 2);
     plan_esc_xml_attr(o->b, v);
     plan_buf_putc(o->b, '"');
 }
@@ -36,12 +55,12 @@ static void leaf(out *o, const char *name, const char *text, const char *const *
     if (!text)
         return;
     indent(o);
-    plan_buf_printf(o->b, "<%s", name);
+    tag_start(o, name);
     for (int i = 0; attrs && attrs[i]; i += 2)
         attr(o, attrs[i], attrs[i + 1]);
     plan_buf_putc(o->b, '>');
     plan_esc_xml(o->b, text);
-    plan_buf_printf(o->b, "</%s>\n", name);
+    tag_end(o, name);
 }
 
 static void text_leaf(out *o, const char *name, plan_text t)
@@ -52,10 +71,10 @@ static void text_leaf(out *o, const char *name, plan_text t)
 static void open_tag(out *o, const char *name, const char *const *attrs)
 {
     indent(o);
-    plan_buf_printf(o->b, "<%s", name);
+    tag_start(o, name);
     for (int i = 0; attrs && attrs[i]; i += 2)
         attr(o, attrs[i], attrs[i + 1]);
-    plan_buf_puts(o->b, ">\n");
+    plan_buf_append(o->b, ">\n", 2);
     o->depth++;
 }
 
@@ -63,7 +82,7 @@ static void close_tag(out *o, const char *name)
 {
     o->depth--;
     indent(o);
-    plan_buf_printf(o->b, "</%s>\n", name);
+    tag_end(o, name);
 }
 
 static const char *prec_name(plan_precision p)

@@ -142,19 +142,31 @@ void plan_buf_puts(plan_buf *b, const char *s)
 
 void plan_buf_putc(plan_buf *b, char c)
 {
+    if (b->len + 2 <= b->cap) { /* room for c and the NUL: no call */
+        b->data[b->len++] = c;
+        b->data[b->len] = '\0';
+        return;
+    }
     plan_buf_append(b, &c, 1);
 }
 
 void plan_buf_vprintf(plan_buf *b, const char *fmt, va_list ap)
 {
+    /* Straight into the room left when it fits; measured and again when not. */
     va_list aq;
     va_copy(aq, ap);
-    int n = vsnprintf(NULL, 0, fmt, aq);
+    size_t room = b->cap > b->len ? b->cap - b->len : 0;
+    int n = vsnprintf(room ? b->data + b->len : NULL, room, fmt, aq);
     va_end(aq);
-    if (n < 0)
+    if (n < 0) {
+        if (b->data)
+            b->data[b->len] = '\0';
         return;
-    grow(b, (size_t)n);
-    vsnprintf(b->data + b->len, (size_t)n + 1, fmt, ap);
+    }
+    if ((size_t)n >= room) {
+        grow(b, (size_t)n);
+        vsnprintf(b->data + b->len, (size_t)n + 1, fmt, ap);
+    }
     b->len += (size_t)n;
 }
 
