@@ -152,6 +152,16 @@ char *plan_text_normalize(plan_arena *a, const char *s, size_t n)
     int pending = 0, nfc = 1;
     while (i < n) {
         unsigned c = p[i];
+        if (c - 0x21u < 0x5Fu) { /* a run of printable ASCII */
+            if (pending)
+                out[o++] = ' ';
+            pending = 0;
+            do {
+                out[o++] = (char)c;
+                c = ++i < n ? p[i] : 0;
+            } while (c - 0x21u < 0x5Fu);
+            continue;
+        }
         if (c == ' ' || (c >= '\t' && c <= '\r')) { /* space, \t \n \v \f \r */
             pending = o > 0;
             i++;
@@ -167,18 +177,36 @@ char *plan_text_normalize(plan_arena *a, const char *s, size_t n)
         pending = 0;
         if (c == 0)
             break;
-        if (c < 0x80) {
+        if (c < 0x80) { /* other control characters */
             out[o++] = (char)c;
             i++;
             continue;
         }
-        uint32_t cp;
-        size_t k = plan_utf8_decode(s + i, &cp);
-        if (!(cp < 0x300 || (cp >= 0x1E00 && cp < 0x1F00) || (cp >= 0x2010 && cp < 0x2060)))
+        /* The NFC quick check from the bytes: below U+0300 (lead bytes up
+         * to CB), U+1E00–U+1EFF (E1 B8–BB), U+2010–U+205F (E2 80 90 – E2
+         * 81 9F); anything else asks utf8proc. */
+        size_t k = c < 0xE0 ? 2 : c < 0xF0 ? 3 : 4;
+        if (k > n - i) { /* cut short: cannot happen in valid UTF-8 */
+            memcpy(out + o, s + i, n - i);
+            o += n - i;
             nfc = 0;
-        if (k > n - i)
-            k = n - i;
-        memcpy(out + o, s + i, k);
+            break;
+        }
+        if (k == 2) {
+            nfc &= c < 0xCC;
+            out[o] = (char)c;
+            out[o + 1] = (char)p[i + 1];
+        } else {
+            if (k != 3 || !((c == 0xE1 && p[i + 1] >= 0xB8 && p[i + 1] <= 0xBB) ||
+                            (c == 0xE2 && ((p[i + 1] == 0x80 && p[i + 2] >= 0x90) ||
+                                           (p[i + 1] == 0x81 && p[i + 2] < 0xA0)))))
+                nfc = 0;
+            out[o] = (char)c;
+            out[o + 1] = (char)p[i + 1];
+            out[o + 2] = (char)p[i + 2];
+            if (k == 4)
+                out[o + 3] = (char)p[i + 3];
+        }
         o += k;
         i += k;
     }

@@ -148,6 +148,26 @@ static void text_normalize_one_pass_agrees(void **state)
         size_t n = strlen(texts[i]);
         assert_string_equal(plan_text_normalize(a, texts[i], n), ref_normalize(a, texts[i], n));
     }
+    /* Every code point up to U+2FFF after a letter: the quick check must
+     * send to utf8proc whatever NFC changes (combining marks, singletons
+     * such as U+2000 and U+212B). */
+    for (unsigned cp = 0x80; cp < 0x3000; cp++) {
+        if (cp == 0xA0 || (cp >= 0xD800 && cp < 0xE000))
+            continue;
+        char t[8] = "a";
+        if (cp < 0x800) {
+            t[1] = (char)(0xC0 | cp >> 6);
+            t[2] = (char)(0x80 | (cp & 0x3F));
+        } else {
+            t[1] = (char)(0xE0 | cp >> 12);
+            t[2] = (char)(0x80 | ((cp >> 6) & 0x3F));
+            t[3] = (char)(0x80 | (cp & 0x3F));
+        }
+        size_t n = strlen(t);
+        const char *got = plan_text_normalize(a, t, n), *want = ref_normalize(a, t, n);
+        if (strcmp(got, want) != 0)
+            fail_msg("U+%04X after a: '%s', want '%s'", cp, got, want);
+    }
     /* A NUL ends the text, after the space before it. */
     assert_string_equal(plan_text_normalize(a, "a \0b", 4), "a ");
     assert_string_equal(plan_text_normalize(a, "a \0b", 4), ref_normalize(a, "a \0b", 4));
