@@ -21,10 +21,19 @@ typedef struct plan_validate_opts {
 /* Every rule at its default severity. */
 void plan_validate_opts_init(plan_validate_opts *o);
 
+typedef struct plan_fold_cache plan_fold_cache;
+
 typedef struct plan_check {
     const plan_doc *doc;
     plan_diags *out;
+    plan_fold_cache *folds; /* the texts folded so far (plan_check_fold) */
 } plan_check;
+
+/* The matching key of s (plan_utf8_fold_ascii), computed once per
+ * document however many rules ask: s must be a string of c->doc, which is
+ * remembered by its address. "" for NULL. Valid until the validation of the
+ * document ends. */
+const char *plan_check_fold(plan_check *c, const char *s);
 
 /* Records a finding at the rule's default severity. fmt is translated by
  * the caller (_()). Returns the diagnostic, so that notes can be added. */

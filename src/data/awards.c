@@ -215,12 +215,17 @@ static char *replace_words(char *k, const char *from, const char *to)
 char *plan_award_key_text(const char *s)
 {
     char *f = plan_utf8_fold_ascii(s ? s : "");
+    char *k = plan_award_key_folded(f);
+    free(f);
+    return k;
+}
+
+char *plan_award_key_folded(const char *f)
+{
     size_t n = strlen(f);
     char *k = malloc(3 * n + 3);
-    if (!k) {
-        free(f);
+    if (!k)
         return plan_xstrdup(" ");
-    }
     size_t o = 0;
     k[o++] = ' ';
     for (size_t i = 0; i < n; i++) {
@@ -240,7 +245,6 @@ char *plan_award_key_text(const char *s)
     if (k[o - 1] != ' ')
         k[o++] = ' ';
     k[o] = '\0';
-    free(f);
     k = replace_words(k, " uy ban nhan dan ", " ubnd ");
     return replace_words(k, " tp ", " thanh pho ");
 }

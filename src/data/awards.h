@@ -93,6 +93,8 @@ const plan_award_authority *plan_award_authority_at(const char *k, size_t i, int
 /* ---- key text ---- */
 /* The key text of s (see above). Caller frees with free(). */
 char *plan_award_key_text(const char *s);
+/* The same from s folded already (plan_utf8_fold_ascii, plan_check_fold). */
+char *plan_award_key_folded(const char *folded);
 /* Length of the key alternative that matches key text k at byte i (i is
  * the start of a word), or 0. */
 size_t plan_award_key_at(const char *k, size_t i, const char *key);

@@ -726,7 +726,7 @@ static void chain_text(plan_check *c, const plan_text *t)
 {
     if (!t->s)
         return;
-    char *k = plan_award_key_text(t->s);
+    char *k = plan_award_key_folded(plan_check_fold(c, t->s));
     if (!plan_award_phrase_maybe(PLAN_AWARD_PH_PROPOSE, k)) {
         free(k);
         return;

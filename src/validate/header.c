@@ -83,6 +83,7 @@ typedef struct prov_keys {
     char **key;
     size_t *len;
     size_t n;
+    plan_check *c;   /* whose texts are folded (plan_check_fold) */
 } prov_keys;
 
 static prov_keys shared_keys;
@@ -157,7 +158,7 @@ typedef void (*prov_fn)(const plan_province *p, void *ctx);
 static const plan_province *provinces_named(const prov_keys *k, const char *text, prov_fn fn,
                                             void *ctx)
 {
-    char *f = plan_utf8_fold_ascii(text);
+    const char *f = plan_check_fold(k->c, text);
     const plan_province *first = NULL;
     for (size_t i = 0; f[i]; i++) {
         /* Every level word starts with t: jump from one t to the next. */
@@ -180,7 +181,6 @@ static const plan_province *provinces_named(const prov_keys *k, const char *text
             fn(p, ctx);
         i += lw + len - 1;
     }
-    free(f);
     return first;
 }
 
@@ -1006,6 +1006,7 @@ void plan_check_header(plan_check *c)
 {
     prov_keys k;
     prov_keys_init(&k);
+    k.c = c;
     hdr_quochieu(c);
     hdr_issuer_missing(c);
     hdr_parent_line(c, &k);

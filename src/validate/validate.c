@@ -3,6 +3,7 @@
  * controls and suppressions. The checks themselves are in the category
  * files next to this one.
  */
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -15,6 +16,77 @@ void plan_validate_opts_init(plan_validate_opts *o)
     for (int i = 0; i < PLAN_RULE_COUNT; i++)
         o->override[i] = -1;
     o->werror = 0;
+}
+
+/* ---- the texts of the document, folded once ----
+ * Many rules match words in the same texts (a block's text is read for
+ * provinces, awards, authorities, numerals…): each folds it through this
+ * table, by the text's address, so that it is folded once per document. */
+struct plan_fold_cache {
+    const char **key;  /* strings of the model, by address */
+    const char **val;  /* their folds, in the arena */
+    size_t cap, n;
+    plan_arena *a;
+    plan_buf tmp;
+};
+
+static size_t slot_of(const void *p, size_t cap)
+{
+    uint64_t h = (uint64_t)(uintptr_t)p * 0x9E3779B97F4A7C15ULL;
+    return (size_t)(h >> 32) & (cap - 1);
+}
+
+const char *plan_check_fold(plan_check *c, const char *s)
+{
+    if (!s)
+        return "";
+    plan_fold_cache *f = c->folds;
+    if (!f) { /* the first text folded; plan_validate frees the table */
+        f = c->folds = plan_xmalloc(sizeof *f);
+        memset(f, 0, sizeof *f);
+    }
+    if (2 * (f->n + 1) > f->cap) {
+        size_t cap = f->cap ? 2 * f->cap : 256;
+        const char **key = calloc(cap, sizeof *key), **val = calloc(cap, sizeof *val);
+        if (!key || !val)
+            abort();
+        for (size_t i = 0; i < f->cap; i++) {
+            if (!f->key[i])
+                continue;
+            size_t h = slot_of(f->key[i], cap);
+            while (key[h])
+                h = (h + 1) & (cap - 1);
+            key[h] = f->key[i];
+            val[h] = f->val[i];
+        }
+        free(f->key);
+        free(f->val);
+        f->key = key;
+        f->val = val;
+        f->cap = cap;
+    }
+    size_t h = slot_of(s, f->cap);
+    for (; f->key[h]; h = (h + 1) & (f->cap - 1))
+        if (f->key[h] == s)
+            return f->val[h];
+    if (!f->a)
+        f->a = plan_arena_new();
+    const char *r = plan_utf8_fold_buf(&f->tmp, s, 1);
+    f->key[h] = s;
+    f->val[h] = plan_arena_strndup(f->a, r, f->tmp.len);
+    f->n++;
+    return f->val[h];
+}
+
+static void fold_cache_free(plan_fold_cache *f)
+{
+    if (!f)
+        return;
+    free(f->key);
+    free(f->val);
+    plan_arena_free(f->a);
+    plan_buf_free(&f->tmp);
+    free(f);
 }
 
 plan_diag *plan_check_report(plan_check *c, plan_rule_id rule, plan_pos pos, const char *fmt,
@@ -197,7 +269,7 @@ static void apply_suppressions(plan_check *c, const plan_validate_opts *o, size_
 void plan_validate(const plan_doc *doc, const plan_validate_opts *o, plan_diags *out,
                    size_t from)
 {
-    plan_check c = {doc, out};
+    plan_check c = {doc, out, NULL};
     for (size_t i = 0; i < sizeof checks / sizeof *checks; i++)
         checks[i](&c);
     plan_validate_apply_opts(o, out, from);
@@ -207,4 +279,5 @@ void plan_validate(const plan_doc *doc, const plan_validate_opts *o, plan_diags 
     /* Findings about the suppressions themselves obey -W too (applying the
      * overrides again to the others changes nothing). */
     plan_validate_apply_opts(o, out, from);
+    fold_cache_free(c.folds);
 }
