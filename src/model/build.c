@@ -194,6 +194,15 @@ static unsigned tokens(builder *b, const plan_xnode *n, const char *aname, const
  * are reported. */
 static plan_text text_styled(builder *b, const plan_xnode *n, plan_tone_style style)
 {
+    plan_text t;
+    const plan_xnode *only = n->children;
+    if (!only || (only->type == PLAN_X_TEXT && !only->next)) {
+        /* The common case, one text or none: no copy to gather the pieces. */
+        t.s = plan_text_normalize(b->a, only ? only->content : "", only ? only->len : 0);
+        t.pos = plan_xml_content_pos(b->x, n);
+        t.s = restyle(b, t.s, style, n, NULL, &t.pos);
+        return t;
+    }
     plan_buf buf = PLAN_BUF_INIT;
     for (const plan_xnode *c = n->children; c; c = c->next) {
         if (c->type == PLAN_X_TEXT) {
@@ -209,7 +218,6 @@ static plan_text text_styled(builder *b, const plan_xnode *n, plan_tone_style st
                    c->name);
         }
     }
-    plan_text t;
     t.s = plan_text_normalize(b->a, plan_buf_cstr(&buf), buf.len);
     t.pos = plan_xml_content_pos(b->x, n);
     t.s = restyle(b, t.s, style, n, NULL, &t.pos);
