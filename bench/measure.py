@@ -172,15 +172,24 @@ def measure(a, runs):
     rows.append(("xmllint --noout", allf, secs(t_x), mb(m_x), "1.00x", "reference", ""))
     rows.append(("xmllint --noout --relaxng plan.rng", allf, secs(t_r), mb(m_r),
                  "%.2fx" % (t_r / t_x), "reference", ""))
+    # The targets are judged twice: on one core (-j1, as xmllint runs) and
+    # as `plan check` runs by default, one process using every core (-jN).
     rows.append(("plan check" + (" -j1" if has_j else ""), allf, secs(t_c), mb(m_c),
                  "%.2fx" % (t_c / t_x),
                  "<= 1.5x xmllint --noout", "PASS" if t_c <= 1.5 * t_x else "FAIL"))
-    rows.append(("plan check vs --relaxng", allf, secs(t_c), "", "%.2fx" % (t_c / t_r),
+    rows.append(("plan check" + (" -j1" if has_j else "") + " vs --relaxng", allf, secs(t_c),
+                 "", "%.2fx" % (t_c / t_r),
                  "< 1x xmllint --relaxng", "PASS" if t_c < t_r else "FAIL"))
     if has_j:
         t_cn, m_cn = best([plan, "check", "-q", "-j", str(nproc)] + files, runs)
-        rows.append(("plan check -j%d" % nproc, allf, secs(t_cn), mb(m_cn),
-                     "%.2fx" % (t_cn / t_x), "speed-up %.2fx over -j1" % (t_c / t_cn), ""))
+        rows.append(("plan check -j%d (default)" % nproc, allf, secs(t_cn), mb(m_cn),
+                     "%.2fx" % (t_cn / t_x), "<= 1.5x xmllint --noout",
+                     "PASS" if t_cn <= 1.5 * t_x else "FAIL"))
+        rows.append(("plan check -j%d vs --relaxng" % nproc, allf, secs(t_cn), "",
+                     "%.2fx" % (t_cn / t_r), "< 1x xmllint --relaxng",
+                     "PASS" if t_cn < t_r else "FAIL"))
+        rows.append(("plan check, speed-up", allf, "", "", "%.2fx" % (t_c / t_cn),
+                     "-j%d over -j1" % nproc, ""))
 
     # 2. plan compile, every output, into a fresh directory each run.
     tmp = tempfile.mkdtemp(prefix="compile-", dir=a.corpus)
