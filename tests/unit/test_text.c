@@ -318,7 +318,7 @@ static void tone_quick_scan_agrees(void **state)
             check_tone_paths(w);
         }
     const char *texts[] = {
-        "hoa\xcc\x80 bi\xcc\x80nh", "Thuy\xcc\x89 lợi", "kho\xcc\x89" "e", "Hòa Bình, khỏe, thủy",
+        "hoa\xcc\x80 bi\xcc\x80nh", "Thuy\xcc\x89 lợi", "kho\xcc\x89\x65", "Hòa Bình, khỏe, thủy",
         "hoà bình; khoẻ THUỶ.", "quá, quả, của, mía, thuở", "hoà1 hòa_", "", "ASCII only text",
         "Ủy ban nhân dân tỉnh Khánh Hòa", "\xe1\xbb\xa7y ban", "o\xcc", "u\xc3",
     };
