@@ -12,6 +12,7 @@
 
 #include "plan/i18n.h"
 #include "plan/validate.h"
+#include "validate/internal.h"
 
 /* ---- walking every piece of text ---- */
 
@@ -317,8 +318,8 @@ static void date_field(plan_check *c, const plan_when *w, int strict, int need_d
 static void date_text(plan_check *c, const plan_text *t, const plan_block *owner, void *ctx)
 {
     (void)ctx;
-    if (!t->s)
-        return;
+    if (!t->s || !strchr(t->s, '/'))
+        return; /* every run next_slash_run returns has a "/" */
     const char *cur = t->s, *p, *q;
     while (next_slash_run(t->s, &cur, &p, &q)) {
         int parts = 0, k = classify_run(p, q, &parts);
@@ -578,15 +579,65 @@ static int roman_start(char ch)
            ch == 'l' || ch == '|';
 }
 
-static void roman_text(plan_check *c, const plan_text *t, const plan_block *owner, void *ctx)
+/* 1 when byte i of s is the last byte of a typographic mark (mark_len). */
+static int mark_ends_at(const char *s, size_t i)
 {
-    (void)owner;
-    (void)ctx;
+    const unsigned char *u = (const unsigned char *)s;
+    return i >= 2 && u[i - 2] == 0xE2 && (u[i - 1] == 0x80 || u[i - 1] == 0x81);
+}
+
+/* The word of s that ends before byte e, skipping the separators and marks
+ * before e, as the forward reading of roman_text_full splits the words:
+ * its start goes to *w and its length is returned; 0 when there is none. */
+static size_t word_before(const char *s, size_t e, const char **w)
+{
+    while (e > 0) {
+        if (mark_ends_at(s, e - 1))
+            e -= 3;
+        else if (sep_table[(unsigned char)s[e - 1]])
+            e--;
+        else
+            break;
+    }
+    size_t b = e;
+    while (b > 0 && !sep_table[(unsigned char)s[b - 1]] && !mark_ends_at(s, b - 1))
+        b--;
+    *w = s + b;
+    return e - b;
+}
+
+/* Judges the word p[0..n) of t, w1 and w2 the two words before it (NULL when
+ * absent), and reports it when it is a numeral written wrong after a context
+ * word; seen, seen_len and *nseen keep the words reported. */
+static void roman_word(plan_check *c, const plan_text *t, const char *p, size_t n,
+                       const char *w1, size_t n1, const char *w2, size_t n2,
+                       const char **seen, size_t *seen_len, int *nseen)
+{
+    char reading[16];
+    int k = ROMAN_NOT;
+    if (w1 && roman_start(*p) && may_be_context(w1)) {
+        char *prev1 = fold_word(w1, n1), *prev2 = w2 ? fold_word(w2, n2) : NULL;
+        if (roman_context(prev2, prev1))
+            k = roman_judge(p, n, 0, reading);
+        free(prev1);
+        free(prev2);
+    }
+    if ((k == ROMAN_OCR || k == ROMAN_BAD) && !reported(seen, seen_len, *nseen, p, n)) {
+        roman_report(c, t->pos, k, _("numeral"), p, (int)n, reading);
+        if (*nseen < 8) {
+            seen[*nseen] = p;
+            seen_len[(*nseen)++] = n;
+        }
+    }
+}
+
+/* LEX-ROMAN in a text, word by word: the reference for roman_text, which
+ * gives the same findings (tests/unit/test_rules.c compares them). */
+static void roman_text_full(plan_check *c, const plan_text *t)
+{
     if (!t->s)
         return;
     pthread_once(&sep_once, sep_init);
-    /* The two words before, as spans: folded only when the word at hand
-     * could be a numeral (the fold is the costly part). */
     const char *w1 = NULL, *w2 = NULL;
     size_t n1 = 0, n2 = 0;
     const char *seen[8];
@@ -601,28 +652,59 @@ static void roman_text(plan_check *c, const plan_text *t, const plan_block *owne
         if (q == p)
             break;
         size_t n = (size_t)(q - p);
-        char reading[16];
-        int k = ROMAN_NOT;
-        if (w1 && roman_start(*p) && may_be_context(w1)) {
-            char *prev1 = fold_word(w1, n1), *prev2 = w2 ? fold_word(w2, n2) : NULL;
-            if (roman_context(prev2, prev1))
-                k = roman_judge(p, n, 0, reading);
-            free(prev1);
-            free(prev2);
-        }
-        if ((k == ROMAN_OCR || k == ROMAN_BAD) && !reported(seen, seen_len, nseen, p, n)) {
-            roman_report(c, t->pos, k, _("numeral"), p, (int)n, reading);
-            if (nseen < 8) {
-                seen[nseen] = p;
-                seen_len[nseen++] = n;
-            }
-        }
+        roman_word(c, t, p, n, w1, n1, w2, n2, seen, seen_len, &nseen);
         w2 = w1;
         n2 = n1;
         w1 = p;
         n1 = n;
         p = q;
     }
+}
+
+/* LEX-ROMAN in a text. Only a word made of the bytes of roman_start can be
+ * judged other than ROMAN_NOT, and only one with an I, V or X, or the word
+ * "l" or "|": such words are found first (a search for five bytes), and the
+ * two words before are read back from them. Most texts have none. */
+static void roman_text(plan_check *c, const plan_text *t, const plan_block *owner, void *ctx)
+{
+    (void)owner;
+    (void)ctx;
+    if (!t->s)
+        return;
+    pthread_once(&sep_once, sep_init);
+    const char *s = t->s;
+    const char *seen[8];
+    size_t seen_len[8];
+    int nseen = 0;
+    for (const char *h = strpbrk(s, "IVXl|"); h; h = strpbrk(h, "IVXl|")) {
+        const char *p = h, *q = h + 1;
+        while (p > s && roman_start(p[-1]))
+            p--;
+        while (roman_start(*q))
+            q++;
+        size_t i = (size_t)(p - s);
+        /* A whole word: separators (or marks, or the ends) on both sides. */
+        int whole = (i == 0 || sep_table[(unsigned char)s[i - 1]] || mark_ends_at(s, i - 1)) &&
+                    (!*q || sep_table[(unsigned char)*q] || mark_len(q));
+        h = q;
+        if (!whole)
+            continue;
+        const char *w1 = NULL, *w2 = NULL;
+        size_t n1 = word_before(s, i, &w1), n2 = 0;
+        if (!n1)
+            w1 = NULL;
+        else if (!(n2 = word_before(s, (size_t)(w1 - s), &w2)))
+            w2 = NULL;
+        roman_word(c, t, p, (size_t)(q - p), w1, n1, w2, n2, seen, seen_len, &nseen);
+    }
+}
+
+void plan_lex_roman_in(plan_check *c, const plan_text *t, int full)
+{
+    if (full)
+        roman_text_full(c, t);
+    else
+        roman_text(c, t, NULL, NULL);
 }
 
 static void lex_roman(plan_check *c)

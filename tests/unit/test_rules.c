@@ -16,6 +16,7 @@
 #include "data/awards.h"
 #include "data/bodies.h"
 #include "plan/util.h"
+#include "validate/internal.h"
 
 /* ---- the award catalogue: the lookup as it was before the fast path ---- */
 
@@ -208,12 +209,77 @@ static void body_kinds_as_find(void **state)
     assert_true(hits >= 8);
 }
 
+/* ---- LEX-ROMAN: the numeral-like words found first report what the word
+ * by word reading reports ---- */
+
+/* The findings of d as one string: rule, position and message of each. */
+static char *diags_text(const plan_diags *d)
+{
+    plan_buf b = PLAN_BUF_INIT;
+    for (size_t i = 0; i < d->n; i++)
+        plan_buf_printf(&b, "%d %u:%u %s\n", (int)d->v[i].rule, d->v[i].pos.line,
+                        d->v[i].pos.col, d->v[i].message);
+    char *r = plan_xstrdup(plan_buf_cstr(&b));
+    plan_buf_free(&b);
+    return r;
+}
+
+/* Texts of pieces chosen by a fixed pseudo-random sequence: context words,
+ * numerals right and wrong, other words and every kind of separator. */
+static void roman_quick_as_full(void **state)
+{
+    (void)state;
+    static const char *const pieces[] = {
+        "lần", "thứ", "Lần", "THỨ", "Đại", "hội", "ĐẠI", "HỘI", "khóa", "Khoá", "mục", "Mục",
+        "phần", "PHẦN", "XIV", "X1V", "XIIII", "IIII", "VX", "lI", "l", "|", "1", "11", "111",
+        "L", "C", "LC", "XL", "MCM", "IVXLCDM", "Việt", "Xã", "XIV.", "III", "viii", "xin",
+        " ", " ", " ", ",", ", ", ".", "-", "(", ")", "\xe2\x80\x9c", "\xe2\x80\x9d",
+        "\xe2\x80\xa6", "\xe2\x80\x93", "\xc2\xa0", "\t", "/", "|",
+    };
+    const size_t np = sizeof pieces / sizeof *pieces;
+    plan_doc doc;
+    memset(&doc, 0, sizeof doc);
+    doc.file = "t.xml";
+    uint32_t seed = 7;
+    int found = 0;
+    for (int n = 0; n < 60000; n++) {
+        char text[256];
+        size_t len = 0;
+        int count = 1 + n % 9;
+        for (int k = 0; k < count; k++) {
+            seed = seed * 1103515245u + 12345u;
+            const char *p = pieces[(seed >> 8) % np];
+            size_t pl = strlen(p);
+            if (len + pl + 1 >= sizeof text)
+                break;
+            memcpy(text + len, p, pl);
+            len += pl;
+        }
+        text[len] = '\0';
+        plan_text t = {text, {1, 1}};
+        plan_diags quick = {0}, full = {0};
+        plan_check cq = {&doc, &quick, NULL}, cf = {&doc, &full, NULL};
+        plan_lex_roman_in(&cq, &t, 0);
+        plan_lex_roman_in(&cf, &t, 1);
+        char *a = diags_text(&quick), *b = diags_text(&full);
+        if (strcmp(a, b) != 0)
+            fail_msg("\"%s\": quick\n%s\nfull\n%s", text, a, b);
+        found += full.n > 0;
+        free(a);
+        free(b);
+        plan_diags_clear(&quick);
+        plan_diags_clear(&full);
+    }
+    assert_true(found > 100); /* the texts do hold wrong numerals */
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(award_lookup_as_plain),
         cmocka_unit_test(award_phrase_quick_test),
         cmocka_unit_test(body_kinds_as_find),
+        cmocka_unit_test(roman_quick_as_full),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
