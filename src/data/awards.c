@@ -249,6 +249,54 @@ char *plan_award_key_folded(const char *f)
     return replace_words(k, " tp ", " thanh pho ");
 }
 
+/* ---- quick tests on the folded text ----
+ * The words of the key text of a folded text f are the runs of letters and
+ * digits of f, except those the two replacements write: "ubnd" (from "uy
+ * ban nhan dan") and "thanh pho" (from "tp"). So a word of a key can occur
+ * in the key text only if it occurs in f as bytes, or, for those three,
+ * if what they replace does. */
+/* 1 when f holds the bytes w[0..n). */
+static int holds(const char *f, const char *w, size_t n)
+{
+    char b[64];
+    if (n >= sizeof b)
+        return 1; /* no word of the tables is so long; assume it may */
+    memcpy(b, w, n);
+    b[n] = '\0';
+    return strstr(f, b) != NULL;
+}
+
+static int word_may_occur(const char *f, const char *w, size_t n)
+{
+    if (holds(f, w, n))
+        return 1;
+    if (n == 4 && memcmp(w, "ubnd", 4) == 0)
+        return strstr(f, "nhan") != NULL;
+    if ((n == 5 && memcmp(w, "thanh", 5) == 0) || (n == 3 && memcmp(w, "pho", 3) == 0))
+        return strstr(f, "tp") != NULL;
+    return 0;
+}
+
+int plan_award_key_maybe(const char *f, const char *key)
+{
+    for (const char *alt = key;;) {
+        size_t len = strcspn(alt, "|");
+        int all = len > 0;
+        for (size_t i = 0; i < len && all;) {
+            size_t w = i;
+            while (w < len && alt[w] != ' ')
+                w++;
+            all = word_may_occur(f, alt + i, w - i);
+            i = w + 1;
+        }
+        if (all)
+            return 1;
+        if (!alt[len])
+            return 0;
+        alt += len + 1;
+    }
+}
+
 /* One bit per letter or digit a word of a key text can start with. */
 static uint64_t first_bit(unsigned char c)
 {
@@ -509,6 +557,24 @@ const plan_award_authority *plan_award_authority_in(const char *text, int want_d
     return found;
 }
 
+const plan_award_authority *plan_award_authority_in_folded(const char *folded,
+                                                           int want_district, int want_chain)
+{
+    size_t n = sizeof authorities / sizeof *authorities, r = 0;
+    for (; r < n; r++) {
+        if ((want_district && !authorities[r].district) || (want_chain && !authorities[r].chain))
+            continue;
+        if (plan_award_key_maybe(folded, authorities[r].keys[0]))
+            break;
+    }
+    if (r == n)
+        return NULL; /* no authority wanted can occur: the key text is not needed */
+    char *k = plan_award_key_folded(folded);
+    const plan_award_authority *found = plan_award_authority_in_key(k, want_district, want_chain);
+    free(k);
+    return found;
+}
+
 const plan_award_authority *plan_award_authority_at(const char *k, size_t i, int min_level)
 {
     for (size_t r = 0; r < sizeof authorities / sizeof *authorities; r++)
@@ -589,6 +655,42 @@ const plan_award_phrase *plan_award_phrase_in(plan_award_phrase_set set, const c
         }
         if (!k)
             k = plan_award_key_text(text);
+        if (plan_award_key_in(k, p->key))
+            found = p;
+    }
+    free(k);
+    return found;
+}
+
+const plan_award_phrase *plan_award_phrase_in_folded(plan_award_phrase_set set,
+                                                     const char *text, const char *folded)
+{
+    if (!text)
+        return NULL;
+    char *k = NULL;
+    const plan_award_phrase *found = NULL;
+    for (const plan_award_phrase *p = phrase_set(set); p->key && !found; p++) {
+        if (p->accents) {
+            /* fold(text) holds the phrase only where the accent-free fold
+             * holds it without accents */
+            char bare[64];
+            size_t o = 0;
+            for (const char *q = p->key; *q && o + 1 < sizeof bare;) {
+                uint32_t cp;
+                size_t l = plan_utf8_decode(q, &cp);
+                int b = plan_utf8_base_letter(cp);
+                bare[o++] = b > 0 && b < 0x80 ? (char)b : '?';
+                q += l;
+            }
+            bare[o] = '\0';
+            if (strstr(folded, bare) && plan_utf8_contains_folded(text, p->key))
+                found = p;
+            continue;
+        }
+        if (!plan_award_key_maybe(folded, p->key))
+            continue;
+        if (!k)
+            k = plan_award_key_folded(folded);
         if (plan_award_key_in(k, p->key))
             found = p;
     }

@@ -82,6 +82,11 @@ typedef struct plan_award_authority {
 const plan_award_authority *plan_award_authority_in(const char *text, int want_district,
                                                     int want_chain);
 
+/* The same from text folded already (plan_utf8_fold_ascii, plan_check_fold):
+ * the key text is built only when the key of a wanted authority may occur. */
+const plan_award_authority *plan_award_authority_in_folded(const char *folded,
+                                                           int want_district, int want_chain);
+
 /* The authority of at least min_level whose key matches key text k at
  * byte i, or NULL. */
 /* The same for a key text (plan_award_key_text), which is not folded again. */
@@ -100,6 +105,10 @@ char *plan_award_key_folded(const char *folded);
 size_t plan_award_key_at(const char *k, size_t i, const char *key);
 /* 1 when the key occurs anywhere in key text k. */
 int plan_award_key_in(const char *k, const char *key);
+/* 0 when key cannot occur in the key text of folded (plan_utf8_fold_ascii
+ * of a text): some word of each alternative is missing from it. A quick
+ * test before building the key text; 1 says only that it may occur. */
+int plan_award_key_maybe(const char *folded, const char *key);
 
 /* ---- phrases ---- */
 typedef enum plan_award_phrase_set {
@@ -121,6 +130,10 @@ typedef struct plan_award_phrase {
 
 /* The first phrase of the set that occurs in text, or NULL. */
 const plan_award_phrase *plan_award_phrase_in(plan_award_phrase_set set, const char *text);
+/* The same with folded, plan_utf8_fold_ascii(text) (plan_check_fold): the
+ * key text is built only when a phrase may occur (plan_award_key_maybe). */
+const plan_award_phrase *plan_award_phrase_in_folded(plan_award_phrase_set set,
+                                                     const char *text, const char *folded);
 /* The first phrase of the set that matches key text k at byte i, or NULL. */
 /* 0 when no phrase of set (those matched without accents) occurs in the key
  * text k: then plan_award_phrase_at finds none at any word of k. A quick

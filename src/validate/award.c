@@ -11,6 +11,7 @@
 #include "data/awards.h"
 #include "plan/i18n.h"
 #include "plan/validate.h"
+#include "validate/internal.h"
 
 /* An award of the plan with its catalogue row. */
 typedef struct resolved {
@@ -166,10 +167,13 @@ static void award_known(plan_check *c, const resolved *r, plan_date day)
 
 /* ---- AWARD-ISSUER-SPECIFIED, AWARD-CLASS ---- */
 
-/* 1 when a name says whose award it is ("Giấy khen của Chủ tịch Công đoàn"). */
-static int names_issuer(const char *name)
+/* 1 when a name says whose award it is ("Giấy khen của Chủ tịch Công đoàn");
+ * folded is its plan_check_fold. */
+static int names_issuer(const char *folded)
 {
-    char *k = plan_award_key_text(name);
+    if (!strstr(folded, "cua"))
+        return 0; /* the key text has no word "cua" */
+    char *k = plan_award_key_folded(folded);
     char *cua = strstr(k, " cua ");
     int named = cua && cua[5] && cua[5] != '|';
     free(k);
@@ -181,12 +185,14 @@ static void issuer_specified(plan_check *c, const resolved *r)
     const plan_award *a = r->a;
     if (!r->e->generic)
         return;
-    const plan_award_phrase *v = plan_award_phrase_in(PLAN_AWARD_PH_VAGUE, a->name.s);
+    const char *name = plan_check_fold(c, a->name.s);
+    const plan_award_phrase *v = plan_award_phrase_in_folded(PLAN_AWARD_PH_VAGUE, a->name.s, name);
     const plan_text *t = &a->name;
-    if (!v && names_issuer(a->name.s))
+    if (!v && names_issuer(name))
         return;
     if (!v && a->authority.s) {
-        v = plan_award_phrase_in(PLAN_AWARD_PH_VAGUE, a->authority.s);
+        v = plan_award_phrase_in_folded(PLAN_AWARD_PH_VAGUE, a->authority.s,
+                                        plan_check_fold(c, a->authority.s));
         if (!v)
             return;
         t = &a->authority;
@@ -211,7 +217,8 @@ static void issuer_specified(plan_check *c, const resolved *r)
 static void award_class(plan_check *c, const resolved *r)
 {
     const plan_award *a = r->a;
-    int stated = plan_award_phrase_in(PLAN_AWARD_PH_CLASS, a->name.s) != NULL;
+    int stated = plan_award_phrase_in_folded(PLAN_AWARD_PH_CLASS, a->name.s,
+                                             plan_check_fold(c, a->name.s)) != NULL;
     if (r->e->classes == stated)
         return;
     plan_diag *g;
@@ -303,6 +310,7 @@ static void own_texts(const plan_award *a, text_fn fn, void *ctx)
 /* ---- AWARD-DOUBLE ---- */
 
 typedef struct annual_hit {
+    plan_check *c;
     const plan_text *t;
     const plan_award_phrase *ph;
 } annual_hit;
@@ -311,7 +319,8 @@ static void find_annual(const plan_text *t, int criterion, void *ctx)
 {
     (void)criterion;
     annual_hit *h = ctx;
-    if (!h->t && (h->ph = plan_award_phrase_in(PLAN_AWARD_PH_ANNUAL, t->s)) != NULL)
+    if (!h->t && (h->ph = plan_award_phrase_in_folded(PLAN_AWARD_PH_ANNUAL, t->s,
+                                                      plan_check_fold(h->c, t->s))) != NULL)
         h->t = t;
 }
 
@@ -320,7 +329,7 @@ static void award_double(plan_check *c, const resolved *r)
     if (c->doc->kind != PLAN_KIND_CAMPAIGN)
         return;
     const plan_award *a = r->a;
-    annual_hit h = {NULL, NULL};
+    annual_hit h = {c, NULL, NULL};
     if (a->timing.s)
         find_annual(&a->timing, 0, &h);
     if (!h.t)
@@ -354,10 +363,11 @@ static void district_2025(plan_check *c, const resolved *r, plan_date day)
 {
     const plan_award *a = r->a;
     const plan_text *t = &a->authority;
-    if (!t->s || !plan_award_authority_in(t->s, 1, 0))
+    if (!t->s || !plan_award_authority_in_folded(plan_check_fold(c, t->s), 1, 0)) {
         t = &a->name;
-    if (!plan_award_authority_in(t->s, 1, 0))
-        return;
+        if (!plan_award_authority_in_folded(plan_check_fold(c, t->s), 1, 0))
+            return;
+    }
     plan_date end = campaign_end(c->doc);
     plan_date law = {2025, 6, 12}; /* NQ 203/2025/QH15 adopted (rules.md §4) */
     char d1[32], d2[32];
@@ -455,7 +465,7 @@ static void award_quota(plan_check *c, const resolved *r)
 enum { ST_NONE, ST_GENERIC, ST_MISSING_REF, ST_OK };
 
 typedef struct st_eval {
-    const plan_doc *doc;
+    plan_check *c;
     int verdict;                  /* the best found so far */
     const plan_text *t;           /* the text behind a verdict below ST_OK */
     const plan_award_phrase *ph;  /* ST_GENERIC: the phrase */
@@ -534,8 +544,9 @@ typedef struct st_grade {
 /* Grades one text: a criterion or a concrete standard is ST_OK, and so is a
  * reference to a document of the basis; a reference to a document the plan
  * does not cite is ST_MISSING_REF; "theo quy định" alone is ST_GENERIC. */
-static void st_grade_of(const plan_doc *doc, const plan_text *t, int criterion, st_grade *gr)
+static void st_grade_of(plan_check *c, const plan_text *t, int criterion, st_grade *gr)
 {
+    const plan_doc *doc = c->doc;
     int v = ST_OK, any = 0, cited = 0;
     const plan_award_phrase *ph = NULL;
     char ref[64];
@@ -549,7 +560,9 @@ static void st_grade_of(const plan_doc *doc, const plan_text *t, int criterion, 
     }
     if (any && !cited)
         v = ST_MISSING_REF;
-    else if (!criterion && !any && (ph = plan_award_phrase_in(PLAN_AWARD_PH_GENERIC, t->s)))
+    else if (!criterion && !any &&
+             (ph = plan_award_phrase_in_folded(PLAN_AWARD_PH_GENERIC, t->s,
+                                               plan_check_fold(c, t->s))))
         v = ST_GENERIC;
     gr->v = v;
     gr->ph = ph;
@@ -573,7 +586,7 @@ static void st_classify(const plan_text *t, int criterion, void *ctx)
 {
     st_eval *ev = ctx;
     st_grade gr;
-    st_grade_of(ev->doc, t, criterion, &gr);
+    st_grade_of(ev->c, t, criterion, &gr);
     st_merge(ev, t, &gr);
 }
 
@@ -590,7 +603,7 @@ typedef struct general {
     int done;
 } general;
 
-static void general_find(const plan_block *first, general *g)
+static void general_find(plan_check *c, const plan_block *first, general *g)
 {
     /* Siblings share their parent: its heading is read once for all of them. */
     int heading = -1;
@@ -599,29 +612,32 @@ static void general_find(const plan_block *first, general *g)
         if (!((b->kind == PLAN_B_P || b->kind == PLAN_B_CRITERION) && b->text.s && p &&
               p->section && (p->section->roles & (PLAN_ROLE_CRITERIA | PLAN_ROLE_AWARDS)))) {
             if (b->first)
-                general_find(b->first, g);
+                general_find(c, b->first, g);
             continue;
         }
         if (heading < 0)
-            heading = plan_award_phrase_in(PLAN_AWARD_PH_STANDARD, p->section->heading.s) != NULL;
-        if (heading || plan_award_phrase_in(PLAN_AWARD_PH_STANDARD, b->text.s)) {
+            heading = plan_award_phrase_in_folded(PLAN_AWARD_PH_STANDARD, p->section->heading.s,
+                                                  plan_check_fold(c, p->section->heading.s)) !=
+                      NULL;
+        if (heading || plan_award_phrase_in_folded(PLAN_AWARD_PH_STANDARD, b->text.s,
+                                                   plan_check_fold(c, b->text.s))) {
             g->v = plan_xrealloc(g->v, (g->n + 1) * sizeof *g->v);
             g->v[g->n++] = b;
         }
         if (b->first)
-            general_find(b->first, g);
+            general_find(c, b->first, g);
     }
 }
 
 /* Adds the grades of the general texts to ev; they are found and graded
  * once per plan. */
-static void general_grades(const plan_doc *doc, general *g, st_eval *ev)
+static void general_grades(plan_check *c, general *g, st_eval *ev)
 {
     if (!g->done) {
-        general_find(doc->body, g);
+        general_find(c, c->doc->body, g);
         g->grade = plan_xmalloc((g->n ? g->n : 1) * sizeof *g->grade);
         for (size_t i = 0; i < g->n; i++)
-            st_grade_of(doc, &g->v[i]->text, g->v[i]->kind == PLAN_B_CRITERION, &g->grade[i]);
+            st_grade_of(c, &g->v[i]->text, g->v[i]->kind == PLAN_B_CRITERION, &g->grade[i]);
         g->done = 1;
     }
     for (size_t i = 0; i < g->n; i++)
@@ -647,10 +663,10 @@ static int st_once(st_seen *s, plan_pos p)
 static void award_standard(plan_check *c, const resolved *r, st_seen *seen, general *gen)
 {
     const plan_award *a = r->a;
-    st_eval ev = {c->doc, ST_NONE, NULL, NULL, ""};
+    st_eval ev = {c, ST_NONE, NULL, NULL, ""};
     own_texts(a, st_classify, &ev);
     if (ev.verdict != ST_OK)
-        general_grades(c->doc, gen, &ev);
+        general_grades(c, gen, &ev);
     plan_diag *g;
     if (ev.verdict == ST_OK || (ev.t && !st_once(seen, ev.t->pos)))
         return;
@@ -721,12 +737,54 @@ static int clause_has_chain(const char *k, size_t i)
     return has;
 }
 
+/* 1 when a word of an authority of level 4 or 5 (plan_award_authority_at
+ * with PLAN_AWARD_LEVEL_GOVERNMENT) may start at the word w[0..n): "chu
+ * tich nuoc", "thu tuong", "chinh phu", "hoi dong …", "ban …". */
+static int gov_first_word(const char *w, size_t n)
+{
+    return (n == 3 && (memcmp(w, "chu", 3) == 0 || memcmp(w, "thu", 3) == 0 ||
+                       memcmp(w, "hoi", 3) == 0 || memcmp(w, "ban", 3) == 0)) ||
+           (n == 5 && memcmp(w, "chinh", 5) == 0);
+}
+
+static int word_byte(char ch)
+{
+    return (ch >= 'a' && ch <= 'z') || (ch >= '0' && ch <= '9');
+}
+
+/* 0 when no proposal verb ("trinh", "… nghi") of folded text f is followed
+ * by a word that may start such an authority: then chain_text finds
+ * nothing. The words of the key text are those of f (the replacements of
+ * plan_award_key_folded write none of these words), in the same order. */
+int plan_award_chain_maybe(const char *f)
+{
+    int verb = 0;
+    for (const char *p = f; *p;) {
+        if (!word_byte(*p)) {
+            p++;
+            continue;
+        }
+        const char *q = p;
+        while (word_byte(*q))
+            q++;
+        size_t n = (size_t)(q - p);
+        if (verb && gov_first_word(p, n))
+            return 1;
+        verb = (n == 5 && memcmp(p, "trinh", 5) == 0) || (n == 4 && memcmp(p, "nghi", 4) == 0);
+        p = q;
+    }
+    return 0;
+}
+
 /* A proposal verb directly followed by a level-4 or level-5 authority. */
 static void chain_text(plan_check *c, const plan_text *t)
 {
     if (!t->s)
         return;
-    char *k = plan_award_key_folded(plan_check_fold(c, t->s));
+    const char *f = plan_check_fold(c, t->s);
+    if (!plan_award_chain_maybe(f))
+        return;
+    char *k = plan_award_key_folded(f);
     if (!plan_award_phrase_maybe(PLAN_AWARD_PH_PROPOSE, k)) {
         free(k);
         return;
@@ -753,7 +811,16 @@ static void chain_to(plan_check *c, const char *to, plan_pos pos)
 {
     if (!to)
         return;
-    char *k = plan_award_key_text(to);
+    /* The authority must open the key text: its first word is f's. */
+    const char *f = plan_check_fold(c, to), *p = f;
+    while (*p && !word_byte(*p))
+        p++;
+    const char *q = p;
+    while (word_byte(*q))
+        q++;
+    if (!gov_first_word(p, (size_t)(q - p)))
+        return;
+    char *k = plan_award_key_folded(f);
     const plan_award_authority *au =
         plan_award_authority_in_key(k, 0, 1)
             ? NULL

@@ -13,4 +13,9 @@
  * reading it replaces. Both report to c the same findings. */
 void plan_lex_roman_in(plan_check *c, const plan_text *t, int full);
 
+/* AWARD-PROPOSAL-CHAIN (src/validate/award.c): 0 when no proposal verb of
+ * the folded text f is followed by a word that may open an authority of
+ * level 4 or 5, so that the key text of f need not be built. */
+int plan_award_chain_maybe(const char *f);
+
 #endif

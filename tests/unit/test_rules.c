@@ -209,6 +209,81 @@ static void body_kinds_as_find(void **state)
     assert_true(hits >= 8);
 }
 
+/* ---- the quick tests on folded texts (plan_award_key_maybe and the
+ * functions built on it) never miss what the key text holds ---- */
+
+static void award_folded_as_key_text(void **state)
+{
+    (void)state;
+    static const char *const pieces[] = {
+        "đề nghị", "Đề nghị", "trình", "TRÌNH", "Thủ tướng", "Chính phủ", "Chủ tịch nước",
+        "Hội đồng Thi đua - Khen thưởng Trung ương", "Ban Thi đua - Khen thưởng", "Sở Nội vụ",
+        "Ủy ban nhân dân", "Uỷ ban nhân dân", "UBND", "uy ban", "nhân dân", "tỉnh", "huyện",
+        "quận", "thị xã", "cấp huyện", "các huyện", "thành phố", "TP.", "tp", "thuộc tỉnh",
+        "xã", "phường", "cấp xã", "tiêu chuẩn", "theo quy định", "quy định của pháp luật",
+        "hiện hành", "hướng dẫn", "cấp có thẩm quyền", "có thẩm quyền", "cấp trên",
+        "tổng kết năm", "cuối năm", "hằng năm", "hoàn thành tốt nhiệm vụ năm", "đánh giá",
+        "xếp loại", "hạng", "Hạng Nhất", "hang", "của", "Giấy khen", "Bằng khen", "Cờ thi đua",
+        "chương trình", "nghị", "nghỉ", "chu", "thu", "ban", " ", " ", " ", ", ", ". ", "; ",
+        "-", "(", ")", "\n", ":", "\xe2\x80\x9c", "\xe2\x80\x9d",
+    };
+    const size_t np = sizeof pieces / sizeof *pieces;
+    uint32_t seed = 11;
+    int hits = 0;
+    for (int n = 0; n < 20000; n++) {
+        char text[512];
+        size_t len = 0;
+        int count = 1 + n % 10;
+        for (int k = 0; k < count; k++) {
+            seed = seed * 1103515245u + 12345u;
+            const char *p = pieces[(seed >> 8) % np];
+            size_t pl = strlen(p);
+            if (len + pl + 1 >= sizeof text)
+                break;
+            memcpy(text + len, p, pl);
+            len += pl;
+            if (k + 1 < count && (seed >> 20) % 3)
+                text[len++] = ' ';
+        }
+        text[len] = '\0';
+        char *f = plan_utf8_fold_ascii(text), *k = plan_award_key_text(text);
+        for (int set = PLAN_AWARD_PH_ANNUAL; set <= PLAN_AWARD_PH_STANDARD; set++) {
+            const plan_award_phrase *a = plan_award_phrase_in((plan_award_phrase_set)set, text);
+            const plan_award_phrase *b =
+                plan_award_phrase_in_folded((plan_award_phrase_set)set, text, f);
+            if (a != b)
+                fail_msg("\"%s\", set %d: phrase_in %s, folded %s", text, set,
+                         a ? a->key : "-", b ? b->key : "-");
+            hits += a != NULL;
+        }
+        for (int w = 0; w < 4; w++) {
+            const plan_award_authority *a = plan_award_authority_in(text, w & 1, w >> 1);
+            const plan_award_authority *b = plan_award_authority_in_folded(f, w & 1, w >> 1);
+            if (a != b)
+                fail_msg("\"%s\", want %d: authority_in %s, folded %s", text, w,
+                         a ? a->name : "-", b ? b->name : "-");
+            hits += a != NULL;
+        }
+        for (size_t r = 0; r < plan_award_entry_count(); r++)
+            for (const char *const *key = plan_award_entry_get((int)r)->keys; *key; key++)
+                if (plan_award_key_in(k, *key) && !plan_award_key_maybe(f, *key))
+                    fail_msg("\"%s\": key \"%s\" occurs, maybe says no", text, *key);
+        /* the proposal chain: a verb then a level-4 or level-5 authority */
+        int chain = 0;
+        for (size_t i = 1; k[i] && !chain; i++) {
+            size_t vn = 0;
+            if (k[i - 1] == ' ' && plan_award_phrase_at(PLAN_AWARD_PH_PROPOSE, k, i, &vn))
+                chain = plan_award_authority_at(k, i + vn + 1, PLAN_AWARD_LEVEL_GOVERNMENT) != NULL;
+        }
+        if (chain && !plan_award_chain_maybe(f))
+            fail_msg("\"%s\": a proposal chain, chain_maybe says no", text);
+        hits += chain;
+        free(f);
+        free(k);
+    }
+    assert_true(hits > 1000);
+}
+
 /* ---- LEX-ROMAN: the numeral-like words found first report what the word
  * by word reading reports ---- */
 
@@ -280,6 +355,7 @@ int main(void)
         cmocka_unit_test(award_phrase_quick_test),
         cmocka_unit_test(body_kinds_as_find),
         cmocka_unit_test(roman_quick_as_full),
+        cmocka_unit_test(award_folded_as_key_text),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
