@@ -70,27 +70,35 @@ void plan_arena_free(plan_arena *a)
     free(a);
 }
 
-void *plan_arena_alloc(plan_arena *a, size_t n)
+/* n bytes at alignment al (a power of two), not cleared. A new chunk's
+ * data is aligned for any type, so aligning the offset aligns the address. */
+static void *take(plan_arena *a, size_t n, size_t al)
 {
-    const size_t al = _Alignof(max_align_t);
-    n = (n + al - 1) / al * al;
-    if (!a->top || a->top->size - a->top->used < n) {
+    size_t at = a->top ? (a->top->used + al - 1) & ~(al - 1) : 0;
+    if (!a->top || at > a->top->size || a->top->size - at < n) {
         size_t size = n > CHUNK_MIN ? n : CHUNK_MIN;
         chunk *c = plan_xmalloc(sizeof *c + size);
         c->prev = a->top;
         c->used = 0;
         c->size = size;
         a->top = c;
+        at = 0;
     }
-    void *p = (char *)a->top->data + a->top->used;
-    a->top->used += n;
+    void *p = (char *)a->top->data + at;
+    a->top->used = at + n;
+    return p;
+}
+
+void *plan_arena_alloc(plan_arena *a, size_t n)
+{
+    void *p = take(a, n, _Alignof(max_align_t));
     memset(p, 0, n);
     return p;
 }
 
 char *plan_arena_strndup(plan_arena *a, const char *s, size_t n)
 {
-    char *p = plan_arena_alloc(a, n + 1);
+    char *p = take(a, n + 1, 1); /* a string needs no alignment nor clearing */
     memcpy(p, s, n);
     p[n] = '\0';
     return p;

@@ -270,7 +270,8 @@ static void fold_entry_set(fold_entry *e, int which, const char *r, size_t in_le
     size_t n = r ? strlen(r) : 0;
     if (n > 7 || n > 3 * in_len)
         n = 0; /* does not happen for these code points; the slow path would be used */
-    memcpy(e->out[which], r, n);
+    if (n)
+        memcpy(e->out[which], r, n);
     e->len[which] = (unsigned char)n;
 }
 
@@ -279,6 +280,41 @@ static void fold_entry_set(fold_entry *e, int which, const char *r, size_t in_le
  * FB_MULTI for the bytes of longer sequences. Computed once. */
 enum { FB_END = 0, FB_SPACE = 0x80, FB_MULTI = 0xFF };
 static unsigned char fold_byte[256];
+
+/* What map() makes of the one code point cp with opts, into out (32
+ * bytes), without allocating: decomposed (and case-folded, marks stripped
+ * as opts say), composed again, encoded. 0 when utf8proc refuses or the
+ * result does not fit (the entry is then left empty: the slow path). */
+static int fold_cp(unsigned cp, utf8proc_option_t opts, char out[32])
+{
+    utf8proc_int32_t cps[8];
+    int last = 0;
+    opts = (utf8proc_option_t)(opts | UTF8PROC_STABLE);
+    utf8proc_ssize_t n = utf8proc_decompose_char((utf8proc_int32_t)cp, cps, 8, opts, &last);
+    if (n < 0 || n > 8)
+        return 0;
+    /* Canonical order of the marks, as utf8proc_decompose leaves them. */
+    for (utf8proc_ssize_t i = 1; i < n; i++)
+        for (utf8proc_ssize_t j = i; j > 0; j--) {
+            int cj = utf8proc_get_property(cps[j])->combining_class;
+            if (!cj || utf8proc_get_property(cps[j - 1])->combining_class <= cj)
+                break;
+            utf8proc_int32_t t = cps[j];
+            cps[j] = cps[j - 1];
+            cps[j - 1] = t;
+        }
+    n = utf8proc_normalize_utf32(cps, n, opts);
+    if (n < 0)
+        return 0;
+    size_t o = 0;
+    for (utf8proc_ssize_t i = 0; i < n; i++) {
+        if (o + 4 >= 32)
+            return 0;
+        o += (size_t)utf8proc_encode_char(cps[i], (utf8proc_uint8_t *)out + o);
+    }
+    out[o] = '\0';
+    return 1;
+}
 
 static void fold_table_init(void)
 {
@@ -292,15 +328,13 @@ static void fold_table_init(void)
             continue;
         unsigned char enc[4];
         utf8proc_ssize_t k = utf8proc_encode_char((utf8proc_int32_t)cp, enc);
-        char *a = map((const char *)enc, (size_t)k, UTF8PROC_COMPOSE | UTF8PROC_CASEFOLD);
-        char *b = map((const char *)enc, (size_t)k,
-                      UTF8PROC_COMPOSE | UTF8PROC_CASEFOLD | UTF8PROC_STRIPMARK);
-        if (b && strcmp(b, "\xc4\x91") == 0) /* đ → d */
+        char a[32], b[32];
+        int ok_a = fold_cp(cp, UTF8PROC_COMPOSE | UTF8PROC_CASEFOLD, a);
+        int ok_b = fold_cp(cp, UTF8PROC_COMPOSE | UTF8PROC_CASEFOLD | UTF8PROC_STRIPMARK, b);
+        if (ok_b && strcmp(b, "\xc4\x91") == 0) /* đ → d */
             b[0] = 'd', b[1] = '\0';
-        fold_entry_set(&fold_table[i], 0, a, (size_t)k);
-        fold_entry_set(&fold_table[i], 1, b, (size_t)k);
-        free(a);
-        free(b);
+        fold_entry_set(&fold_table[i], 0, ok_a ? a : NULL, (size_t)k);
+        fold_entry_set(&fold_table[i], 1, ok_b ? b : NULL, (size_t)k);
     }
 }
 
