@@ -92,6 +92,8 @@ typedef struct run {
     int jobs;           /* -j */
     int force;          /* --force: recompile even what is up to date */
     int progress;       /* a progress line on stderr (a terminal) */
+    int progress_shown; /* it is on the screen now */
+    double started_at, progress_at; /* of the run, of the last progress line */
     const char *depfile;/* --depfile FILE */
     int compile;
     plan_diags all;     /* JSON mode: everything, printed at the end */
@@ -367,30 +369,27 @@ static double now(void)
     return (double)t.tv_sec + (double)t.tv_nsec / 1e9;
 }
 
-static double started_at, progress_at;
-static int progress_shown;
-
-static void progress_clear(void)
+static void progress_clear(run *r)
 {
-    if (progress_shown) {
+    if (r->progress_shown) {
         fputs("\r\033[K", stderr);
-        progress_shown = 0;
+        r->progress_shown = 0;
     }
 }
 
 /* "[ 120/5000] plans/x.xml" on a terminal, at most ten times a second and
  * not at all in the first half second, so that short runs show nothing. */
-static void progress(const run *r, size_t done, const char *what)
+static void progress(run *r, size_t done, const char *what)
 {
     if (!r->progress)
         return;
     double t = now();
-    if (t - started_at < 0.5 || t - progress_at < 0.1)
+    if (t - r->started_at < 0.5 || t - r->progress_at < 0.1)
         return;
-    progress_at = t;
+    r->progress_at = t;
     fprintf(stderr, "\r\033[K[%*zu/%d] %s %s", (int)snprintf(NULL, 0, "%d", r->ninputs), done,
             r->ninputs, what, r->inputs[done ? done - 1 : 0]);
-    progress_shown = 1;
+    r->progress_shown = 1;
 }
 
 /* The corpus keeps a small entry of plan i; its summary goes. */
@@ -430,7 +429,7 @@ static void print_one(void *ctx, size_t i)
     }
     slot *sl = slot_of(r, i);
     if (sl->textlen) {
-        progress_clear();
+        progress_clear(r);
         fwrite(sl->text, 1, sl->textlen, stderr);
     }
     free(sl->text);
@@ -741,7 +740,7 @@ static int run_cmd(int argc, char **argv, int compile)
     if (!r.slots)
         abort();
     r.progress = !r.o.quiet && isatty(STDERR_FILENO) && !getenv("PLAN_NO_PROGRESS");
-    started_at = progress_at = now();
+    r.started_at = r.progress_at = now();
     if (compile) {
         r.ids = input_ids(r.inputs, r.ninputs, &r.nids);
         r.st = calloc((size_t)r.ninputs + 1, sizeof *r.st);
@@ -794,7 +793,7 @@ static int run_cmd(int argc, char **argv, int compile)
         }
     }
     cli_batch_run(n, r.jobs, work_one, print_one, &r);
-    progress_clear();
+    progress_clear(&r);
     corpus(&r);
     if (compile) {
         if (!deps) /* no first pass: the summaries come from the main one */
