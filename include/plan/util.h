@@ -169,6 +169,9 @@ plan_name_match_kind plan_name_match(const char *a, const char *b);
  * PLAN_NAME_SAME, equal keys without it at least PLAN_NAME_NO_ACCENTS.
  * Caller frees with free(). */
 char *plan_name_key(const char *s, int keep_accents);
+/* plan_name_key(s, 0) from plan_utf8_fold_ascii(s), folded already (e.g. by
+ * plan_check_fold). Caller frees. */
+char *plan_name_key_folded(const char *folded);
 /* The number of accents in s: tone and vowel marks, and đ ("Văn phòng Sở":
  * 4, "cán bộ": 3, "cán bô": 2). Of two spellings of a name, the one with
  * more is taken for the right one. */

@@ -359,8 +359,8 @@ static size_t compiled_at(const char *k, size_t i, const compiled_key *ck)
     size_t best = 0;
     for (size_t j = 0; j < ck->n; j++) {
         const key_alt *a = &ck->alt[j];
-        if (a->len > best && a->s[0] == k[i] && strncmp(k + i, a->s, a->len) == 0 &&
-            k[i + a->len] == ' ')
+        if (a->len > best && a->s[0] == k[i] && (a->len == 1 || a->s[1] == k[i + 1]) &&
+            strncmp(k + i, a->s, a->len) == 0 && k[i + a->len] == ' ')
             best = a->len;
     }
     return best;
@@ -376,6 +376,22 @@ static size_t compiled_score(const char *k, const compiled_key *ck)
             if (n > best)
                 best = n;
         }
+    return best;
+}
+
+/* The same over the word starts of k listed in starts[0..n), bits[j] the
+ * first_bit of the word at starts[j]. */
+static size_t starts_score(const char *k, const size_t *starts, const uint64_t *bits, size_t n,
+                           const compiled_key *ck)
+{
+    size_t best = 0;
+    for (size_t j = 0; j < n; j++) {
+        if (!(ck->firsts & bits[j]))
+            continue; /* no alternative starts with that letter */
+        size_t m = compiled_at(k, starts[j], ck);
+        if (m > best)
+            best = m;
+    }
     return best;
 }
 
@@ -440,6 +456,19 @@ const plan_award_entry *plan_award_lookup(const char *text)
     pthread_once(&row_keys_once, row_keys_init);
     char *k = plan_award_key_text(text);
     uint64_t mask = word_starts(k);
+    /* The words of k, listed once: each key is tried at them only. */
+    size_t starts[64], ns = 0;
+    uint64_t bits[64];
+    int many = 0;
+    for (size_t i = 1; k[i]; i++)
+        if (k[i - 1] == ' ') {
+            if (ns < sizeof starts / sizeof *starts) {
+                bits[ns] = first_bit((unsigned char)k[i]);
+                starts[ns++] = i;
+            } else {
+                many = 1;
+            }
+        }
     const plan_award_entry *best = NULL;
     size_t best_score = 0;
     for (size_t r = 0; r < plan_award_entry_count(); r++) {
@@ -449,7 +478,9 @@ const plan_award_entry *plan_award_lookup(const char *text)
             if (j >= KEYS_MAX)
                 s = key_score(k, *key);
             else
-                s = mask & row_keys[r][j].firsts ? compiled_score(k, &row_keys[r][j]) : 0;
+                s = !(mask & row_keys[r][j].firsts) ? 0
+                    : many ? compiled_score(k, &row_keys[r][j])
+                           : starts_score(k, starts, bits, ns, &row_keys[r][j]);
             if (!s) {
                 score = 0;
                 break;

@@ -10,6 +10,7 @@
  * old tone placement "uỷ" is read as "ủy" first. Long phrases are also
  * matched without accents, for text typed without them.
  */
+#include <pthread.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -92,17 +93,48 @@ static const plan_body_pattern *find(const char *acc, const char *asc, int kind)
     return NULL;
 }
 
-unsigned plan_body_kinds(const char *text)
+/* The keys matched with accents, folded without them (static data,
+ * computed once): fold(text) holds such a key only where the accent-free
+ * fold of text holds this. */
+static char *row_bare[sizeof rows / sizeof *rows];
+static pthread_once_t row_bare_once = PTHREAD_ONCE_INIT;
+
+static void row_bare_init(void)
 {
-    char *acc = fold_accented(text), *asc = plan_utf8_fold_ascii(text);
+    for (size_t i = 0; i < sizeof rows / sizeof *rows; i++)
+        row_bare[i] = plan_utf8_fold_ascii(rows[i].key);
+}
+
+unsigned plan_body_kinds_folded(const char *text, const char *asc)
+{
+    pthread_once(&row_bare_once, row_bare_init);
+    char *acc = NULL; /* folded with accents once a row needs it */
     unsigned mask = 0;
     /* One pass over the rows; a kind already found is not searched again. */
     for (size_t i = 0; i < sizeof rows / sizeof *rows; i++) {
         unsigned bit = 1u << rows[i].kind;
-        if (!(mask & bit) && plan_has_word(rows[i].ascii ? asc : acc, rows[i].key))
+        if (mask & bit)
+            continue;
+        if (rows[i].ascii) {
+            if (plan_has_word(asc, rows[i].key))
+                mask |= bit;
+            continue;
+        }
+        if (!strstr(asc, row_bare[i]))
+            continue;
+        if (!acc)
+            acc = fold_accented(text);
+        if (plan_has_word(acc, rows[i].key))
             mask |= bit;
     }
     free(acc);
+    return mask;
+}
+
+unsigned plan_body_kinds(const char *text)
+{
+    char *asc = plan_utf8_fold_ascii(text);
+    unsigned mask = plan_body_kinds_folded(text, asc);
     free(asc);
     return mask;
 }

@@ -29,6 +29,9 @@ typedef struct plan_body_pattern {
 
 /* The kinds of body that text names, as a mask of 1u << plan_body_kind. */
 unsigned plan_body_kinds(const char *text);
+/* The same with asc, plan_utf8_fold_ascii(text) (plan_check_fold): the text
+ * is folded with its accents only when a key matched with accents may occur. */
+unsigned plan_body_kinds_folded(const char *text, const char *asc);
 /* The first row of kind k that occurs in text, or NULL. */
 const plan_body_pattern *plan_body_find(const char *text, plan_body_kind k);
 

@@ -9,6 +9,7 @@
  * Codes are case-sensitive: TTg, SNgV.
  */
 #include <ctype.h>
+#include <pthread.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -99,23 +100,38 @@ static char *name_key(const char *s)
     return f;
 }
 
+/* The name_key of every row, computed once (static data, kept for the
+ * run; after main has set the locale, which name_key's isalnum follows). */
+static char *row_key[sizeof rows / sizeof *rows];
+static size_t row_len[sizeof rows / sizeof *rows];
+static pthread_once_t row_key_once = PTHREAD_ONCE_INIT;
+
+static void row_key_init(void)
+{
+    for (size_t i = 0; i < sizeof rows / sizeof *rows; i++) {
+        row_key[i] = name_key(rows[i].name);
+        row_len[i] = strlen(row_key[i]);
+    }
+}
+
 const plan_issuer *plan_issuer_by_name(const char *name)
 {
     if (!name)
         return NULL;
+    pthread_once(&row_key_once, row_key_init);
     char *k = name_key(name);
     const plan_issuer *best = NULL;
     size_t best_len = 0;
     for (size_t i = 0; i < plan_issuer_count(); i++) {
         if (rows[i].kind == PLAN_ISSUER_UNIT)
             continue;
-        char *r = name_key(rows[i].name);
-        size_t n = strlen(r);
-        if (n > best_len && strncmp(k, r, n) == 0 && (k[n] == '\0' || k[n] == ' ')) {
+        const char *r = row_key[i];
+        size_t n = row_len[i];
+        if (n > best_len && r[0] == k[0] && strncmp(k, r, n) == 0 &&
+            (k[n] == '\0' || k[n] == ' ')) {
             best = &rows[i];
             best_len = n;
         }
-        free(r);
     }
     free(k);
     return best;

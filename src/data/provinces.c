@@ -4,6 +4,7 @@
  * Source: shared/domain/rules.md §4 (vietnamplus, baomoi, znews, baothanhhoa);
  * rows marked U are units whose members rules.md does not verify.
  */
+#include <pthread.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -85,19 +86,31 @@ const plan_province *plan_province_get(int i)
     return i >= 0 && (size_t)i < plan_province_count() ? &rows[i] : NULL;
 }
 
+/* The names folded without accents, with their lengths: static data,
+ * computed once and shared by every call. */
+static char *name_key[sizeof rows / sizeof *rows];
+static size_t name_len[sizeof rows / sizeof *rows];
+static pthread_once_t name_once = PTHREAD_ONCE_INIT;
+
+static void name_init(void)
+{
+    for (size_t i = 0; i < sizeof rows / sizeof *rows; i++) {
+        name_key[i] = plan_utf8_fold_ascii(rows[i].name);
+        name_len[i] = strlen(name_key[i]);
+    }
+}
+
 const plan_province *plan_province_in(const char *text)
 {
+    pthread_once(&name_once, name_init);
     char *t = plan_utf8_fold_ascii(text);
     const plan_province *best = NULL;
     size_t best_len = 0;
     for (size_t i = 0; i < plan_province_count(); i++) {
-        char *k = plan_utf8_fold_ascii(rows[i].name);
-        size_t n = strlen(k);
-        if (n > best_len && plan_has_word(t, k)) {
+        if (name_len[i] > best_len && plan_has_word(t, name_key[i])) {
             best = &rows[i];
-            best_len = n;
+            best_len = name_len[i];
         }
-        free(k);
     }
     free(t);
     return best;

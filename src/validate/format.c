@@ -130,8 +130,11 @@ static int is_syllable(const char *s)
                                            "m",   "n",  "p",  "r",  "s",  "t",  "v",  "x",  ""};
     static const char *const finals[] = {"", "c", "ch", "m", "n", "ng", "nh", "p", "t", NULL};
     for (size_t i = 0; i < sizeof initials / sizeof *initials; i++) {
-        size_t k = strlen(initials[i]);
-        if (strncmp(s, initials[i], k) != 0)
+        const char *in = initials[i];
+        if (in[0] && in[0] != s[0])
+            continue; /* most initials are ruled out by their first letter */
+        size_t k = !in[0] ? 0 : !in[1] ? 1 : !in[2] ? 2 : 3;
+        if (strncmp(s, in, k) != 0)
             continue;
         size_t nv = strspn(s + k, "aeiouy");
         if (nv == 0 || nv > 3)
@@ -147,8 +150,11 @@ static int is_syllable(const char *s)
  * capital (up). Returns the count, or 0 when folding changes the length.
  * *ascp receives plan_utf8_fold_ascii(t), which the caller frees. A token
  * of ASCII letters and digits only (name_parse splits at every other ASCII
- * byte) is its own fold in lower case: it is read without folding. */
-static size_t token_letters(const char *t, char *ch, int *up, size_t max, char **ascp)
+ * byte) is its own fold in lower case: it is read without folding.
+ * scratch is a buffer the fold with accents is made in (reused from token
+ * to token). */
+static size_t token_letters(const char *t, char *ch, int *up, size_t max, char **ascp,
+                            plan_buf *scratch)
 {
     size_t n = 0;
     while (t[n] && (unsigned char)t[n] < 0x80)
@@ -168,7 +174,9 @@ static size_t token_letters(const char *t, char *ch, int *up, size_t max, char *
         }
         return n;
     }
-    char *low = plan_utf8_fold(t), *asc = plan_utf8_fold_ascii(t);
+    /* The fold with accents is read here only: into the caller's buffer. */
+    const char *low = plan_utf8_fold_buf(scratch, t, 0);
+    char *asc = plan_utf8_fold_ascii(t);
     size_t na = strlen(asc), k = 0, i = 0, j = 0;
     int ok = na < max;
     while (ok && t[i]) {
@@ -184,7 +192,6 @@ static size_t token_letters(const char *t, char *ch, int *up, size_t max, char *
     }
     if (low[j] || k != na)
         ok = 0;
-    free(low);
     *ascp = asc;
     return ok ? k : 0;
 }
@@ -194,15 +201,16 @@ static int is_connective(const char *w)
     return strcmp(w, "va") == 0 || strcmp(w, "cac") == 0 || strcmp(w, "cua") == 0;
 }
 
-static void name_token(name *m, const char *s, size_t n, int tok, int seg)
+static void name_token(name *m, const char *s, size_t n, int tok, int seg, plan_buf *scratch)
 {
     char ch[64];
     int up[64];
-    char *t = plan_xmalloc(n + 1);
+    char tb[128]; /* the token, NUL-terminated: on the stack unless long */
+    char *t = n < sizeof tb ? tb : plan_xmalloc(n + 1);
     memcpy(t, s, n);
     t[n] = '\0';
     char *w;
-    size_t k = token_letters(t, ch, up, sizeof ch, &w);
+    size_t k = token_letters(t, ch, up, sizeof ch, &w, scratch);
     size_t nup = 0, ndig = 0;
     for (size_t i = 0; i < k; i++) {
         nup += up[i] && isalpha((unsigned char)ch[i]);
@@ -226,7 +234,21 @@ static void name_token(name *m, const char *s, size_t n, int tok, int seg)
     } else {
         free(w);
     }
-    free(t);
+    if (t != tb)
+        free(t);
+}
+
+/* is_sep of the code point at s[i]; *next gets the index after it. An
+ * ASCII byte is judged without decoding. */
+static int sep_at(const char *s, size_t i, size_t *next)
+{
+    unsigned char c = (unsigned char)s[i];
+    if (c < 0x80) {
+        *next = i + 1;
+        return !isalnum(c);
+    }
+    *next = i;
+    return is_sep(next_cp(s, next));
 }
 
 /* Splits s into the atoms of m (appending). */
@@ -234,24 +256,22 @@ static void name_parse(name *m, const char *s)
 {
     size_t i = 0;
     int tok = 0, seg = 0;
+    plan_buf scratch = PLAN_BUF_INIT; /* for the folds of the tokens */
     while (s && s[i]) {
-        size_t j = i;
-        unsigned cp = next_cp(s, &j);
-        if (is_sep(cp)) {
+        size_t j;
+        unsigned cp = (unsigned char)s[i];
+        if (sep_at(s, i, &j)) {
             if (cp == ',' || cp == ';' || cp == ':' || cp == '(' || cp == ')')
                 seg++;
             i = j;
             continue;
         }
         size_t start = i;
-        while (s[i]) {
-            j = i;
-            if (is_sep(next_cp(s, &j)))
-                break;
+        while (s[i] && !sep_at(s, i, &j))
             i = j;
-        }
-        name_token(m, s + start, i - start, tok++, seg);
+        name_token(m, s + start, i - start, tok++, seg, &scratch);
     }
+    plan_buf_free(&scratch);
 }
 
 static int atom_eq(const atom *a, const atom *b)
@@ -522,10 +542,15 @@ static void seq_order(plan_check *c, const plan_block *b, const plan_block *prev
 
 static void seq_run(plan_check *c, const plan_block *const *l, size_t n)
 {
+    if (!n)
+        return;
     /* The first sibling with each number, found with one sort, so that a
-     * plan with thousands of sections stays linear. */
-    seq_key *keys = plan_xmalloc((n ? n : 1) * sizeof *keys);
-    size_t *first = plan_xmalloc((n ? n : 1) * sizeof *first);
+     * plan with thousands of sections stays linear (a short list on the
+     * stack). */
+    seq_key kbuf[32];
+    size_t fbuf[32];
+    seq_key *keys = n <= 32 ? kbuf : plan_xmalloc(n * sizeof *keys);
+    size_t *first = n <= 32 ? fbuf : plan_xmalloc(n * sizeof *first);
     for (size_t k = 0; k < n; k++)
         keys[k] = (seq_key){l[k]->num_value, k};
     qsort(keys, n, sizeof *keys, cmp_seq_key);
@@ -545,8 +570,10 @@ static void seq_run(plan_check *c, const plan_block *const *l, size_t n)
         if (v > max)
             max = v;
     }
-    free(first);
-    free(keys);
+    if (keys != kbuf) {
+        free(first);
+        free(keys);
+    }
 }
 
 /* The Arabic components of a written number: "2.1." → 2, 1. */
@@ -600,7 +627,10 @@ static void seq_children(plan_check *c, const plan_block *first)
     size_t n = 0;
     for (const plan_block *b = first; b; b = b->next)
         n++;
-    const plan_block **l = plan_xmalloc((n ? n : 1) * sizeof *l);
+    if (!n)
+        return;
+    const plan_block *lbuf[64];
+    const plan_block **l = n <= 64 ? lbuf : plan_xmalloc(n * sizeof *l);
     for (size_t s = 0; s < sizeof styles / sizeof *styles; s++) {
         size_t k = 0;
         for (const plan_block *b = first; b; b = b->next)
@@ -608,7 +638,8 @@ static void seq_children(plan_check *c, const plan_block *first)
                 l[k++] = b;
         seq_run(c, l, k);
     }
-    free(l);
+    if (l != lbuf)
+        free(l);
     for (const plan_block *b = first; b; b = b->next) {
         if (is_numbered(b))
             seq_prefix(c, b);
@@ -1215,21 +1246,35 @@ typedef struct recips {
     int implementing;          /* the plan implements some document */
 } recips;
 
+/* The words of the central level (plan_office_central_words) folded,
+ * once (static data). */
+static char **central_folded;
+static pthread_once_t central_once = PTHREAD_ONCE_INIT;
+
+static void central_init(void)
+{
+    size_t n = 0;
+    for (const char *const *w = plan_office_central_words(); *w; w++)
+        n++;
+    central_folded = plan_xmalloc((n + 1) * sizeof *central_folded);
+    for (size_t i = 0; i < n; i++)
+        central_folded[i] = plan_utf8_fold_ascii(plan_office_central_words()[i]);
+    central_folded[n] = NULL;
+}
+
 /* The Hội đồng Thi đua - Khen thưởng of the body's level, or nothing. */
 static void council_of(name *out, const char *body)
 {
+    pthread_once(&central_once, central_init);
     char *f = plan_utf8_fold_ascii(body);
     const char *level = NULL;
     if (has_words(f, "tinh"))
         level = "tỉnh";
     else if (has_words(f, "thanh pho"))
         level = "thành phố";
-    for (const char *const *w = plan_office_central_words(); *w && !level; w++) {
-        char *k = plan_utf8_fold_ascii(*w);
-        if (has_words(f, k))
+    for (size_t i = 0; central_folded[i] && !level; i++)
+        if (has_words(f, central_folded[i]))
             level = plan_office_central_level();
-        free(k);
-    }
     free(f);
     if (!level)
         return;
@@ -1503,59 +1548,87 @@ static int line_names(const name *line, const name *o)
     return 0;
 }
 
-static int office_covered(const recips *r, const char *text)
+/* An office named by the plan, read once for office_exempt and
+ * office_covered: its name without the "(…)" parts (main), what they hold
+ * (inner), and main's atoms. */
+typedef struct office {
+    char *main;
+    plan_buf inner;
+    name m;
+} office;
+
+static void office_read(office *o, const char *text)
 {
-    plan_buf inner = PLAN_BUF_INIT;
-    char *main = strip_parens(text, &inner);
-    name m = {0};
-    name_parse(&m, main);
+    o->inner = (plan_buf)PLAN_BUF_INIT;
+    o->main = strip_parens(text, &o->inner);
+    o->m = (name){0};
+    name_parse(&o->m, o->main);
+}
+
+static void office_free(office *o)
+{
+    name_free(&o->m);
+    free(o->main);
+    plan_buf_free(&o->inner);
+}
+
+static int office_covered(const recips *r, const office *of)
+{
+    const name *mp = &of->m;
     /* "Chủ tịch UBND các huyện" is reached through "UBND các huyện" */
-    size_t lead = skip_leaders(&r->v, &m, 0);
-    name o = lead < m.n ? (name){m.v + lead, m.n - lead, 0} : m;
-    int covered = m.n == 0;
+    size_t lead = skip_leaders(&r->v, mp, 0);
+    name o = lead < mp->n ? (name){mp->v + lead, mp->n - lead, 0} : *mp;
+    int covered = mp->n == 0;
     /* A line that is the office's name, however cased, spaced or accented
      * (plan_name_match: equal keys without accents; TEXT-NAME-ACCENTS
      * reports a line that is so only without accents). */
-    char *key = plan_name_key(main, 0);
+    char *key = plan_name_key(of->main, 0);
     for (size_t i = 0; i < r->n && !covered; i++)
         covered = strcmp(r->keys[i], key) == 0;
     free(key);
     for (size_t i = 0; i < r->n && !covered; i++)
         covered = line_names(&r->lines[i], &o);
-    if (!covered && inner.len)
-        covered = covered_by_alias(r, plan_buf_cstr(&inner));
+    if (!covered && of->inner.len)
+        covered = covered_by_alias(r, of->inner.data);
     if (!covered)
-        covered = covered_by_group(r, main);
-    name_free(&m);
-    free(main);
-    plan_buf_free(&inner);
+        covered = covered_by_group(r, of->main);
     return covered;
 }
 
-/* The issuer itself or its leadership, its superior, or nobody at all. */
-static int office_exempt(const recips *r, const char *text)
+/* The generic names (plan_office_generic) folded, once (static data). */
+static char **generic_folded;
+static size_t *generic_len;
+static pthread_once_t generic_once = PTHREAD_ONCE_INIT;
+
+static void generic_init(void)
 {
-    char *fa = plan_utf8_fold_ascii(text);
-    int exempt = 0;
-    for (const char *const *g = plan_office_generic(); *g && !exempt; g++) {
-        char *f = plan_utf8_fold_ascii(*g);
-        exempt = strncmp(fa, f, strlen(f)) == 0;
-        free(f);
+    size_t n = 0;
+    for (const char *const *g = plan_office_generic(); *g; g++)
+        n++;
+    generic_folded = plan_xmalloc((n + 1) * sizeof *generic_folded);
+    generic_len = plan_xmalloc((n + 1) * sizeof *generic_len);
+    for (size_t i = 0; i < n; i++) {
+        generic_folded[i] = plan_utf8_fold_ascii(plan_office_generic()[i]);
+        generic_len[i] = strlen(generic_folded[i]);
     }
-    free(fa);
-    plan_buf inner = PLAN_BUF_INIT;
-    char *main = strip_parens(text, &inner);
-    name m = {0};
-    name_parse(&m, main);
-    size_t i = skip_leaders(&r->v, &m, 0);
-    name rest = {m.v + i, m.n - i, 0};
-    if (!exempt && m.n > 0)
-        exempt = i == m.n || name_at(&r->issuer, 0, &rest) || name_at(&r->issuer_parent, 0, &rest);
+    generic_folded[n] = NULL;
+}
+
+/* The issuer itself or its leadership, its superior, or nobody at all.
+ * folded is the text's plan_check_fold. */
+static int office_exempt(const recips *r, const char *folded, const office *of)
+{
+    pthread_once(&generic_once, generic_init);
+    int exempt = 0;
+    for (size_t g = 0; generic_folded[g] && !exempt; g++)
+        exempt = strncmp(folded, generic_folded[g], generic_len[g]) == 0;
+    const name *m = &of->m;
+    size_t i = skip_leaders(&r->v, m, 0);
+    name rest = {m->v + i, m->n - i, 0};
+    if (!exempt && m->n > 0)
+        exempt = i == m->n || name_at(&r->issuer, 0, &rest) || name_at(&r->issuer_parent, 0, &rest);
     for (size_t k = 0; k < r->nsup && !exempt; k++)
-        exempt = name_at(&m, i, &r->sup[k].core);
-    name_free(&m);
-    free(main);
-    plan_buf_free(&inner);
+        exempt = name_at(m, i, &r->sup[k].core);
     return exempt;
 }
 
@@ -1565,22 +1638,34 @@ typedef struct seen {
 } seen;
 
 static void covers_one(plan_check *c, const recips *r, seen *s, const char *text, plan_pos pos,
-                       int office)
+                       int office_role)
 {
-    if (!text || !*text || office_exempt(r, text))
+    if (!text || !*text)
         return;
-    /* One finding per office, however its name is spelt (plan_name_match). */
-    char *f = plan_name_key(text, 0);
+    /* One finding per office, however its name is spelt (plan_name_match):
+     * an office already met is not read again (whether it was exempt or
+     * not, nothing more is reported for it). */
+    const char *folded = plan_check_fold(c, text);
+    char *f = plan_name_key_folded(folded);
     for (size_t i = 0; i < s->n; i++)
         if (strcmp(s->v[i], f) == 0) {
             free(f);
             return;
         }
+    office of;
+    office_read(&of, text);
+    if (office_exempt(r, folded, &of)) {
+        office_free(&of);
+        free(f);
+        return;
+    }
     s->v = plan_xrealloc(s->v, (s->n + 1) * sizeof *s->v);
     s->v[s->n++] = f;
-    if (office_covered(r, text))
+    int covered = office_covered(r, &of);
+    office_free(&of);
+    if (covered)
         return;
-    plan_diag *g = office
+    plan_diag *g = office_role
         ? plan_check_report(c, PLAN_RULE_NOINHAN_COVERS_ROLES, pos,
                             _("\"%s\" has a role in Tổ chức thực hiện but Nơi nhận does not list "
                               "it, individually or through a group line; add it to Nơi nhận"),

@@ -18,4 +18,9 @@ void plan_lex_roman_in(plan_check *c, const plan_text *t, int full);
  * level 4 or 5, so that the key text of f need not be built. */
 int plan_award_chain_maybe(const char *f);
 
+/* ORG-DISTRICT-2025, ORG-SCOPE (src/validate/org.c): 0 when the folded text
+ * f holds none of the words every district-level key of src/data/bodies.c
+ * and "thành phố" leave in it, so that the body table need not be read. */
+int plan_org_district_maybe(const char *f);
+
 #endif

@@ -14,6 +14,7 @@
 #include "data/provinces.h"
 #include "plan/i18n.h"
 #include "plan/validate.h"
+#include "validate/internal.h"
 
 #define SRC_LAW17 "Luật Thi đua, khen thưởng số 06/2022/QH15, Điều 17 khoản 2"
 #define SRC_LAW18 "Luật Thi đua, khen thưởng số 06/2022/QH15, Điều 18"
@@ -47,13 +48,11 @@ static const char *dmy(plan_date d, char *buf)
     return buf;
 }
 
-/* 1 when the accent-free, lower-case text contains the accent-free key. */
-static int has_ascii(const char *text, const char *key)
+/* 1 when the accent-free, lower-case text (a text of the plan) contains
+ * the accent-free key. */
+static int has_ascii(plan_check *c, const char *text, const char *key)
 {
-    char *f = plan_utf8_fold_ascii(text);
-    int r = strstr(f, key) != NULL;
-    free(f);
-    return r;
+    return strstr(plan_check_fold(c, text), key) != NULL;
 }
 
 /* A byte that belongs to a word (ASCII letter or digit, or part of a
@@ -66,12 +65,13 @@ static int word_byte(unsigned char c)
 
 /* The issuer's level; when the header does not tell, a signer titled
  * Giám đốc or Chánh Văn phòng signs for a body of the Sở level. */
-static plan_level issuer_level(const plan_doc *d)
+static plan_level issuer_level(plan_check *c)
 {
+    const plan_doc *d = c->doc;
     if (d->header.issuer_level != PLAN_LEVEL_UNKNOWN)
         return d->header.issuer_level;
-    if (d->sign_title.s &&
-        (has_ascii(d->sign_title.s, "giam doc") || has_ascii(d->sign_title.s, "chanh van phong")))
+    if (d->sign_title.s && (has_ascii(c, d->sign_title.s, "giam doc") ||
+                            has_ascii(c, d->sign_title.s, "chanh van phong")))
         return PLAN_LEVEL_DEPARTMENT;
     return PLAN_LEVEL_UNKNOWN;
 }
@@ -96,11 +96,11 @@ static plan_date plan_day(const plan_doc *d)
 /* "thành phố X" where X is a province of the table but not one of the
  * thành phố trực thuộc trung ương: a thành phố thuộc tỉnh, district level.
  * "Thành phố" alone is ambiguous and does not count. */
-static int names_provincial_city(const char *text)
+static int names_provincial_city(plan_check *c, const char *text)
 {
-    char *f = plan_utf8_fold_ascii(text);
+    const char *f = plan_check_fold(c, text);
     int r = 0;
-    for (char *p = strstr(f, "thanh pho "); p && !r; p = strstr(p + 1, "thanh pho ")) {
+    for (const char *p = strstr(f, "thanh pho "); p && !r; p = strstr(p + 1, "thanh pho ")) {
         if (p > f && word_byte((unsigned char)p[-1]))
             continue;
         const char *name = p + strlen("thanh pho ");
@@ -113,13 +113,25 @@ static int names_provincial_city(const char *text)
         }
         free(seg);
     }
-    free(f);
     return r;
 }
 
-static int names_district(const char *text)
+/* text (of the plan) names a district-level body. Every key of the kind
+ * PLAN_BODY_DISTRICT, and "thanh pho", leaves one of these words in the
+ * accent-free fold: a text without any is read no further. */
+int plan_org_district_maybe(const char *f)
 {
-    return (plan_body_kinds(text) & (1u << PLAN_BODY_DISTRICT)) || names_provincial_city(text);
+    return strstr(f, "huyen") || strstr(f, "quan") || strstr(f, "thi xa") ||
+           strstr(f, "thi uy") || strstr(f, "thanh pho");
+}
+
+static int names_district(plan_check *c, const char *text)
+{
+    const char *f = plan_check_fold(c, text);
+    if (!plan_org_district_maybe(f))
+        return 0;
+    return (plan_body_kinds_folded(text, f) & (1u << PLAN_BODY_DISTRICT)) ||
+           names_provincial_city(c, text);
 }
 
 /* text names an Ủy ban nhân dân itself, not only its Văn phòng (a body of
@@ -189,13 +201,13 @@ static int names_other_department(const plan_doc *d, const char *text)
 
 /* ---- ORG-TASKS-PRESENT ---- */
 
-static int is_org_section(const plan_block *b)
+static int is_org_section(plan_check *c, const plan_block *b)
 {
     if (b->kind != PLAN_B_SECTION)
         return 0;
     if (b->section->roles & PLAN_ROLE_ORGANISATION)
         return 1;
-    return b->section->heading.s && has_ascii(b->section->heading.s, "to chuc thuc hien");
+    return b->section->heading.s && has_ascii(c, b->section->heading.s, "to chuc thuc hien");
 }
 
 static int holds_assignment(const plan_block *first)
@@ -216,9 +228,8 @@ typedef struct org_sections {
 
 static void find_org(plan_check *c, const plan_block *b, void *ctx)
 {
-    (void)c;
     org_sections *s = ctx;
-    if (!is_org_section(b))
+    if (!is_org_section(c, b))
         return;
     if (!s->first)
         s->first = b;
@@ -255,36 +266,36 @@ static void tasks_present(plan_check *c)
 /* The task's roles; a task without the attribute is read from its text.
  * "phối hợp" read from text also counts as other work, since the text may
  * well carry some: such a task gets an info at most. */
-static unsigned task_roles(const plan_task *t)
+static unsigned task_roles(plan_check *c, const plan_task *t)
 {
     if (t->roles || !t->text.s)
         return t->roles;
     unsigned r = 0;
-    if (has_ascii(t->text.s, "chu tri"))
+    if (has_ascii(c, t->text.s, "chu tri"))
         r |= PLAN_TASK_LEAD;
-    if (has_ascii(t->text.s, "theo doi") || has_ascii(t->text.s, "don doc"))
+    if (has_ascii(c, t->text.s, "theo doi") || has_ascii(c, t->text.s, "don doc"))
         r |= PLAN_TASK_MONITOR;
-    if (has_ascii(t->text.s, "phoi hop"))
+    if (has_ascii(c, t->text.s, "phoi hop"))
         r |= PLAN_TASK_COORDINATE | PLAN_TASK_IMPLEMENT;
     return r;
 }
 
 /* An assignment leads when one of its tasks is chủ trì or theo dõi, đôn đốc. */
-static int assignment_leads(const plan_assignment *a)
+static int assignment_leads(plan_check *c, const plan_assignment *a)
 {
     for (const plan_task *t = a->tasks; t; t = t->next)
-        if (task_roles(t) & (PLAN_TASK_LEAD | PLAN_TASK_MONITOR))
+        if (task_roles(c, t) & (PLAN_TASK_LEAD | PLAN_TASK_MONITOR))
             return 1;
     return 0;
 }
 
 /* text names an office of another assignment that leads ("phối hợp với
  * Văn phòng Sở"); offices are compared without their parenthesis. */
-static int names_leading_partner(const plan_doc *d, const plan_assignment *self,
+static int names_leading_partner(plan_check *c, const plan_assignment *self,
                                  const char *text)
 {
-    for (const plan_assignment *a = d->assignments; a; a = a->next) {
-        if (a == self || !assignment_leads(a))
+    for (const plan_assignment *a = c->doc->assignments; a; a = a->next) {
+        if (a == self || !assignment_leads(c, a))
             continue;
         for (const plan_textlist *o = a->offices; o; o = o->next) {
             char *name = strndup(o->t.s, strcspn(o->t.s, "("));
@@ -324,13 +335,13 @@ static void lead(plan_check *c)
 {
     const plan_doc *d = c->doc;
     for (const plan_assignment *a = d->assignments; a; a = a->next) {
-        if (assignment_leads(a))
+        if (assignment_leads(c, a))
             continue;
         for (const plan_task *t = a->tasks; t; t = t->next) {
-            unsigned roles = task_roles(t);
+            unsigned roles = task_roles(c, t);
             if (!(roles & PLAN_TASK_COORDINATE) || !t->text.s)
                 continue;
-            if (!names_leading_partner(d, a, t->text.s))
+            if (!names_leading_partner(c, a, t->text.s))
                 lead_task(c, t, roles);
         }
     }
@@ -343,7 +354,7 @@ static void standing_body(plan_check *c)
         return;
     for (const plan_assignment *a = d->assignments; a; a = a->next)
         for (const plan_task *t = a->tasks; t; t = t->next)
-            if (task_roles(t) & PLAN_TASK_MONITOR)
+            if (task_roles(c, t) & PLAN_TASK_MONITOR)
                 return;
     org_sections s = {NULL, 0};
     plan_walk_blocks(d->body, c, find_org, &s);
@@ -359,9 +370,10 @@ static void standing_body(plan_check *c)
 
 /* Why office lies outside the chain of command of an issuer of level l,
  * as a msgid; NULL when it does not. */
-static const char *outside_chain(const plan_doc *d, plan_level l, const char *office)
+static const char *outside_chain(plan_check *c, plan_level l, const char *office)
 {
-    unsigned k = plan_body_kinds(office);
+    const plan_doc *d = c->doc;
+    unsigned k = plan_body_kinds_folded(office, plan_check_fold(c, office));
     if (k & (1u << PLAN_BODY_FRONT))
         return N_("the Mặt trận Tổ quốc");
     if (k & (1u << PLAN_BODY_MASS))
@@ -374,7 +386,7 @@ static const char *outside_chain(const plan_doc *d, plan_level l, const char *of
         return N_("a court or procuracy");
     if (!below_province(l))
         return NULL;
-    if (l != PLAN_LEVEL_DISTRICT && names_district(office))
+    if (l != PLAN_LEVEL_DISTRICT && names_district(c, office))
         return N_("a district-level body");
     if ((l == PLAN_LEVEL_DEPARTMENT || l == PLAN_LEVEL_UNIT) && names_committee(office))
         return N_("an Ủy ban nhân dân");
@@ -386,12 +398,12 @@ static const char *outside_chain(const plan_doc *d, plan_level l, const char *of
 static void denghi_external(plan_check *c)
 {
     const plan_doc *d = c->doc;
-    plan_level l = issuer_level(d);
+    plan_level l = issuer_level(c);
     for (const plan_assignment *a = d->assignments; a; a = a->next) {
         if (a->mode == PLAN_ASSIGN_REQUEST)
             continue;
         for (const plan_textlist *o = a->offices; o; o = o->next) {
-            const char *why = outside_chain(d, l, o->t.s);
+            const char *why = outside_chain(c, l, o->t.s);
             if (!why)
                 continue;
             plan_diag *g = plan_check_report(
@@ -419,7 +431,7 @@ static void scope_target(plan_check *c, const plan_block *b, void *ctx)
         return;
     const char *why = NULL;
     int sodept = *l == PLAN_LEVEL_DEPARTMENT || *l == PLAN_LEVEL_UNIT;
-    if (names_district(b->text.s))
+    if (names_district(c, b->text.s))
         why = N_("a district-level body, which answers to the UBND huyện");
     else if (sodept && names_committee(b->text.s))
         why = N_("an Ủy ban nhân dân");
@@ -439,7 +451,7 @@ static void scope_target(plan_check *c, const plan_block *b, void *ctx)
 
 static void scope(plan_check *c)
 {
-    plan_level l = issuer_level(c->doc);
+    plan_level l = issuer_level(c);
     if (l != PLAN_LEVEL_DEPARTMENT && l != PLAN_LEVEL_UNIT && l != PLAN_LEVEL_COMMUNE)
         return;
     plan_walk_blocks(c->doc->body, c, scope_target, &l);
@@ -454,7 +466,7 @@ typedef struct reorg {
 
 static void district_report(plan_check *c, const reorg *r, const plan_text *t, const char *what)
 {
-    if (!t->s || !names_district(t->s))
+    if (!t->s || !names_district(c, t->s))
         return;
     char buf[96], day[16];
     plan_diag *g;
@@ -520,14 +532,12 @@ static void prov_folded_init(void)
         prov_folded[i] = plan_utf8_fold_ascii(plan_province_get((int)i)->name);
 }
 
-static const plan_province *abolished_in(const char *text, plan_date day)
+static const plan_province *abolished_in(plan_check *c, const char *text, plan_date day)
 {
-    char *f = plan_utf8_fold_ascii(text);
+    const char *f = plan_check_fold(c, text);
     /* Every name found must follow "tinh " or "thanh pho ". */
-    if (!strstr(f, "tinh ") && !strstr(f, "thanh pho ")) {
-        free(f);
+    if (!strstr(f, "tinh ") && !strstr(f, "thanh pho "))
         return NULL;
-    }
     pthread_once(&prov_folded_once, prov_folded_init);
     const plan_province *found = NULL;
     for (size_t i = 0; i < plan_province_count() && !found; i++) {
@@ -543,7 +553,6 @@ static const plan_province *abolished_in(const char *text, plan_date day)
                 found = pr;
         }
     }
-    free(f);
     return found;
 }
 
@@ -563,7 +572,7 @@ static void province_target(plan_check *c, const plan_block *b, void *ctx)
 {
     const plan_date *day = ctx;
     const plan_province *pr;
-    if (b->kind == PLAN_B_TARGET && b->text.s && (pr = abolished_in(b->text.s, *day)))
+    if (b->kind == PLAN_B_TARGET && b->text.s && (pr = abolished_in(c, b->text.s, *day)))
         province_report(c, &b->text, pr, N_("target group"));
 }
 
@@ -597,11 +606,11 @@ static void province_2025(plan_check *c)
     const plan_province *pr;
     for (const plan_assignment *a = d->assignments; a; a = a->next)
         for (const plan_textlist *o = a->offices; o; o = o->next)
-            if ((pr = abolished_in(o->t.s, day)))
+            if ((pr = abolished_in(c, o->t.s, day)))
                 province_report(c, &o->t, pr, N_("assignee"));
     plan_walk_blocks(d->body, c, province_target, &day);
     for (const plan_textlist *t = d->recipients; t; t = t->next)
-        if ((pr = abolished_in(t->t.s, day)))
+        if ((pr = abolished_in(c, t->t.s, day)))
             province_report(c, &t->t, pr, N_("recipient"));
 }
 
@@ -619,6 +628,7 @@ typedef struct mention {
 } mention;
 
 typedef struct council_ctx {
+    plan_check *c;
     mention *v;
     size_t n, cap;
     plan_level level;
@@ -749,7 +759,9 @@ static void council_add(council_ctx *x, const char *at, const plan_pos pos)
 /* Every "Hội đồng Thi đua … Khen thưởng …" written in full in t. */
 static void council_scan(council_ctx *x, const plan_text *t)
 {
-    if (!t->s)
+    /* A council found below folds to "hoi dong " followed by a word, which
+     * the fold of the whole text then holds too. */
+    if (!t->s || !strstr(plan_check_fold(x->c, t->s), "hoi dong "))
         return;
     for (const char *p = t->s; *p;) {
         const char *q = p;
@@ -842,7 +854,7 @@ static void council_compare(plan_check *c, const council_ctx *x, size_t i)
 static void council_name(plan_check *c)
 {
     const plan_doc *d = c->doc;
-    council_ctx x = {NULL, 0, 0, issuer_level(d)};
+    council_ctx x = {c, NULL, 0, 0, issuer_level(c)};
     plan_walk_blocks(d->body, c, council_block, &x);
     for (const plan_textlist *t = d->recipients; t; t = t->next)
         council_scan(&x, &t->t);

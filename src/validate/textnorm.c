@@ -25,6 +25,7 @@ typedef struct occ {
 } occ;
 
 typedef struct occs {
+    plan_check *c;
     occ *v;
     size_t n, cap;
 } occs;
@@ -61,7 +62,8 @@ static char *core_of(const char *s, size_t n)
     return r;
 }
 
-static void add(occs *o, const char *s, size_t n, plan_pos pos)
+/* Adds s[0..n), a part of the text whole (a text of the plan). */
+static void add(occs *o, const char *whole, const char *s, size_t n, plan_pos pos)
 {
     char *core = core_of(s, n);
     if (!*core) {
@@ -75,7 +77,9 @@ static void add(occs *o, const char *s, size_t n, plan_pos pos)
     occ *e = &o->v[o->n++];
     e->core = core;
     e->acc = plan_name_key(core, 1);
-    e->asc = plan_name_key(core, 0);
+    /* The text itself, when nothing was cut: its fold is kept already. */
+    e->asc = s == whole && !whole[strlen(core)] ? plan_name_key_folded(plan_check_fold(o->c, whole))
+                                                 : plan_name_key(core, 0);
     e->marks = plan_name_accents(core);
     e->pos = pos;
 }
@@ -83,19 +87,20 @@ static void add(occs *o, const char *s, size_t n, plan_pos pos)
 static void add_text(occs *o, const char *s, plan_pos pos)
 {
     if (s)
-        add(o, s, strlen(s), pos);
+        add(o, s, s, strlen(s), pos);
 }
 
 /* "A; B" names two offices (a deadline's <from>). */
 static void add_list(occs *o, const char *s, plan_pos pos)
 {
+    const char *whole = s;
     while (s && *s) {
         size_t n = strcspn(s, ";");
         while (*s == ' ' && n > 0) {
             s++;
             n--;
         }
-        add(o, s, n, pos);
+        add(o, whole, s, n, pos);
         s += n;
         if (*s == ';')
             s++;
@@ -116,7 +121,7 @@ static int cmp_asc(const void *x, const void *y)
 void plan_check_textnorm(plan_check *c)
 {
     const plan_doc *d = c->doc;
-    occs o = {0};
+    occs o = {c, NULL, 0, 0};
     for (const plan_assignment *a = d->assignments; a; a = a->next) {
         for (const plan_textlist *l = a->offices; l; l = l->next)
             add_text(&o, l->t.s, l->t.pos);

@@ -12,6 +12,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <utf8proc.h>
 
 #include "data/awards.h"
 #include "data/bodies.h"
@@ -194,6 +195,12 @@ static void body_kinds_as_find(void **state)
         "công đoạn sản xuất",
         "cơ quan, đơn vị",
         "Huyện ủy, Quận ủy",
+        "Thị xã Sơn Tây; Thị uỷ",
+        "UBND THỊ XÃ, thành phố thuộc tỉnh",
+        "Huyện uỷ",
+        "cơ quan Đảng bộ khối",
+        "Hội Cựu chiến binh, Hội Nông dân",
+        "quan tâm, huyen",
         "",
     };
     int hits = 0;
@@ -284,6 +291,143 @@ static void award_folded_as_key_text(void **state)
     assert_true(hits > 1000);
 }
 
+/* ---- office-name keys: the ASCII punctuation from a table gives the key
+ * that asking utf8proc for every character gives ---- */
+
+static int ref_punct_at(const char *s, size_t i, size_t *len)
+{
+    utf8proc_int32_t cp;
+    utf8proc_ssize_t n = utf8proc_iterate((const utf8proc_uint8_t *)s + i, -1, &cp);
+    if (n <= 0) {
+        *len = 1;
+        return 0;
+    }
+    *len = (size_t)n;
+    utf8proc_category_t c = utf8proc_category(cp);
+    return c >= UTF8PROC_CATEGORY_PC && c <= UTF8PROC_CATEGORY_PO;
+}
+
+static char *ref_name_key(const char *text)
+{
+    char *s = plan_utf8_fold_ascii(text);
+    size_t o = 0, i = 0, len;
+    int after_punct = 0;
+    while (s[i]) {
+        if (s[i] == ' ') {
+            if (after_punct || (s[i + 1] && ref_punct_at(s, i + 1, &len))) {
+                i++;
+                continue;
+            }
+            s[o++] = s[i++];
+            after_punct = 0;
+            continue;
+        }
+        after_punct = ref_punct_at(s, i, &len);
+        memmove(s + o, s + i, len);
+        o += len;
+        i += len;
+    }
+    s[o] = '\0';
+    return s;
+}
+
+static void name_key_as_utf8proc(void **state)
+{
+    (void)state;
+    static const char *const marks[] = {"\xe2\x80\x93", "\xe2\x80\x9c", "\xe2\x80\xa6",
+                                        "\xc2\xb7", "\xc2\xab", "đ", "Ở"};
+    for (int c = 1; c < 128 + 7; c++) {
+        char piece[8];
+        if (c < 128) {
+            piece[0] = (char)c;
+            piece[1] = '\0';
+        } else {
+            snprintf(piece, sizeof piece, "%s", marks[c - 128]);
+        }
+        for (int form = 0; form < 4; form++) {
+            char text[64];
+            snprintf(text, sizeof text, "%sPhòng%s%sHành chính%s", form & 1 ? piece : "",
+                     form & 2 ? " " : "", piece, form & 2 ? " " : piece);
+            char *a = plan_name_key(text, 0), *b = ref_name_key(text);
+            char *f = plan_utf8_fold_ascii(text), *k = plan_name_key_folded(f);
+            if (strcmp(a, b) != 0 || strcmp(k, b) != 0)
+                fail_msg("\"%s\": key \"%s\", from the fold \"%s\", utf8proc \"%s\"", text,
+                         a, k, b);
+            free(a);
+            free(b);
+            free(f);
+            free(k);
+        }
+    }
+}
+
+/* plan_name_accents from its table of Vietnamese letters counts what
+ * utf8proc's decomposition counts, for every code point up to U+2FFF. */
+static void name_accents_as_utf8proc(void **state)
+{
+    (void)state;
+    for (utf8proc_int32_t cp = 0x80; cp < 0x3000; cp++) {
+        if (cp >= 0xD800 && cp < 0xE000)
+            continue;
+        char text[16] = "a";
+        utf8proc_ssize_t k = utf8proc_encode_char(cp, (utf8proc_uint8_t *)text + 1);
+        text[1 + k] = 'b';
+        text[2 + k] = '\0';
+        size_t want = 0;
+        if (cp == 0x0110 || cp == 0x0111) {
+            want = 1;
+        } else {
+            utf8proc_int32_t d[4];
+            utf8proc_ssize_t nd = utf8proc_decompose_char(cp, d, 4, UTF8PROC_DECOMPOSE, NULL);
+            for (utf8proc_ssize_t j = 0; j < nd && j < 4; j++)
+                want += utf8proc_category(d[j]) == UTF8PROC_CATEGORY_MN;
+        }
+        if (plan_name_accents(text) != want)
+            fail_msg("U+%04X: %zu accents, utf8proc %zu", (unsigned)cp, plan_name_accents(text),
+                     want);
+    }
+    assert_int_equal(plan_name_accents("Văn phòng Sở"), 4);
+}
+
+/* The quick test of the district-level bodies passes every text the body
+ * table finds a district-level body in, or that names a "thành phố". */
+static void district_quick_test(void **state)
+{
+    (void)state;
+    static const char *const pieces[] = {
+        "Huyện", "huyện ủy", "Huyện uỷ", "Quận", "quận Ba Đình", "Thị xã", "THỊ XÃ", "Thị ủy",
+        "Thị uỷ", "cấp huyện", "UBND huyện", "Ủy ban nhân dân quận", "Uỷ ban nhân dân thị xã",
+        "thành phố thuộc tỉnh", "Thành phố Hà Nội", "TP. Huế", "UBND", "Sở Nội vụ", "xã",
+        "phường", "cơ quan", "quan tâm", "huyen", "thi xa", ", ", " ", "; ", "-",
+    };
+    const size_t np = sizeof pieces / sizeof *pieces;
+    uint32_t seed = 5;
+    int hits = 0;
+    for (int n = 0; n < 5000; n++) {
+        char text[256];
+        size_t len = 0;
+        for (int k = 0; k < 1 + n % 5; k++) {
+            seed = seed * 1103515245u + 12345u;
+            const char *p = pieces[(seed >> 8) % np];
+            size_t pl = strlen(p);
+            if (len + pl + 2 >= sizeof text)
+                break;
+            memcpy(text + len, p, pl);
+            len += pl;
+            text[len++] = ' ';
+        }
+        text[len] = '\0';
+        char *f = plan_utf8_fold_ascii(text);
+        int district = (plan_body_kinds(text) & (1u << PLAN_BODY_DISTRICT)) != 0 ||
+                       strstr(f, "thanh pho ") != NULL;
+        if (district && !plan_org_district_maybe(f))
+            fail_msg("\"%s\": a district-level body, the quick test says none", text);
+        hits += district;
+        free(f);
+    }
+    assert_true(hits > 1000);
+}
+
 /* ---- LEX-ROMAN: the numeral-like words found first report what the word
  * by word reading reports ---- */
 
@@ -354,7 +498,10 @@ int main(void)
         cmocka_unit_test(award_lookup_as_plain),
         cmocka_unit_test(award_phrase_quick_test),
         cmocka_unit_test(body_kinds_as_find),
+        cmocka_unit_test(district_quick_test),
         cmocka_unit_test(roman_quick_as_full),
+        cmocka_unit_test(name_key_as_utf8proc),
+        cmocka_unit_test(name_accents_as_utf8proc),
         cmocka_unit_test(award_folded_as_key_text),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
