@@ -22,6 +22,8 @@ size_t plan_event_count(void);
 const plan_event *plan_event_get(int i);
 /* The row whose keys all occur in text (accent- and case-insensitive), or -1. */
 int plan_event_match(const char *text);
+/* The same with text folded already (plan_utf8_fold_ascii, plan_check_fold). */
+int plan_event_match_folded(const char *folded);
 
 /* ---- document-type codes, NĐ 30/2020 Phụ lục III and VBQPPL codes (§3, §5)
  *      — src/data/doctypes.c ---- */

@@ -4,6 +4,7 @@
  * normative documents that carry a year (rules.md §5). Codes are compared
  * case-sensitively: PL III itself writes QyĐ, CTr, TTr.
  */
+#include <pthread.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -54,16 +55,24 @@ const plan_doctype *plan_doctype_by_code(const char *code)
     return NULL;
 }
 
+/* The names folded, once (static data, kept for the run). */
+static char *name_folded[sizeof types / sizeof *types];
+static pthread_once_t name_once = PTHREAD_ONCE_INIT;
+
+static void name_init(void)
+{
+    for (size_t i = 0; i < sizeof types / sizeof *types; i++)
+        name_folded[i] = plan_utf8_fold(types[i].name);
+}
+
 const plan_doctype *plan_doctype_by_name(const char *name)
 {
+    pthread_once(&name_once, name_init);
     char *f = plan_utf8_fold(name);
     const plan_doctype *r = NULL;
-    for (size_t i = 0; i < plan_doctype_count() && !r; i++) {
-        char *g = plan_utf8_fold(types[i].name);
-        if (strcmp(f, g) == 0)
+    for (size_t i = 0; i < plan_doctype_count() && !r; i++)
+        if (strcmp(f, name_folded[i]) == 0)
             r = &types[i];
-        free(g);
-    }
     free(f);
     return r;
 }

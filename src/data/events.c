@@ -94,6 +94,13 @@ const plan_event *plan_event_get(int i)
 int plan_event_match(const char *text)
 {
     char *f = plan_utf8_fold_ascii(text);
+    int found = plan_event_match_folded(f);
+    free(f);
+    return found;
+}
+
+int plan_event_match_folded(const char *f)
+{
     int found = -1;
     for (size_t i = 0; i < plan_event_count() && found < 0; i++) {
         int all = 1;
@@ -102,6 +109,5 @@ int plan_event_match(const char *text)
         if (all)
             found = (int)i;
     }
-    free(f);
     return found;
 }

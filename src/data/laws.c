@@ -344,6 +344,13 @@ const char *plan_campaign_term(const char *text)
     if (!text)
         return NULL;
     char *f = plan_utf8_fold_ascii(text);
+    const char *best = plan_campaign_term_folded(f);
+    free(f);
+    return best;
+}
+
+const char *plan_campaign_term_folded(const char *f)
+{
     const char *best = NULL, *at = NULL;
     for (size_t i = 0; i < sizeof terms / sizeof *terms; i++) {
         const char *p = strstr(f, terms[i].key);
@@ -352,6 +359,5 @@ const char *plan_campaign_term(const char *text)
             best = terms[i].name;
         }
     }
-    free(f);
     return best;
 }

@@ -94,5 +94,7 @@ int plan_ref_issuer_matches(const plan_ref_issuer *r, const char *issuer);
 /* The canonical form of the first campaign name in text ("Đợt thi đua",
  * "phong trào thi đua"), or NULL when the text names none. */
 const char *plan_campaign_term(const char *text);
+/* The same with text folded already (plan_utf8_fold_ascii, plan_check_fold). */
+const char *plan_campaign_term_folded(const char *folded);
 
 #endif

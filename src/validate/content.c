@@ -712,6 +712,7 @@ static void anniv_arith(plan_check *c)
 #define LATE_MAX 16
 
 typedef struct late_events {
+    plan_check *c;
     plan_date end;
     plan_buf list;
     plan_date seen[LATE_MAX];
@@ -744,7 +745,7 @@ static void late_collect(late_events *l, const plan_text *t)
         plan_date when = a.full ? a.b : (plan_date){a.b.y, 1, 1};
         late_add(l, when, a.s, (int)a.name_len);
     }
-    const plan_event *e = plan_event_get(plan_event_match(t->s));
+    const plan_event *e = plan_event_get(plan_event_match_folded(plan_check_fold(l->c, t->s)));
     if (e)
         late_add(l, e->start, e->name, (int)strlen(e->name));
 }
@@ -758,7 +759,7 @@ static void event_after_end(plan_check *c)
             last = &p->end;
     if (!last)
         return;
-    late_events l = {.end = last->hi, .list = PLAN_BUF_INIT};
+    late_events l = {.c = c, .end = last->hi, .list = PLAN_BUF_INIT};
     late_collect(&l, &d->header.subject);
     late_collect(&l, &d->header.theme);
     for (const plan_textlist *t = d->basis_text; t; t = t->next)

@@ -59,24 +59,16 @@ static int doc_dated(const plan_document *d)
     return d->date.text.s && when_dated(&d->date) && d->date.prec != PLAN_PREC_EVENT;
 }
 
-static int folded_starts(const char *s, const char *prefix)
+/* s (a text of the plan, or NULL) folded without accents starts with
+ * prefix, or holds needle. */
+static int folded_starts(plan_check *c, const char *s, const char *prefix)
 {
-    if (!s)
-        return 0;
-    char *f = plan_utf8_fold_ascii(s);
-    int r = strncmp(f, prefix, strlen(prefix)) == 0;
-    free(f);
-    return r;
+    return s && strncmp(plan_check_fold(c, s), prefix, strlen(prefix)) == 0;
 }
 
-static int folded_has(const char *s, const char *needle)
+static int folded_has(plan_check *c, const char *s, const char *needle)
 {
-    if (!s)
-        return 0;
-    char *f = plan_utf8_fold_ascii(s);
-    int r = strstr(f, needle) != NULL;
-    free(f);
-    return r;
+    return s && strstr(plan_check_fold(c, s), needle) != NULL;
 }
 
 /* "Quyết định 2437/QĐ-TTg", or the type and title or issuer when there is
@@ -116,7 +108,7 @@ static const plan_law *law_of(const legal_ctx *x, const plan_document *d)
 {
     if (d->number.text.s)
         return plan_law_by_notation(d->number.text.s);
-    if (!folded_starts(d->doc_type.s, "luat"))
+    if (!folded_starts(x->c, d->doc_type.s, "luat"))
         return NULL;
     plan_buf b = PLAN_BUF_INIT;
     plan_buf_puts(&b, d->doc_type.s);
@@ -176,13 +168,14 @@ static int has_reference(const char *s)
     return 0;
 }
 
-static int implements_something(const plan_doc *d)
+static int implements_something(plan_check *c)
 {
-    if (folded_has(d->header.subject.s, "trien khai") ||
-        folded_has(d->header.subject.s, "thuc hien"))
+    const plan_doc *d = c->doc;
+    if (folded_has(c, d->header.subject.s, "trien khai") ||
+        folded_has(c, d->header.subject.s, "thuc hien"))
         return 1;
     for (const plan_textlist *t = d->basis_text; t; t = t->next)
-        if (folded_starts(t->t.s, "thuc hien") || folded_starts(t->t.s, "can cu"))
+        if (folded_starts(c, t->t.s, "thuc hien") || folded_starts(c, t->t.s, "can cu"))
             return 1;
     return 0;
 }
@@ -190,7 +183,7 @@ static int implements_something(const plan_doc *d)
 static void basis_present(legal_ctx *x)
 {
     const plan_doc *d = x->doc;
-    if (!implements_something(d))
+    if (!implements_something(x->c))
         return;
     for (const plan_document *c = d->documents; c; c = c->next)
         if (c->relation == PLAN_REL_IMPLEMENTS || c->relation == PLAN_REL_BASED_ON)
@@ -248,11 +241,11 @@ static void date_order(legal_ctx *x)
 /* ---- LEGAL-CITE-FIELDS ---- */
 
 /* Luật, Bộ luật, Pháp lệnh, Hiến pháp are cited by name (PL I k.6 điểm b). */
-static int cited_by_name(const plan_document *c)
+static int cited_by_name(plan_check *pc, const plan_document *c)
 {
     const char *t = c->doc_type.s;
-    return folded_starts(t, "luat") || folded_starts(t, "bo luat") ||
-           folded_starts(t, "phap lenh") || folded_starts(t, "hien phap");
+    return folded_starts(pc, t, "luat") || folded_starts(pc, t, "bo luat") ||
+           folded_starts(pc, t, "phap lenh") || folded_starts(pc, t, "hien phap");
 }
 
 static void cite_fields(legal_ctx *x)
@@ -260,10 +253,10 @@ static void cite_fields(legal_ctx *x)
     plan_buf b = PLAN_BUF_INIT, miss = PLAN_BUF_INIT;
     for (const plan_document *c = x->doc->documents; c; c = c->next) {
         int basis = c->relation != PLAN_REL_CITED;
-        if (!c->doc_type.s || cited_by_name(c) || (!basis && !c->number.text.s))
+        if (!c->doc_type.s || cited_by_name(x->c, c) || (!basis && !c->number.text.s))
             continue;
         /* A congress resolution has no number or date of its own. */
-        if (!c->number.text.s && folded_has(c->issuer.s, "dai hoi"))
+        if (!c->number.text.s && folded_has(x->c, c->issuer.s, "dai hoi"))
             continue;
         plan_buf_reset(&miss);
         if (!c->number.text.s)
@@ -584,7 +577,7 @@ static void law_regime(legal_ctx *x)
 static void parent_consistent(legal_ctx *x)
 {
     const plan_text *sub = &x->doc->header.subject;
-    const char *mine = plan_campaign_term(sub->s);
+    const char *mine = sub->s ? plan_campaign_term_folded(plan_check_fold(x->c, sub->s)) : NULL;
     plan_buf b = PLAN_BUF_INIT;
     if (!mine)
         return;
@@ -594,7 +587,9 @@ static void parent_consistent(legal_ctx *x)
         /* The table knows what some parents really call their campaign,
          * whatever the plan's quotation of their title says. */
         const plan_law *l = c->number.text.s ? plan_law_by_notation(c->number.text.s) : NULL;
-        const char *theirs = l && l->campaign ? l->campaign : plan_campaign_term(c->title.s);
+        const char *theirs = l && l->campaign ? l->campaign : NULL;
+        if (!theirs && c->title.s)
+            theirs = plan_campaign_term_folded(plan_check_fold(x->c, c->title.s));
         if (!theirs || strcmp(theirs, mine) == 0)
             continue;
         plan_diag *g = plan_check_report_sev(
