@@ -752,28 +752,35 @@ static int word_byte(char ch)
     return (ch >= 'a' && ch <= 'z') || (ch >= '0' && ch <= '9');
 }
 
+/* 1 when the word v[0..vn) of folded text f is followed by a word that may
+ * start a level-4 or level-5 authority. The word is found with strstr (one
+ * fast pass) instead of walking f word by word. */
+static int verb_then_gov(const char *f, const char *v, size_t vn)
+{
+    for (const char *p = f; (p = strstr(p, v)) != NULL; p += vn) {
+        if ((p > f && word_byte(p[-1])) || word_byte(p[vn]))
+            continue; /* part of a longer word */
+        const char *q = p + vn;
+        while (*q && !word_byte(*q))
+            q++;
+        const char *e = q;
+        while (word_byte(*e))
+            e++;
+        if (gov_first_word(q, (size_t)(e - q)))
+            return 1;
+    }
+    return 0;
+}
+
 /* 0 when no proposal verb ("trinh", "… nghi") of folded text f is followed
  * by a word that may start such an authority: then chain_text finds
  * nothing. The words of the key text are those of f (the replacements of
- * plan_award_key_folded write none of these words), in the same order. */
+ * plan_award_key_folded write none of these words), in the same order.
+ * The words of f are its runs of ASCII letters and digits; the word after
+ * a verb is the next such run. */
 int plan_award_chain_maybe(const char *f)
 {
-    int verb = 0;
-    for (const char *p = f; *p;) {
-        if (!word_byte(*p)) {
-            p++;
-            continue;
-        }
-        const char *q = p;
-        while (word_byte(*q))
-            q++;
-        size_t n = (size_t)(q - p);
-        if (verb && gov_first_word(p, n))
-            return 1;
-        verb = (n == 5 && memcmp(p, "trinh", 5) == 0) || (n == 4 && memcmp(p, "nghi", 4) == 0);
-        p = q;
-    }
-    return 0;
+    return verb_then_gov(f, "trinh", 5) || verb_then_gov(f, "nghi", 4);
 }
 
 /* A proposal verb directly followed by a level-4 or level-5 authority. */

@@ -219,6 +219,34 @@ static void body_kinds_as_find(void **state)
 /* ---- the quick tests on folded texts (plan_award_key_maybe and the
  * functions built on it) never miss what the key text holds ---- */
 
+/* plan_award_chain_maybe as it was written first: f walked word by word. */
+static int ref_word_byte(char ch)
+{
+    return (ch >= 'a' && ch <= 'z') || (ch >= '0' && ch <= '9');
+}
+
+static int ref_chain_maybe(const char *f)
+{
+    int verb = 0;
+    for (const char *p = f; *p;) {
+        if (!ref_word_byte(*p)) {
+            p++;
+            continue;
+        }
+        const char *q = p;
+        while (ref_word_byte(*q))
+            q++;
+        size_t n = (size_t)(q - p);
+        if (verb && ((n == 3 && (memcmp(p, "chu", 3) == 0 || memcmp(p, "thu", 3) == 0 ||
+                                 memcmp(p, "hoi", 3) == 0 || memcmp(p, "ban", 3) == 0)) ||
+                     (n == 5 && memcmp(p, "chinh", 5) == 0)))
+            return 1;
+        verb = (n == 5 && memcmp(p, "trinh", 5) == 0) || (n == 4 && memcmp(p, "nghi", 4) == 0);
+        p = q;
+    }
+    return 0;
+}
+
 static void award_folded_as_key_text(void **state)
 {
     (void)state;
@@ -236,7 +264,7 @@ static void award_folded_as_key_text(void **state)
     };
     const size_t np = sizeof pieces / sizeof *pieces;
     uint32_t seed = 11;
-    int hits = 0;
+    int hits = 0, maybes = 0;
     for (int n = 0; n < 20000; n++) {
         char text[512];
         size_t len = 0;
@@ -284,11 +312,16 @@ static void award_folded_as_key_text(void **state)
         }
         if (chain && !plan_award_chain_maybe(f))
             fail_msg("\"%s\": a proposal chain, chain_maybe says no", text);
+        if (plan_award_chain_maybe(f) != ref_chain_maybe(f))
+            fail_msg("\"%s\": chain_maybe %d, word by word %d", text,
+                     plan_award_chain_maybe(f), ref_chain_maybe(f));
+        maybes += ref_chain_maybe(f);
         hits += chain;
         free(f);
         free(k);
     }
     assert_true(hits > 1000);
+    assert_true(maybes > 100);
 }
 
 /* ---- office-name keys: the ASCII punctuation from a table gives the key
