@@ -66,6 +66,9 @@ typedef struct plan_summary plan_summary;
 /* What the cross-plan rules need of doc. Caller frees with plan_summary_free
  * (or hands it to plan_corpus_add). */
 plan_summary *plan_summary_of(const plan_doc *doc);
+/* The same without what only the comparison of two plans needs (awards):
+ * enough for plan_corpus_add, cheaper. */
+plan_summary *plan_summary_index_of(const plan_doc *doc);
 void plan_summary_free(plan_summary *s);
 
 /* The plans of one run, by index 0..n-1 (the caller's order of inputs). */

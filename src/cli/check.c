@@ -341,7 +341,7 @@ static void work_one(void *ctx, size_t i)
         plan_diags_move(&sl->diags, &d);
     plan_diags_clear(&d);
     if (doc && !j->summarised) /* the first pass of compile made it */
-        sl->sum = plan_summary_of(doc);
+        sl->sum = plan_summary_index_of(doc);
     plan_doc_free(doc);
     fclose(f);
 }
@@ -355,7 +355,7 @@ static void scan_one(void *ctx, size_t i)
     plan_diags d = PLAN_DIAGS_INIT;
     plan_doc *doc = NULL;
     if (plan_doc_read(r->inputs[i], &r->o.load, &d, &doc) == PLAN_OK && doc)
-        slot_of(r, i)->sum = plan_summary_of(doc);
+        slot_of(r, i)->sum = plan_summary_index_of(doc);
     plan_doc_free(doc);
     plan_diags_clear(&d);
 }

@@ -164,7 +164,7 @@ static plan_summary *pack(plan_summary *s)
     return r;
 }
 
-plan_summary *plan_summary_of(const plan_doc *doc)
+static plan_summary *summary(const plan_doc *doc, int awards)
 {
     plan_summary *s = plan_xmalloc(sizeof *s);
     memset(s, 0, sizeof *s);
@@ -220,9 +220,20 @@ plan_summary *plan_summary_of(const plan_doc *doc)
         r->pos = d->number.text.pos;
         r->date_pos = d->date.text.s ? d->date.text.pos : r->pos;
     }
-    summarise_awards(s, doc);
+    if (awards)
+        summarise_awards(s, doc);
     plan_lineage_ref_of(doc, &s->lineage);
     return pack(s);
+}
+
+plan_summary *plan_summary_of(const plan_doc *doc)
+{
+    return summary(doc, 1);
+}
+
+plan_summary *plan_summary_index_of(const plan_doc *doc)
+{
+    return summary(doc, 0); /* the index keeps no award: read again when needed */
 }
 
 void plan_summary_free(plan_summary *s)
