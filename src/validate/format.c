@@ -19,6 +19,7 @@
 #include "data/signing.h"
 #include "plan/i18n.h"
 #include "plan/validate.h"
+#include "validate/internal.h"
 
 #define SRC_K6 "NĐ 30/2020/NĐ-CP, Phụ lục I, Mục II, khoản 6 điểm c–đ; Mục V, dòng 6b"
 #define SRC_MUC_V "NĐ 30/2020/NĐ-CP, Phụ lục I, Mục V"
@@ -153,8 +154,8 @@ static int is_syllable(const char *s)
  * byte) is its own fold in lower case: it is read without folding.
  * scratch is a buffer the fold with accents is made in (reused from token
  * to token). */
-static size_t token_letters(const char *t, char *ch, int *up, size_t max, char **ascp,
-                            plan_buf *scratch)
+static size_t token_letters_plain(const char *t, char *ch, int *up, size_t max, char **ascp,
+                                  plan_buf *scratch)
 {
     size_t n = 0;
     while (t[n] && (unsigned char)t[n] < 0x80)
@@ -194,6 +195,118 @@ static size_t token_letters(const char *t, char *ch, int *up, size_t max, char *
         ok = 0;
     *ascp = asc;
     return ok ? k : 0;
+}
+
+/* The letters of Vietnamese (U+00C0–U+024F, U+1E00–U+1EFF) with what the
+ * two folds make of each alone: its ASCII letter (0 when either fold does
+ * not give one code point, resp. one ASCII letter or digit) and whether it
+ * is a capital (its fold differs from it). These are starters that compose
+ * with nothing that follows, so the folds of a token made of them are the
+ * folds of its letters one after the other. Computed once per run. */
+enum { TL_LO = 0xC0, TL_LO_END = 0x250, TL_HI = 0x1E00, TL_HI_END = 0x1F00 };
+enum { TL_N = (TL_LO_END - TL_LO) + (TL_HI_END - TL_HI) };
+static unsigned char tl_letter[TL_N], tl_upper[TL_N];
+static pthread_once_t tl_once = PTHREAD_ONCE_INIT;
+
+static void tl_init(void)
+{
+    plan_buf b = PLAN_BUF_INIT;
+    for (unsigned cp = TL_LO; cp < TL_HI_END; cp++) {
+        if (cp == TL_LO_END)
+            cp = TL_HI;
+        size_t idx = cp < TL_LO_END ? cp - TL_LO : cp - TL_HI + (TL_LO_END - TL_LO);
+        char enc[4];
+        size_t n = cp < 0x800 ? 2 : 3;
+        if (n == 2) {
+            enc[0] = (char)(0xC0 | (cp >> 6));
+            enc[1] = (char)(0x80 | (cp & 0x3F));
+        } else {
+            enc[0] = (char)(0xE0 | (cp >> 12));
+            enc[1] = (char)(0x80 | ((cp >> 6) & 0x3F));
+            enc[2] = (char)(0x80 | (cp & 0x3F));
+        }
+        enc[n] = '\0';
+        const char *low = plan_utf8_fold_buf(&b, enc, 0);
+        size_t j = 0;
+        unsigned lcp = low[0] ? next_cp(low, &j) : 0;
+        int one = low[0] && !low[j];
+        const char *asc = plan_utf8_fold_buf(&b, enc, 1);
+        if (!one || !asc[0] || asc[1] || !isalnum((unsigned char)asc[0]))
+            continue;
+        tl_letter[idx] = (unsigned char)asc[0];
+        tl_upper[idx] = lcp != cp;
+    }
+    plan_buf_free(&b);
+}
+
+/* token_letters_plain by the table above (initialised by the caller: tl_once),
+ * one step per code point, without folding; -1 when the token holds
+ * anything else (then the plain form decides). */
+static ptrdiff_t token_letters_fast(const char *t, char *ch, int *up, size_t max, char **ascp)
+{
+    char a[64];
+    size_t k = 0;
+    const unsigned char *p = (const unsigned char *)t;
+    while (*p) {
+        if (k >= max || k >= sizeof a)
+            return -1;
+        unsigned c = p[0], cp, len;
+        if (c < 0x80) {
+            if (!isalnum(c))
+                return -1;
+            a[k] = (char)(c - 'A' < 26u ? c - 'A' + 'a' : c);
+            up[k] = a[k] != (char)c;
+            k++;
+            p++;
+            continue;
+        }
+        if (c >= 0xC3 && c <= 0xC9 && (p[1] & 0xC0) == 0x80) {
+            cp = ((c & 0x1Fu) << 6) | (p[1] & 0x3Fu);
+            len = 2;
+        } else if (c == 0xE1 && p[1] >= 0xB8 && p[1] <= 0xBB && (p[2] & 0xC0) == 0x80) {
+            cp = 0x1000u | ((p[1] & 0x3Fu) << 6) | (p[2] & 0x3Fu);
+            len = 3;
+        } else {
+            return -1;
+        }
+        if (cp < TL_LO || (cp >= TL_LO_END && cp < TL_HI))
+            return -1;
+        size_t idx = cp < TL_LO_END ? cp - TL_LO : cp - TL_HI + (TL_LO_END - TL_LO);
+        if (!tl_letter[idx])
+            return -1;
+        a[k] = (char)tl_letter[idx];
+        up[k] = tl_upper[idx];
+        k++;
+        p += len;
+    }
+    if (k >= max)
+        return -1; /* too long: the plain form answers 0 */
+    char *asc = plan_xmalloc(k + 1);
+    memcpy(asc, a, k);
+    asc[k] = '\0';
+    memcpy(ch, a, k);
+    *ascp = asc;
+    return (ptrdiff_t)k;
+}
+
+size_t plan_name_token_letters(const char *t, char *ch, int *up, size_t max, char **ascp,
+                               plan_buf *scratch, int plain)
+{
+    if (!plain) {
+        pthread_once(&tl_once, tl_init);
+        ptrdiff_t k = token_letters_fast(t, ch, up, max, ascp);
+        if (k >= 0)
+            return (size_t)k;
+    }
+    return token_letters_plain(t, ch, up, max, ascp, scratch);
+}
+
+/* token_letters_plain, by the table when it can (name_parse initialises it). */
+static size_t token_letters(const char *t, char *ch, int *up, size_t max, char **ascp,
+                            plan_buf *scratch)
+{
+    ptrdiff_t k = token_letters_fast(t, ch, up, max, ascp);
+    return k >= 0 ? (size_t)k : token_letters_plain(t, ch, up, max, ascp, scratch);
 }
 
 static int is_connective(const char *w)
@@ -257,6 +370,7 @@ static void name_parse(name *m, const char *s)
     size_t i = 0;
     int tok = 0, seg = 0;
     plan_buf scratch = PLAN_BUF_INIT; /* for the folds of the tokens */
+    pthread_once(&tl_once, tl_init);  /* the letters token_letters reads */
     while (s && s[i]) {
         size_t j;
         unsigned cp = (unsigned char)s[i];

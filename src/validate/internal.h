@@ -6,6 +6,7 @@
 #ifndef PLAN_VALIDATE_INTERNAL_H
 #define PLAN_VALIDATE_INTERNAL_H
 
+#include "plan/util.h"
 #include "plan/validate.h"
 
 /* LEX-ROMAN over one text (src/validate/lexical.c): full 0 is the check as
@@ -22,5 +23,14 @@ int plan_award_chain_maybe(const char *f);
  * f holds none of the words every district-level key of src/data/bodies.c
  * and "thành phố" leave in it, so that the body table need not be read. */
 int plan_org_district_maybe(const char *f);
+
+/* Name tokens of the format rules (src/validate/format.c): per code point
+ * of token t its ASCII letter (ch) and whether it is a capital (up); the
+ * count, or 0 when folding changes the length; *ascp gets
+ * plan_utf8_fold_ascii(t) (caller frees). plain 1 folds the token twice
+ * (the form the table of Vietnamese letters replaces), plain 0 reads the
+ * table when it can. scratch is a buffer for the folds. */
+size_t plan_name_token_letters(const char *t, char *ch, int *up, size_t max, char **ascp,
+                               plan_buf *scratch, int plain);
 
 #endif

@@ -219,6 +219,62 @@ static void body_kinds_as_find(void **state)
 /* ---- the quick tests on folded texts (plan_award_key_maybe and the
  * functions built on it) never miss what the key text holds ---- */
 
+/* ---- name tokens of the format rules: the table of Vietnamese letters
+ * gives what folding the token twice gives ---- */
+
+static int token_pair(const char *t, plan_buf *b)
+{
+    char ch1[64], ch2[64];
+    int up1[64], up2[64];
+    char *a1 = NULL, *a2 = NULL;
+    size_t k1 = plan_name_token_letters(t, ch1, up1, sizeof ch1, &a1, b, 1);
+    size_t k2 = plan_name_token_letters(t, ch2, up2, sizeof ch2, &a2, b, 0);
+    if (k1 != k2 || strcmp(a1, a2) != 0)
+        fail_msg("\"%s\": plain %zu \"%s\", table %zu \"%s\"", t, k1, a1, k2, a2);
+    for (size_t i = 0; i < k1; i++)
+        if (ch1[i] != ch2[i] || up1[i] != up2[i])
+            fail_msg("\"%s\", letter %zu: plain %c/%d, table %c/%d", t, i, ch1[i], up1[i],
+                     ch2[i], up2[i]);
+    free(a1);
+    free(a2);
+    return k1 > 0;
+}
+
+static void name_tokens_as_folds(void **state)
+{
+    (void)state;
+    plan_buf b = PLAN_BUF_INIT;
+    int letters = 0;
+    for (uint32_t cp = 0x80; cp < 0x3000; cp++) {
+        if (cp >= 0xD800 && cp < 0xE000)
+            continue;
+        char e[5] = {0}, t[32];
+        utf8proc_encode_char((utf8proc_int32_t)cp, (utf8proc_uint8_t *)e);
+        static const char *const forms[] = {"%s", "X%sa", "%s%s", "n%sN", "%s\xcc\x81", "%sz"};
+        for (size_t f = 0; f < sizeof forms / sizeof *forms; f++) {
+            snprintf(t, sizeof t, forms[f], e, e);
+            letters += token_pair(t, &b);
+        }
+    }
+    static const char *const words[] = {
+        "Nguyễn", "NGUYỄN", "Đỗ", "ĐỖ", "đồng", "Hội", "TĐKT", "HĐND", "UBND", "Ủy", "Uỷ",
+        "Ủỵ", "Thưởng", "ThƯởng", "e\xcc\x81", "Be\xcc\x82\xcc\x81n", "ﬁn", "Straße", "ẞ",
+        "Ǆ", "ǅx", "İstanbul", "Ωmega", "KHÁNH", "Bắc123", "A1đ", "x\xc3", "\xe1\xba",
+    };
+    for (size_t i = 0; i < sizeof words / sizeof *words; i++)
+        token_pair(words[i], &b);
+    /* around the 64 letters the buffers hold */
+    for (size_t n = 60; n < 68; n++) {
+        char t[256];
+        size_t o = 0;
+        for (size_t i = 0; i < n; i++)
+            o += (size_t)snprintf(t + o, sizeof t - o, i % 3 ? "a" : "Ạ");
+        token_pair(t, &b);
+    }
+    plan_buf_free(&b);
+    assert_true(letters > 1000);
+}
+
 /* plan_award_chain_maybe as it was written first: f walked word by word. */
 static int ref_word_byte(char ch)
 {
@@ -536,6 +592,7 @@ int main(void)
         cmocka_unit_test(name_key_as_utf8proc),
         cmocka_unit_test(name_accents_as_utf8proc),
         cmocka_unit_test(award_folded_as_key_text),
+        cmocka_unit_test(name_tokens_as_folds),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
