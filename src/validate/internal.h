@@ -14,6 +14,10 @@
  * reading it replaces. Both report to c the same findings. */
 void plan_lex_roman_in(plan_check *c, const plan_text *t, int full);
 
+/* The value of s[0..n) when it is a Roman numeral in canonical form
+ * (I … MMMCMXCIX), else 0 (src/validate/lexical.c). */
+int plan_lex_roman_value(const char *s, size_t n);
+
 /* AWARD-PROPOSAL-CHAIN (src/validate/award.c): 0 when no proposal verb of
  * the folded text f is followed by a word that may open an authority of
  * level 4 or 5, so that the key text of f need not be built. */

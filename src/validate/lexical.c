@@ -361,21 +361,32 @@ static void lex_date_body(plan_check *c)
 
 /* ---- LEX-ROMAN ---- */
 
+/* The units of Roman numerals, largest first, with their lengths and how
+ * often each may repeat. */
+static const struct {
+    char r[3];
+    unsigned char len, max;
+    int v;
+} roman_units[] = {
+    {"M", 1, 3, 1000}, {"CM", 2, 1, 900}, {"D", 1, 1, 500}, {"CD", 2, 1, 400},
+    {"C", 1, 3, 100},  {"XC", 2, 1, 90},  {"L", 1, 1, 50},  {"XL", 2, 1, 40},
+    {"X", 1, 3, 10},   {"IX", 2, 1, 9},   {"V", 1, 1, 5},   {"IV", 2, 1, 4},
+    {"I", 1, 3, 1}};
+enum { ROMAN_UNITS = sizeof roman_units / sizeof *roman_units };
+
 /* The value of a Roman numeral in canonical form (I … MMMCMXCIX), else 0. */
 static int roman_parse(const char *s, size_t n)
 {
-    static const struct { const char *r; int v; } t[] = {
-        {"M", 1000}, {"CM", 900}, {"D", 500}, {"CD", 400}, {"C", 100}, {"XC", 90},
-        {"L", 50},   {"XL", 40},  {"X", 10},  {"IX", 9},   {"V", 5},   {"IV", 4}, {"I", 1}};
     size_t i = 0;
     int v = 0;
-    for (size_t k = 0; k < sizeof t / sizeof *t && i < n; k++) {
-        size_t len = strlen(t[k].r);
-        int reps = 0, max = len == 1 && strchr("MCXI", t[k].r[0]) ? 3 : 1;
-        while (reps < max && i + len <= n && strncmp(s + i, t[k].r, len) == 0) {
-            v += t[k].v;
+    for (size_t k = 0; k < ROMAN_UNITS && i < n; k++) {
+        const char *r = roman_units[k].r;
+        size_t len = roman_units[k].len;
+        for (int reps = 0; reps < roman_units[k].max && i + len <= n && s[i] == r[0] &&
+                           (len == 1 || s[i + 1] == r[1]);
+             reps++) {
+            v += roman_units[k].v;
             i += len;
-            reps++;
         }
         /* After IX, IV, XC, XL, CM, CD the following smaller unit may not repeat
          * the subtracted one; the canonical re-encoding below catches that. */
@@ -383,18 +394,19 @@ static int roman_parse(const char *s, size_t n)
     return i == n && n ? v : 0;
 }
 
-/* The canonical Roman form of v (1..3999) into buf (at least 16 bytes). */
-static const char *roman_write(int v, char *buf)
+/* The canonical Roman form of v (1..3999) into buf (at least 16 bytes); its
+ * length goes to *len. */
+static const char *roman_write(int v, char *buf, size_t *len)
 {
-    static const struct { const char *r; int v; } t[] = {
-        {"M", 1000}, {"CM", 900}, {"D", 500}, {"CD", 400}, {"C", 100}, {"XC", 90},
-        {"L", 50},   {"XL", 40},  {"X", 10},  {"IX", 9},   {"V", 5},   {"IV", 4}, {"I", 1}};
-    buf[0] = '\0';
-    for (size_t k = 0; k < sizeof t / sizeof *t; k++)
-        while (v >= t[k].v && strlen(buf) + strlen(t[k].r) < 16) {
-            strcat(buf, t[k].r);
-            v -= t[k].v;
+    size_t o = 0;
+    for (size_t k = 0; k < ROMAN_UNITS; k++)
+        while (v >= roman_units[k].v && o + roman_units[k].len < 16) {
+            memcpy(buf + o, roman_units[k].r, roman_units[k].len);
+            o += roman_units[k].len;
+            v -= roman_units[k].v;
         }
+    buf[o] = '\0';
+    *len = o;
     return buf;
 }
 
@@ -402,8 +414,14 @@ static const char *roman_write(int v, char *buf)
 static int roman_valid(const char *s, size_t n)
 {
     char buf[16];
+    size_t len;
     int v = roman_parse(s, n);
-    return v && strlen(roman_write(v, buf)) == n && strncmp(buf, s, n) == 0;
+    return v && (roman_write(v, buf, &len), len == n) && memcmp(buf, s, n) == 0;
+}
+
+int plan_lex_roman_value(const char *s, size_t n)
+{
+    return roman_valid(s, n) ? roman_parse(s, n) : 0;
 }
 
 enum { ROMAN_OK, ROMAN_OCR, ROMAN_BAD, ROMAN_NOT };

@@ -275,6 +275,77 @@ static void name_tokens_as_folds(void **state)
     assert_true(letters > 1000);
 }
 
+/* ---- Roman numerals: the table of units gives what the first form
+ * (strlen, strncmp, strcat per unit) gave ---- */
+
+static int ref_roman_parse(const char *s, size_t n)
+{
+    static const struct { const char *r; int v; } t[] = {
+        {"M", 1000}, {"CM", 900}, {"D", 500}, {"CD", 400}, {"C", 100}, {"XC", 90},
+        {"L", 50},   {"XL", 40},  {"X", 10},  {"IX", 9},   {"V", 5},   {"IV", 4}, {"I", 1}};
+    size_t i = 0;
+    int v = 0;
+    for (size_t k = 0; k < sizeof t / sizeof *t && i < n; k++) {
+        size_t len = strlen(t[k].r);
+        int reps = 0, max = len == 1 && strchr("MCXI", t[k].r[0]) ? 3 : 1;
+        while (reps < max && i + len <= n && strncmp(s + i, t[k].r, len) == 0) {
+            v += t[k].v;
+            i += len;
+            reps++;
+        }
+    }
+    return i == n && n ? v : 0;
+}
+
+static int ref_roman_value(const char *s, size_t n)
+{
+    static const struct { const char *r; int v; } t[] = {
+        {"M", 1000}, {"CM", 900}, {"D", 500}, {"CD", 400}, {"C", 100}, {"XC", 90},
+        {"L", 50},   {"XL", 40},  {"X", 10},  {"IX", 9},   {"V", 5},   {"IV", 4}, {"I", 1}};
+    char buf[16];
+    int v = ref_roman_parse(s, n), w = v;
+    buf[0] = '\0';
+    for (size_t k = 0; k < sizeof t / sizeof *t; k++)
+        while (w >= t[k].v && strlen(buf) + strlen(t[k].r) < 16) {
+            strcat(buf, t[k].r);
+            w -= t[k].v;
+        }
+    return v && strlen(buf) == n && strncmp(buf, s, n) == 0 ? v : 0;
+}
+
+static void roman_units_as_strings(void **state)
+{
+    (void)state;
+    static const char alpha[] = "IVXLCDM1l";
+    const size_t na = sizeof alpha - 1;
+    int valid = 0;
+    char s[8];
+    for (size_t len = 1; len <= 6; len++) {
+        size_t total = 1;
+        for (size_t i = 0; i < len; i++)
+            total *= na;
+        for (size_t x = 0; x < total; x++) {
+            size_t y = x;
+            for (size_t i = 0; i < len; i++, y /= na)
+                s[i] = alpha[y % na];
+            s[len] = '\0';
+            int a = ref_roman_value(s, len), b = plan_lex_roman_value(s, len);
+            if (a != b)
+                fail_msg("\"%s\": first form %d, table %d", s, a, b);
+            valid += a != 0;
+        }
+    }
+    /* every numeral a plan can hold, and its longer neighbours */
+    static const char *const long_ones[] = {"MMMCMXCIX", "MMMDCCCLXXXVIII", "MMMM",
+                                            "MMMCMXCIXI", "XXXVIII", "CDXLIV"};
+    for (size_t i = 0; i < sizeof long_ones / sizeof *long_ones; i++) {
+        size_t n = strlen(long_ones[i]);
+        assert_int_equal(ref_roman_value(long_ones[i], n),
+                         plan_lex_roman_value(long_ones[i], n));
+    }
+    assert_true(valid > 300);
+}
+
 /* plan_award_chain_maybe as it was written first: f walked word by word. */
 static int ref_word_byte(char ch)
 {
@@ -593,6 +664,7 @@ int main(void)
         cmocka_unit_test(name_accents_as_utf8proc),
         cmocka_unit_test(award_folded_as_key_text),
         cmocka_unit_test(name_tokens_as_folds),
+        cmocka_unit_test(roman_units_as_strings),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
