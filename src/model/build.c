@@ -15,6 +15,7 @@
 #include "plan/data.h"
 #include "plan/i18n.h"
 #include "plan/model.h"
+#include "util/tone.h"
 
 typedef struct builder {
     plan_doc *doc;
@@ -104,12 +105,15 @@ static void check_attrs(builder *b, const plan_xnode *n, const char *const *allo
 
 /* t (normalized, in the arena) with its tone marks placed in style. Where
  * the source placed them the other way, one TEXT-TONE-STYLE for the text,
- * at the attribute aname of el, or at *at. */
-static const char *restyle(builder *b, const char *t, plan_tone_style style, const plan_xnode *el,
-                           const char *aname, const plan_pos *at)
+ * at the attribute aname of el, or at *at. may is what
+ * plan_text_normalize_styled said of t in style: 0, t needs no change. */
+static const char *restyle(builder *b, const char *t, int may, plan_tone_style style,
+                           const plan_xnode *el, const char *aname, const plan_pos *at)
 {
+    if (!may)
+        return t;
     plan_tone_change ch;
-    char *r = plan_tone_place(t, style, &ch);
+    char *r = plan_tone_place_full(t, style, &ch);
     if (!r)
         return t;
     plan_pos p = at ? *at : plan_xml_attr_pos(b->x, el, aname);
@@ -146,8 +150,9 @@ static const char *attr(builder *b, const plan_xnode *n, const char *name)
     const plan_xattr *v = plan_xml_attr(n, name);
     if (!v)
         return NULL;
-    const char *r = plan_text_normalize(b->a, v->value, v->len);
-    return restyle(b, r, b->tone, n, name, NULL);
+    int may;
+    const char *r = plan_text_normalize_styled(b->a, v->value, v->len, b->tone, &may);
+    return restyle(b, r, may, b->tone, n, name, NULL);
 }
 
 /* Checks a token or token list against a vocabulary; returns the bit mask
@@ -198,9 +203,11 @@ static plan_text text_styled(builder *b, const plan_xnode *n, plan_tone_style st
     const plan_xnode *only = n->children;
     if (!only || (only->type == PLAN_X_TEXT && !only->next)) {
         /* The common case, one text or none: no copy to gather the pieces. */
-        t.s = plan_text_normalize(b->a, only ? only->content : "", only ? only->len : 0);
+        int may;
+        t.s = plan_text_normalize_styled(b->a, only ? only->content : "", only ? only->len : 0,
+                                         style, &may);
         t.pos = plan_xml_content_pos(b->x, n);
-        t.s = restyle(b, t.s, style, n, NULL, &t.pos);
+        t.s = restyle(b, t.s, may, style, n, NULL, &t.pos);
         return t;
     }
     plan_buf buf = PLAN_BUF_INIT;
@@ -218,9 +225,10 @@ static plan_text text_styled(builder *b, const plan_xnode *n, plan_tone_style st
                    c->name);
         }
     }
-    t.s = plan_text_normalize(b->a, plan_buf_cstr(&buf), buf.len);
+    int may;
+    t.s = plan_text_normalize_styled(b->a, plan_buf_cstr(&buf), buf.len, style, &may);
     t.pos = plan_xml_content_pos(b->x, n);
-    t.s = restyle(b, t.s, style, n, NULL, &t.pos);
+    t.s = restyle(b, t.s, may, style, n, NULL, &t.pos);
     plan_buf_free(&buf);
     return t;
 }
@@ -256,11 +264,13 @@ static void add_pi(builder *b, const plan_xnode *c)
 {
     plan_pi *pi = plan_arena_alloc(b->a, sizeof *pi);
     pi->target = plan_arena_strdup(b->a, c->name);
-    pi->data = plan_text_normalize(b->a, c->content ? c->content : "", c->len);
+    int may;
+    pi->data = plan_text_normalize_styled(b->a, c->content ? c->content : "", c->len, b->tone,
+                                          &may);
     char needle[64];
     snprintf(needle, sizeof needle, "<?%s", c->name);
     pi->pos = plan_xml_other_pos(b->x, c, needle);
-    pi->data = restyle(b, pi->data, b->tone, c, NULL, &pi->pos);
+    pi->data = restyle(b, pi->data, may, b->tone, c, NULL, &pi->pos);
     *b->pi_tail = pi;
     b->pi_tail = &pi->next;
     if (!c->parent) {

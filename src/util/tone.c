@@ -252,9 +252,7 @@ static int place_word(const char *s, size_t n, plan_tone_style style, plan_buf *
     return 1;
 }
 
-/* The vowel ('a' 'e' 'o' 'u' 'y') of which cp is the precomposed form with
- * one tone mark and nothing else (à Á ẻ ỹ ọ Ũ …), or 0. */
-static int toned_vowel(uint32_t cp)
+int plan_tone_vowel(uint32_t cp)
 {
     static const struct {
         uint16_t cp;
@@ -305,19 +303,18 @@ static int may_move(const char *s, plan_tone_style style)
                 return 0;
             p++;
         }
-        uint32_t cp;
         if (look[*p] & 1)
             return 1;
         if (style == PLAN_TONE_OLD) {
             if (p[1] < 0x80)
                 continue;
-            size_t k = plan_utf8_decode((const char *)p + 1, &cp);
-            int v = toned_vowel(cp);
+            int v = plan_tone_vowel_at(p + 1);
+            size_t k = p[1] == 0xE1 ? 3 : 2;
             if ((v == 'a' || v == 'e' || v == 'y') && !ascii_letter(p[1 + k]))
                 return 1;
         } else {
-            size_t k = plan_utf8_decode((const char *)p, &cp);
-            int v = toned_vowel(cp);
+            int v = plan_tone_vowel_at(p);
+            size_t k = p[0] == 0xE1 ? 3 : 2;
             unsigned next = p[k] | 0x20;
             if ((v == 'o' || v == 'u') && (next == 'a' || next == 'e' || next == 'y') &&
                 !ascii_letter(p[k + 1]))

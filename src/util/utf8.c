@@ -8,6 +8,7 @@
 #include <utf8proc.h>
 
 #include "plan/util.h"
+#include "util/tone.h"
 
 size_t plan_utf8_valid_prefix(const char *s, size_t n)
 {
@@ -140,43 +141,82 @@ int plan_utf8_is_nfc_fast(const char *s)
     return 1;
 }
 
+/* The lanes of the eight bytes w (in memory order) that plan_text_normalize
+ * cannot copy as they are: bytes beyond ASCII, NUL, control characters and
+ * white space, except a space after a byte that is none of these (one
+ * space between words). prev_ws says whether the byte before w is white
+ * space or a control character (or there is none). Only the lowest flagged
+ * lane is exact (a borrow may flag lanes above it), which is all the
+ * caller reads: the bytes below it are copied as they are. */
+static inline uint64_t norm_stops(uint64_t w, int prev_ws)
+{
+    const uint64_t ones = 0x0101010101010101ULL, highs = 0x8080808080808080ULL;
+    uint64_t low = (w - 0x21 * ones) & ~w & highs; /* below 0x21 ('!' after one: harmless) */
+    uint64_t x = w ^ (0x20 * ones);
+    uint64_t space = (x - ones) & ~x & highs;      /* ' ' ('!' after one: harmless) */
+    uint64_t after_ws = (low << 8) | (prev_ws ? 0x80u : 0u);
+    return (w & highs) | (low & ~(space & ~after_ws));
+}
+
 /* One pass: white space folded (as fold_space does) straight into the
- * arena, the NFC quick check (as plan_utf8_is_nfc_fast) on the way; only
- * text that fails it goes through utf8proc. Like the strings it was made
- * from, the result ends at a NUL byte of s. */
-char *plan_text_normalize(plan_arena *a, const char *s, size_t n)
+ * arena, the NFC quick check (as plan_utf8_is_nfc_fast) and, when may is
+ * not NULL, the quick test of plan_tone_place on the way; only text that
+ * fails the NFC check goes through utf8proc. Runs of printable ASCII with
+ * single spaces are copied eight bytes at a time. Like the strings it was
+ * made from, the result ends at a NUL byte of s. */
+char *plan_text_normalize_styled(plan_arena *a, const char *s, size_t n, plan_tone_style style,
+                                 int *may)
 {
     char *out = plan_arena_alloc(a, n + 1); /* folding never lengthens */
     const unsigned char *p = (const unsigned char *)s;
     size_t o = 0, i = 0;
-    int pending = 0, nfc = 1;
+    int nfc = 1, moves = 0, nul = 0;
     while (i < n) {
-        unsigned c = p[i];
-        if (c - 0x21u < 0x5Fu) { /* a run of printable ASCII */
-            if (pending)
-                out[o++] = ' ';
-            pending = 0;
-            do {
-                out[o++] = (char)c;
-                c = ++i < n ? p[i] : 0;
-            } while (c - 0x21u < 0x5Fu);
-            continue;
+        /* Eight bytes at a time while no byte needs a look. The output is
+         * never ahead of the input (o <= i), so the copy stays within out. */
+        while (i + 8 <= n) {
+            uint64_t w;
+            memcpy(&w, p + i, 8);
+            uint64_t stop = norm_stops(w, i == 0 || p[i - 1] < 0x21);
+            memcpy(out + o, &w, 8);
+            if (stop) {
+#if defined(__GNUC__) && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
+                size_t k = (size_t)__builtin_ctzll(stop) >> 3;
+                i += k;
+                o += k;
+#endif
+                break;
+            }
+            i += 8;
+            o += 8;
         }
-        if (c == ' ' || (c >= '\t' && c <= '\r')) { /* space, \t \n \v \f \r */
-            pending = o > 0;
+        if (i >= n)
+            break;
+        unsigned c = p[i];
+        if (c - 0x21u < 0x5Fu) { /* printable ASCII (and a space copied above) */
+            out[o++] = (char)c;
             i++;
             continue;
         }
-        if (c == 0xC2 && i + 1 < n && p[i + 1] == 0xA0) { /* NBSP */
-            pending = o > 0;
-            i += 2;
+        if (c == ' ' || (c >= '\t' && c <= '\r') || (c == 0xC2 && i + 1 < n && p[i + 1] == 0xA0)) {
+            /* A run of white space (NBSP too): one space between words,
+             * none at the start; one at the end is taken back below. */
+            for (;;) {
+                if (i < n && (p[i] == ' ' || (p[i] >= '\t' && p[i] <= '\r')))
+                    i++;
+                else if (i + 1 < n && p[i] == 0xC2 && p[i + 1] == 0xA0)
+                    i += 2;
+                else
+                    break;
+            }
+            if (o > 0 && out[o - 1] != ' ' && i < n)
+                out[o++] = ' ';
             continue;
         }
-        if (pending)
-            out[o++] = ' ';
-        pending = 0;
-        if (c == 0)
+        if (c == 0) {
+            nul = 1;
             break;
+        }
         if (c < 0x80) { /* other control characters */
             out[o++] = (char)c;
             i++;
@@ -189,6 +229,7 @@ char *plan_text_normalize(plan_arena *a, const char *s, size_t n)
         if (k > n - i) { /* cut short: cannot happen in valid UTF-8 */
             memcpy(out + o, s + i, n - i);
             o += n - i;
+            i = n;
             nfc = 0;
             break;
         }
@@ -207,10 +248,32 @@ char *plan_text_normalize(plan_arena *a, const char *s, size_t n)
             if (k == 4)
                 out[o + 3] = (char)p[i + 3];
         }
+        /* The quick test of plan_tone_place (tone.c, may_move) at this
+         * letter: in the old style o or u then a toned a, e or y ending
+         * the word (hoà), in the new style a toned o or u then a, e or y
+         * ending the word (hòa). The bytes around are those of the result:
+         * white space between them would have been a space there. */
+        if (may && !moves && (c == 0xC3 || c == 0xC5 || c == 0xE1)) {
+            int v = plan_tone_vowel_at(p + i);
+            unsigned next = i + k < n ? p[i + k] : 0;
+            if (style == PLAN_TONE_OLD) {
+                unsigned before = o > 0 ? (unsigned char)out[o - 1] | 0x20 : 0;
+                moves = (before == 'o' || before == 'u') && (v == 'a' || v == 'e' || v == 'y') &&
+                        (next | 0x20) - 'a' >= 26u;
+            } else if (v == 'o' || v == 'u') {
+                unsigned after = i + k + 1 < n ? p[i + k + 1] : 0;
+                next |= 0x20;
+                moves = (next == 'a' || next == 'e' || next == 'y') && (after | 0x20) - 'a' >= 26u;
+            }
+        }
         o += k;
         i += k;
     }
+    if (!nul && o > 0 && out[o - 1] == ' ')
+        o--; /* a space copied at the end of the text */
     out[o] = '\0';
+    if (may)
+        *may = moves || !nfc; /* NFC may move letters: let the full path decide */
     if (nfc)
         return out;
     char *m = map(out, o, UTF8PROC_COMPOSE);
@@ -219,6 +282,11 @@ char *plan_text_normalize(plan_arena *a, const char *s, size_t n)
     char *r = plan_arena_strdup(a, m);
     free(m);
     return r;
+}
+
+char *plan_text_normalize(plan_arena *a, const char *s, size_t n)
+{
+    return plan_text_normalize_styled(a, s, n, PLAN_TONE_OLD, NULL);
 }
 
 char *plan_utf8_nfc(plan_arena *a, const char *s)

@@ -273,8 +273,36 @@ static void check_fold(const char *s)
     }
 }
 
+/* The quick test made by plan_text_normalize_styled must not pass over a
+ * text that plan_tone_place_full changes, here with t behind 0 to 8 bytes
+ * of ASCII and white space (every lane of its eight-byte copy). */
+static void check_normalize_tone(const char *t, plan_tone_style style)
+{
+    plan_arena *ar = plan_arena_new();
+    for (size_t pad = 0; pad <= 8; pad++) {
+        char s[96];
+        size_t n = strlen(t);
+        if (n + pad >= sizeof s)
+            break;
+        memcpy(s, "x  Ab \t  ", pad);
+        memcpy(s + pad, t, n + 1);
+        int may = -1;
+        const char *r = plan_text_normalize_styled(ar, s, n + pad, style, &may);
+        assert_string_equal(r, plan_text_normalize(ar, s, n + pad));
+        plan_tone_change ch;
+        char *full = plan_tone_place_full(r, style, &ch);
+        if (full && may != 1)
+            fail_msg("tone style %d of '%s': the quick test says no change, the full path '%s'",
+                     (int)style, s, full);
+        assert_true(may == 0 || may == 1);
+        free(full);
+    }
+    plan_arena_free(ar);
+}
+
 /* plan_tone_place (quick scan first) and plan_tone_place_full must give
- * the same text and the same change report for s. */
+ * the same text and the same change report for s; so must the quick test
+ * of plan_text_normalize_styled allow it. */
 static void check_tone_paths(const char *s)
 {
     for (int style = 0; style < 2; style++) {
@@ -285,9 +313,39 @@ static void check_tone_paths(const char *s)
             fail_msg("tone style %d of '%s': quick path '%s', full path '%s'", style, s,
                      fast ? fast : "(unchanged)", full ? full : "(unchanged)");
         assert_memory_equal(&a, &b, sizeof a);
+        if (full)
+            check_normalize_tone(s, (plan_tone_style)style);
         free(fast);
         free(full);
     }
+}
+
+/* The toned vowel read from the bytes must be the one of the table, for
+ * every code point up to U+2FFF. */
+static void tone_vowel_from_bytes_agrees(void **state)
+{
+    (void)state;
+    for (unsigned cp = 0x80; cp < 0x3000; cp++) {
+        if (cp >= 0xD800 && cp < 0xE000)
+            continue;
+        unsigned char enc[8] = {0};
+        utf8proc_encode_char((utf8proc_int32_t)cp, enc);
+        if (plan_tone_vowel_at(enc) != plan_tone_vowel(cp))
+            fail_msg("U+%04X: %d from the bytes, %d from the table", cp, plan_tone_vowel_at(enc),
+                     plan_tone_vowel(cp));
+    }
+    /* No change, then no look by the full path: the quick test says so. */
+    plan_arena *ar = plan_arena_new();
+    int may = -1;
+    plan_text_normalize_styled(ar, "Kế hoạch tổ chức  không đổi", 39, PLAN_TONE_OLD, &may);
+    assert_int_equal(may, 0);
+    plan_text_normalize_styled(ar, " hoà  bình ", 13, PLAN_TONE_OLD, &may);
+    assert_int_equal(may, 1);
+    plan_text_normalize_styled(ar, "Hòa\tbình", 10, PLAN_TONE_NEW, &may);
+    assert_int_equal(may, 1);
+    plan_text_normalize_styled(ar, "Hòa\tbình", 10, PLAN_TONE_OLD, &may);
+    assert_int_equal(may, 0);
+    plan_arena_free(ar);
 }
 
 static void tone_quick_scan_agrees(void **state)
@@ -392,6 +450,7 @@ int main(void)
         cmocka_unit_test(nfc_fast_path_agrees),
         cmocka_unit_test(tone_open_oa_oe_uy),
         cmocka_unit_test(tone_quick_scan_agrees),
+        cmocka_unit_test(tone_vowel_from_bytes_agrees),
         cmocka_unit_test(tone_case_and_context),
         cmocka_unit_test(tone_what_is_left_alone),
         cmocka_unit_test(tone_change_report),

@@ -174,6 +174,42 @@ static void text_normalize_one_pass_agrees(void **state)
     plan_arena_free(a);
 }
 
+/* The eight-bytes-at-a-time copy of plan_text_normalize: pieces of every
+ * kind (spaces alone and in runs, tabs, NBSP, NUL, controls, letters of two
+ * and three bytes, a combining mark) in every order, behind 0 to 9 bytes of
+ * ASCII so that each falls on every lane of a word and across two words. */
+static void text_normalize_word_copy_agrees(void **state)
+{
+    (void)state;
+    static const struct {
+        const char *s;
+        size_t n;
+    } pieces[] = {
+        {"a", 1}, {" ", 1}, {"  ", 2}, {"\t", 1}, {"\xc2\xa0", 2}, {"\xe1\xba\xbf", 3},
+        {"!", 1}, {"\x01", 1}, {"ab cd", 5}, {"\0", 1}, {"o\xcc\x80", 3}, {"\xc4\x91 ", 3},
+    };
+    enum { NP = sizeof pieces / sizeof *pieces };
+    plan_arena *a = plan_arena_new();
+    size_t tried = 0;
+    for (size_t pad = 0; pad < 10; pad++)
+        for (size_t c = 0; c < NP * NP * NP * NP; c++) {
+            char t[64];
+            size_t n = pad;
+            memcpy(t, "Xy.zw-Q9k", pad);
+            for (size_t k = 0, r = c; k < 4; k++, r /= NP) {
+                memcpy(t + n, pieces[r % NP].s, pieces[r % NP].n);
+                n += pieces[r % NP].n;
+            }
+            t[n] = '\0';
+            const char *got = plan_text_normalize(a, t, n), *want = ref_normalize(a, t, n);
+            if (strcmp(got, want) != 0)
+                fail_msg("case %zu/%zu: '%s', want '%s'", pad, c, got, want);
+            tried++;
+        }
+    assert_int_equal(tried, 10 * NP * NP * NP * NP);
+    plan_arena_free(a);
+}
+
 static void text_normalize_nfc_and_space(void **state)
 {
     (void)state;
@@ -261,6 +297,7 @@ int main(void)
         cmocka_unit_test(utf8_valid_prefix),
         cmocka_unit_test(utf8_valid_prefix_fast_path_agrees),
         cmocka_unit_test(text_normalize_one_pass_agrees),
+        cmocka_unit_test(text_normalize_word_copy_agrees),
         cmocka_unit_test(text_normalize_nfc_and_space),
         cmocka_unit_test(fold_keys),
         cmocka_unit_test(collation_order),
