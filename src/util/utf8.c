@@ -141,21 +141,49 @@ int plan_utf8_is_nfc_fast(const char *s)
     return 1;
 }
 
-/* The lanes of the eight bytes w (in memory order) that plan_text_normalize
- * cannot copy as they are: bytes beyond ASCII, NUL, control characters and
- * white space, except a space after a byte that is none of these (one
- * space between words). prev_ws says whether the byte before w is white
- * space or a control character (or there is none). Only the lowest flagged
- * lane is exact (a borrow may flag lanes above it), which is all the
- * caller reads: the bytes below it are copied as they are. */
-static inline uint64_t norm_stops(uint64_t w, int prev_ws)
+#define ONES 0x0101010101010101ULL
+#define HIGHS 0x8080808080808080ULL
+
+/* The high bit of each byte of w that is zero: exact in every lane (no
+ * borrow from one lane to the next). */
+static inline uint64_t zero_lanes(uint64_t x)
 {
-    const uint64_t ones = 0x0101010101010101ULL, highs = 0x8080808080808080ULL;
-    uint64_t low = (w - 0x21 * ones) & ~w & highs; /* below 0x21 ('!' after one: harmless) */
-    uint64_t x = w ^ (0x20 * ones);
-    uint64_t space = (x - ones) & ~x & highs;      /* ' ' ('!' after one: harmless) */
-    uint64_t after_ws = (low << 8) | (prev_ws ? 0x80u : 0u);
-    return (w & highs) | (low & ~(space & ~after_ws));
+    return ~(((x & ~HIGHS) + ~HIGHS) | x) & HIGHS;
+}
+
+/* The lanes of the eight bytes w (in memory order) that plan_text_normalize
+ * cannot copy as they are: NUL, control characters and white space, except
+ * a space after a byte that is none of these (one space between words);
+ * and bytes beyond ASCII, except (in the old style, old != 0) those of
+ * letters that are NFC for certain and cannot start a change of tone
+ * style (or with no tone test at all). prev is the byte before w (0 when
+ * there is none). Only the lowest
+ * flagged lane is exact (a borrow may flag lanes above it, and so may the
+ * quick tests), which is all the caller reads: the bytes below it are
+ * copied as they are.
+ *
+ * Copied as they are in the old style: continuation bytes (80–BF), the
+ * lead bytes C3–CB (U+00C0–U+02FF) and E1 followed by B8–BB (U+1E00–
+ * U+1EFF), unless the byte before is o or u (hoà: the quick test of tone
+ * placement looks at the letter). Valid UTF-8 makes every continuation
+ * byte follow a lead that was either copied so or looked at. */
+static inline uint64_t norm_stops(uint64_t w, unsigned prev, int old)
+{
+    uint64_t low = (w - 0x21 * ONES) & ~w & HIGHS; /* below 0x21 ('!' after one: harmless) */
+    uint64_t x = w ^ (0x20 * ONES);
+    uint64_t space = (x - ONES) & ~x & HIGHS;      /* ' ' ('!' after one: harmless) */
+    uint64_t after_ws = (low << 8) | (prev < 0x21 ? 0x80u : 0u);
+    uint64_t stops = low & ~(space & ~after_ws), high = w & HIGHS;
+    if (!old || !high)
+        return stops | high;
+    uint64_t c7 = w & ~HIGHS;
+    uint64_t cont = w & ~(w << 1) & HIGHS;                          /* 80–BF */
+    uint64_t lead2 = ((c7 | HIGHS) - 0x43 * ONES) & ~((c7 | HIGHS) - 0x4C * ONES) & HIGHS;
+    uint64_t e1 = zero_lanes(w ^ (0xE1 * ONES)) & zero_lanes(((w >> 8) & (0xFC * ONES)) ^ (0xB8 * ONES));
+    uint64_t lw = w | (0x20 * ONES);
+    uint64_t ou = zero_lanes(lw ^ ('o' * ONES)) | zero_lanes(lw ^ ('u' * ONES));
+    uint64_t after_ou = (ou << 8) | ((prev | 0x20) == 'o' || (prev | 0x20) == 'u' ? 0x80u : 0u);
+    return stops | (high & (~(cont | (lead2 & high) | e1) | after_ou));
 }
 
 /* One pass: white space folded (as fold_space does) straight into the
@@ -177,7 +205,7 @@ char *plan_text_normalize_styled(plan_arena *a, const char *s, size_t n, plan_to
         while (i + 8 <= n) {
             uint64_t w;
             memcpy(&w, p + i, 8);
-            uint64_t stop = norm_stops(w, i == 0 || p[i - 1] < 0x21);
+            uint64_t stop = norm_stops(w, i ? p[i - 1] : 0, !may || style == PLAN_TONE_OLD);
             memcpy(out + o, &w, 8);
             if (stop) {
 #if defined(__GNUC__) && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
@@ -217,7 +245,7 @@ char *plan_text_normalize_styled(plan_arena *a, const char *s, size_t n, plan_to
             nul = 1;
             break;
         }
-        if (c < 0x80) { /* other control characters */
+        if (c < 0xC0) { /* other control characters; the end of a letter copied above */
             out[o++] = (char)c;
             i++;
             continue;
