@@ -35,34 +35,82 @@ void plan_source_free(plan_source *s)
     free(s);
 }
 
+/* Columns that the one character at p (n bytes left) takes: one, or none
+ * for a combining mark; its length goes to *len. */
+static unsigned column_of(const utf8proc_uint8_t *p, size_t n, size_t *len)
+{
+    utf8proc_int32_t cp;
+    utf8proc_ssize_t l = utf8proc_iterate(p, (utf8proc_ssize_t)n, &cp);
+    if (l <= 0) {
+        *len = 1;
+        return 1;
+    }
+    *len = (size_t)l;
+    if (cp < 0x300)
+        return 1;
+    utf8proc_category_t cat = utf8proc_category(cp);
+    return cat != UTF8PROC_CATEGORY_MN && cat != UTF8PROC_CATEGORY_ME;
+}
+
+#define ONES 0x0101010101010101ULL
+#define HIGHS 0x8080808080808080ULL
+
 /* Columns that s[0..n) (UTF-8) takes in an editor: one per character,
  * none for a combining mark, which is drawn on the letter before it. So
  * "ộ" counts once whether it is one code point or three (NFD), and a CP1258
- * or VNI letter written as a letter and a mark byte counts once too. */
+ * or VNI letter written as a letter and a mark byte counts once too.
+ * Eight bytes at a time while every lead byte in them starts a character
+ * below U+0300 (C2–CB) or of U+1E00–U+1EFF (E1 B8–BB), none of them a
+ * mark: the columns are the bytes that are no continuation bytes. Any
+ * other lead byte is read by utf8proc. */
 static unsigned columns(const char *s, size_t n)
 {
     unsigned c = 0;
     const utf8proc_uint8_t *p = (const utf8proc_uint8_t *)s;
-    for (size_t i = 0; i < n;) {
+    size_t i = 0;
+    while (i < n) {
+        while (i + 8 <= n) {
+            uint64_t w;
+            memcpy(&w, p + i, 8);
+            uint64_t high = w & HIGHS;
+            uint64_t cont = high & ~(w << 1); /* 80–BF */
+            uint64_t look = high & ~cont;     /* lead bytes */
+            if (look) {
+                /* Lead bytes below CC start letters: the high bit of each
+                 * byte of c7 - 4C is set where its low seven bits are 4C or
+                 * more (no borrow from lane to lane: each lane is 80 or more). */
+                uint64_t c7 = (w & ~HIGHS) | HIGHS;
+                look &= c7 - 0x4C * ONES;
+                uint64_t x = w ^ (0xE1 * ONES), y = ((w >> 8) & (0xFC * ONES)) ^ (0xB8 * ONES);
+                uint64_t e1 = ~(((x & ~HIGHS) + ~HIGHS) | x) & ~(((y & ~HIGHS) + ~HIGHS) | y) & HIGHS;
+                look &= ~e1;
+            }
+            if (look) {
+#if defined(__GNUC__) && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
+                size_t k = (size_t)__builtin_ctzll(look) >> 3;
+                uint64_t below = k ? cont & (~0ULL >> (64 - 8 * k)) : 0;
+                c += (unsigned)(k - (((below >> 7) * ONES) >> 56));
+                i += k;
+#endif
+                break;
+            }
+            c += (unsigned)(8 - (((cont >> 7) * ONES) >> 56));
+            i += 8;
+        }
+        if (i >= n)
+            break;
         if (p[i] < 0x80) { /* ASCII, most of any plan */
             c++;
             i++;
             continue;
         }
-        utf8proc_int32_t cp;
-        utf8proc_ssize_t l = utf8proc_iterate(p + i, (utf8proc_ssize_t)(n - i), &cp);
-        if (l <= 0) {
-            c++;
+        if ((p[i] & 0xC0) == 0x80) { /* the end of a character counted above */
             i++;
             continue;
         }
-        i += (size_t)l;
-        if (cp < 0x300)
-            c++;
-        else {
-            utf8proc_category_t cat = utf8proc_category(cp);
-            c += cat != UTF8PROC_CATEGORY_MN && cat != UTF8PROC_CATEGORY_ME;
-        }
+        size_t len;
+        c += column_of(p + i, n - i, &len);
+        i += len;
     }
     return c;
 }

@@ -510,6 +510,59 @@ static void load_positions(void **state)
     plan_source_free(s);
 }
 
+/* Columns counted eight bytes at a time (load.c, columns) against one
+ * code point at a time with utf8proc: every offset of a text made of
+ * letters of every length, precomposed and NFD, marks of U+0300, U+1AB0
+ * and U+1DC0, Myanmar and Thai letters with their marks, CJK and an emoji,
+ * on short lines and on one line longer than the 512-byte checkpoints. */
+static void load_columns_agree(void **state)
+{
+    (void)state;
+    static const char *const pieces[] = {
+        "a", " ", "\xc3\xa9", "\xe1\xbb\x99", "o\xcc\x82\xcc\xa3", "\xc4\x91", "\xe2\x80\x9c",
+        "\xe1\xaa\xb0", "\xe1\xb7\x80", "\xe1\x80\x80\xe1\x80\xb7", "\xe0\xb8\x81\xe0\xb8\xb4",
+        "\xe4\xb8\xad", "\xf0\x9f\x98\x80", "\xd2\x83", "\xcd\xa3", "xyz", "\n",
+    };
+    enum { NP = sizeof pieces / sizeof *pieces };
+    for (int longline = 0; longline < 2; longline++) {
+        plan_buf b = PLAN_BUF_INIT;
+        plan_buf_append(&b, "<a>", 3);
+        unsigned r = 12345;
+        for (int k = 0; k < 3000; k++) {
+            r = r * 1103515245u + 12345u;
+            size_t j = (r >> 16) % NP;
+            if (longline && j == NP - 1)
+                continue;
+            plan_buf_append(&b, pieces[j], strlen(pieces[j]));
+        }
+        plan_buf_append(&b, "</a>", 4);
+        plan_diags d = PLAN_DIAGS_INIT;
+        plan_source *s = load(b.data, b.len, NULL, &d);
+        assert_non_null(s);
+        unsigned line = 1, col = 1;
+        for (size_t off = 0; off < s->len;) {
+            plan_pos p = plan_source_pos(s, off);
+            if (p.line != line || p.col != col)
+                fail_msg("offset %zu: %u:%u, want %u:%u", off, p.line, p.col, line, col);
+            utf8proc_int32_t cp;
+            utf8proc_ssize_t k =
+                utf8proc_iterate((const utf8proc_uint8_t *)s->text + off, (utf8proc_ssize_t)(s->len - off), &cp);
+            assert_true(k > 0);
+            off += (size_t)k;
+            if (cp == '\n') {
+                line++;
+                col = 1;
+            } else {
+                utf8proc_category_t c = utf8proc_category(cp);
+                col += c != UTF8PROC_CATEGORY_MN && c != UTF8PROC_CATEGORY_ME;
+            }
+        }
+        plan_source_free(s);
+        plan_diags_clear(&d);
+        plan_buf_free(&b);
+    }
+}
+
 static void load_mismatches(void **state)
 {
     (void)state;
@@ -563,6 +616,7 @@ int main(void)
         cmocka_unit_test(redecode),
         cmocka_unit_test(load_vni),
         cmocka_unit_test(load_positions),
+        cmocka_unit_test(load_columns_agree),
         cmocka_unit_test(load_mismatches),
     };
     return cmocka_run_group_tests_name("encoding", tests, NULL, NULL);
