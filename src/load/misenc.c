@@ -557,6 +557,29 @@ static utf8proc_int32_t sign_prev(const unsigned char *t, size_t a, size_t b, si
     return l >= 0 ? l : 0x100;
 }
 
+/* The first C2 or C3 byte (the lead byte of a Latin-1 character) of
+ * t[i..b), or b. Eight bytes at a time; where they hold one, the first is
+ * found from the mask (the lowest flagged byte is exact). */
+static size_t next_latin1(const unsigned char *t, size_t i, size_t b)
+{
+    while (i + 8 <= b) {
+        uint64_t w;
+        memcpy(&w, t + i, 8);
+        uint64_t x = (w ^ 0xC2C2C2C2C2C2C2C2ULL) & 0xFEFEFEFEFEFEFEFEULL;
+        uint64_t hit = (x - 0x0101010101010101ULL) & ~x & 0x8080808080808080ULL;
+        if (hit) {
+#if defined(__GNUC__) && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
+            return i + ((size_t)__builtin_ctzll(hit) >> 3);
+#endif
+            break;
+        }
+        i += 8;
+    }
+    while (i < b && (t[i] & 0xFE) != 0xC2)
+        i++;
+    return i;
+}
+
 /* A position of text[a..b) from i on where a sign that classify looks for
  * may be (a Latin-1 character that is a symbol, a capital inside a word, a
  * small letter between two capitals, or either half of a VNI vowel and
@@ -565,17 +588,7 @@ static utf8proc_int32_t sign_prev(const unsigned char *t, size_t a, size_t b, si
 static size_t next_sign(const unsigned char *t, size_t a, size_t b, size_t i)
 {
     while (i < b) {
-        /* Eight bytes with no C2 or C3 lead byte: no Latin-1 character. */
-        while (i + 8 <= b) {
-            uint64_t w;
-            memcpy(&w, t + i, 8);
-            uint64_t x = (w ^ 0xC2C2C2C2C2C2C2C2ULL) & 0xFEFEFEFEFEFEFEFEULL;
-            if ((x - 0x0101010101010101ULL) & ~x & 0x8080808080808080ULL)
-                break;
-            i += 8;
-        }
-        while (i < b && (t[i] & 0xFE) != 0xC2)
-            i++;
+        i = next_latin1(t, i, b);
         int cp = latin1_at(t, a, b, i);
         if (cp < 0)
             return b; /* i == b */
@@ -666,7 +679,18 @@ static size_t find(const char *text, size_t n, plan_misenc **out, int gate)
     spell_memo memo;
     memset(memo.ok, -1, sizeof memo.ok);
     size_t seg = 0;
+    const unsigned char *t = (const unsigned char *)text;
     while (seg <= n) {
+        if (gate) {
+            /* Segments without a Latin-1 character have no sign: go
+             * straight to the one that holds the next C2 or C3 byte. */
+            size_t i = next_latin1(t, seg, n);
+            if (i >= n)
+                break;
+            while (i > seg && t[i - 1] != '<' && t[i - 1] != '>' && t[i - 1] != '\0')
+                i--;
+            seg = i;
+        }
         /* A segment: text between markup delimiters, so that no run crosses
          * from one element (or attribute) into another. */
         size_t end = seg + strcspn(text + seg, "<>");

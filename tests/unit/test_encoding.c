@@ -389,6 +389,16 @@ static void quick_test_agrees(void **state)
                 same_runs(t, strlen(t));
             }
         }
+    /* Segments without Latin-1 before and between legacy ones (the quick
+     * test goes from one C2/C3 byte to the next), a NUL among them, which
+     * ends a segment as < and > do. */
+    static const char mixed[] = "<a x=\"1\">plain</a>\n  <b>Së V¨n hãa</b><i>ok</i>\0"
+                                "Căn cứ LuËt<c>Sở</c><d>ok</d>>Sôû Vaên hoùa";
+    same_runs(mixed, sizeof mixed - 1);
+    plan_misenc *m = NULL;
+    size_t nm = plan_misenc_find(mixed, sizeof mixed - 1, &m);
+    assert_int_equal(nm, 3);
+    plan_misenc_free(m, nm);
     /* Every sample plan and rule case that is UTF-8. */
     const char *const pats[] = {"plans/*.xml", "tests/cases/*/*.xml"};
     size_t files = 0;
