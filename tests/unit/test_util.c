@@ -103,6 +103,30 @@ static void utf8_valid_prefix_fast_path_agrees(void **state)
             }
         }
     }
+    /* Texts of pieces, valid and not, so that every piece falls on every
+     * lane of the eight-byte test and across two words. */
+    static const char *const pieces[] = {
+        "a", "\xc3\xa9", "\xe1\xbb\x99", "\xe2\x80\x9c", "\xf0\x9f\x98\x80", "\xe0\xa4\x85",
+        "\xed\x9f\xbf", "\xed\xa0\x80", "\xc0\xaf", "\x80", "\xc3", "\xe1\xbb", "\xe0\x80\x80",
+        "\xf5\x80\x80\x80", "\xef\xbf\xbf", "  ",
+    };
+    enum { NP = sizeof pieces / sizeof *pieces };
+    unsigned r = 7;
+    for (int k = 0; k < 200000; k++) {
+        unsigned char b[64];
+        size_t n = 0;
+        for (int j = 0; j < 12; j++) {
+            r = r * 1103515245u + 12345u;
+            /* Mostly valid pieces, as in real text. */
+            size_t at = (r >> 16) % 16 < 12 ? (r >> 20) % 5 : (r >> 20) % NP;
+            size_t l = strlen(pieces[at]);
+            memcpy(b + n, pieces[at], l);
+            n += l;
+        }
+        size_t want = ref_valid_prefix(b, n), got = plan_utf8_valid_prefix((char *)b, n);
+        if (want != got)
+            fail_msg("text %d: %zu, want %zu", k, got, want);
+    }
     /* Vietnamese text: ASCII words between letters of two and three bytes. */
     const char *t = "Kế hoạch tổ chức Hội nghị “Tổng kết” – ÀÁ Đ đ ơ ư";
     assert_int_equal(plan_utf8_valid_prefix(t, strlen(t)), strlen(t));
