@@ -281,10 +281,11 @@ static int ascii_letter(unsigned char c)
 
 /* 0 when s certainly needs no change in style, by a scan of its bytes that
  * decodes nearly nothing. A change moves the mark between the last two
- * letters of a word, o or u then a, e or y, so in NFC text it needs, in
- * the old style, an o or u without marks then one of a e y with only a
- * tone mark (hoà), in the new style one of o u with only a tone mark then
- * a e or y without marks (hòa), and then no further ASCII letter. Text
+ * letters of a word, the rhyme oa, oe or uy (plan_tone_pair), so in NFC
+ * text it needs, in the old style, o or u without marks then a, e or y
+ * with only a tone mark (hoà), in the new style o or u with only a tone
+ * mark then a, e or y without marks (hòa), and then no further ASCII
+ * letter. Text
  * with a combining mark (U+0300–U+036F: NFD) always takes the full path.
  * tests/unit/test_text.c compares both paths over pairs of letters. */
 static int may_move(const char *s, plan_tone_style style)
@@ -310,13 +311,13 @@ static int may_move(const char *s, plan_tone_style style)
                 continue;
             int v = plan_tone_vowel_at(p + 1);
             size_t k = p[1] == 0xE1 ? 3 : 2;
-            if ((v == 'a' || v == 'e' || v == 'y') && !ascii_letter(p[1 + k]))
+            if (plan_tone_pair(p[0] | 0x20, v) && !ascii_letter(p[1 + k]))
                 return 1;
         } else {
             int v = plan_tone_vowel_at(p);
             size_t k = p[0] == 0xE1 ? 3 : 2;
             unsigned next = p[k] | 0x20;
-            if ((v == 'o' || v == 'u') && (next == 'a' || next == 'e' || next == 'y') &&
+            if (plan_tone_pair(v, (int)next) &&
                 !ascii_letter(p[k + 1]))
                 return 1;
         }

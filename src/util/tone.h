@@ -44,6 +44,14 @@ static inline int plan_tone_vowel_at(const unsigned char *p)
     return 0;
 }
 
+/* 1 when the vowels x then y (lower case) can be the rhyme oa, oe or uy,
+ * the only rhymes whose mark a change of style moves: "của" (u + ả) and
+ * "thuế" never move. */
+static inline int plan_tone_pair(int x, int y)
+{
+    return x == 'o' ? y == 'a' || y == 'e' : x == 'u' && y == 'y';
+}
+
 /* plan_text_normalize, and in *may whether plan_tone_place(result, style)
  * may change the result: 0 when it certainly does not (the quick test of
  * plan_tone_place, made on the way), 1 when plan_tone_place_full must

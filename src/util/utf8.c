@@ -277,21 +277,21 @@ char *plan_text_normalize_styled(plan_arena *a, const char *s, size_t n, plan_to
                 out[o + 3] = (char)p[i + 3];
         }
         /* The quick test of plan_tone_place (tone.c, may_move) at this
-         * letter: in the old style o or u then a toned a, e or y ending
-         * the word (hoà), in the new style a toned o or u then a, e or y
-         * ending the word (hòa). The bytes around are those of the result:
+         * letter: in the old style o then a toned a or e, or u then a
+         * toned y, ending the word (hoà), in the new style a toned o then
+         * a or e, or a toned u then y, ending the word (hòa). The bytes around are those of the result:
          * white space between them would have been a space there. */
         if (may && !moves && (c == 0xC3 || c == 0xC5 || c == 0xE1)) {
             int v = plan_tone_vowel_at(p + i);
             unsigned next = i + k < n ? p[i + k] : 0;
             if (style == PLAN_TONE_OLD) {
                 unsigned before = o > 0 ? (unsigned char)out[o - 1] | 0x20 : 0;
-                moves = (before == 'o' || before == 'u') && (v == 'a' || v == 'e' || v == 'y') &&
+                moves = plan_tone_pair((int)before, v) &&
                         (next | 0x20) - 'a' >= 26u;
-            } else if (v == 'o' || v == 'u') {
+            } else if (v) {
                 unsigned after = i + k + 1 < n ? p[i + k + 1] : 0;
                 next |= 0x20;
-                moves = (next == 'a' || next == 'e' || next == 'y') && (after | 0x20) - 'a' >= 26u;
+                moves = plan_tone_pair(v, (int)next) && (after | 0x20) - 'a' >= 26u;
             }
         }
         o += k;
