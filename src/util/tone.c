@@ -311,14 +311,14 @@ static int may_move(const char *s, plan_tone_style style)
                 continue;
             int v = plan_tone_vowel_at(p + 1);
             size_t k = p[1] == 0xE1 ? 3 : 2;
-            if (plan_tone_pair(p[0] | 0x20, v) && !ascii_letter(p[1 + k]))
+            if (v && plan_tone_pair(p[0] | 0x20, v) && !ascii_letter(p[1 + k]))
                 return 1;
         } else {
             int v = plan_tone_vowel_at(p);
+            if (!v)
+                continue; /* and p[k] may lie beyond the end of s */
             size_t k = p[0] == 0xE1 ? 3 : 2;
-            unsigned next = p[k] | 0x20;
-            if (plan_tone_pair(v, (int)next) &&
-                !ascii_letter(p[k + 1]))
+            if (plan_tone_pair(v, p[k] | 0x20) && !ascii_letter(p[k + 1]))
                 return 1;
         }
     }
