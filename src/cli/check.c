@@ -94,6 +94,7 @@ typedef struct run {
     int progress;       /* a progress line on stderr (a terminal) */
     int progress_shown; /* it is on the screen now */
     double started_at, progress_at; /* of the run, of the last progress line */
+    double progress_after; /* no line before (PLAN_PROGRESS_AFTER, default 0.5 s) */
     const char *depfile;/* --depfile FILE */
     int compile;
     plan_diags all;     /* JSON mode: everything, printed at the end */
@@ -378,13 +379,14 @@ static void progress_clear(run *r)
 }
 
 /* "[ 120/5000] plans/x.xml" on a terminal, at most ten times a second and
- * not at all in the first half second, so that short runs show nothing. */
+ * not at all in the first half second (PLAN_PROGRESS_AFTER), so that short
+ * runs show nothing. */
 static void progress(run *r, size_t done, const char *what)
 {
     if (!r->progress)
         return;
     double t = now();
-    if (t - r->started_at < 0.5 || t - r->progress_at < 0.1)
+    if (t - r->started_at < r->progress_after || t - r->progress_at < 0.1)
         return;
     r->progress_at = t;
     fprintf(stderr, "\r\033[K[%*zu/%d] %s %s", (int)snprintf(NULL, 0, "%d", r->ninputs), done,
@@ -740,7 +742,16 @@ static int run_cmd(int argc, char **argv, int compile)
     if (!r.slots)
         abort();
     r.progress = !r.o.quiet && isatty(STDERR_FILENO) && !getenv("PLAN_NO_PROGRESS");
-    r.started_at = r.progress_at = now();
+    r.started_at = now();
+    r.progress_at = r.started_at - 1; /* the first line waits for progress_after only */
+    r.progress_after = 0.5;
+    const char *after = getenv("PLAN_PROGRESS_AFTER"); /* seconds; the tests use 0 */
+    if (after && *after) {
+        char *end;
+        double v = strtod(after, &end);
+        if (!*end && v >= 0)
+            r.progress_after = v;
+    }
     if (compile) {
         r.ids = input_ids(r.inputs, r.ninputs, &r.nids);
         r.st = calloc((size_t)r.ninputs + 1, sizeof *r.st);
