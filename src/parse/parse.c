@@ -400,12 +400,12 @@ static size_t too_many_attributes(const plan_source *src, size_t max)
 
 /* ---- libxml2's tree copied into the neutral tree ---- */
 
-static plan_xnode *new_node(plan_xml *x, plan_xtype type, plan_xnode *parent)
+plan_xnode *plan_xml_add_node(plan_xml *x, plan_xtype type, plan_xnode *parent, size_t off)
 {
     plan_xnode *n = plan_arena_alloc(x->arena, sizeof *n);
     n->type = type;
     n->parent = parent;
-    n->off = PLAN_X_NOOFF;
+    n->off = off;
     plan_xnode **head = parent ? &parent->children : &x->children;
     plan_xnode **last = parent ? &parent->last : &x->last;
     if (*last)
@@ -443,7 +443,7 @@ static void copy_children(plan_xml *x, const xmlNode *from, plan_xnode *parent)
         plan_xnode *n;
         switch (c->type) {
         case XML_ELEMENT_NODE: {
-            n = new_node(x, PLAN_X_ELEMENT, parent);
+            n = plan_xml_add_node(x, PLAN_X_ELEMENT, parent, PLAN_X_NOOFF);
             n->name = dup_or_null(x, c->name, NULL);
             n->ns = c->ns && c->ns->href ? dup_or_null(x, c->ns->href, NULL) : NULL;
             if (priv) {
@@ -471,23 +471,23 @@ static void copy_children(plan_xml *x, const xmlNode *from, plan_xnode *parent)
         }
         case XML_TEXT_NODE:
         case XML_CDATA_SECTION_NODE:
-            n = new_node(x, PLAN_X_TEXT, parent);
+            n = plan_xml_add_node(x, PLAN_X_TEXT, parent, PLAN_X_NOOFF);
             n->content = dup_or_null(x, c->content ? c->content : (const xmlChar *)"", &n->len);
             n->off = priv ? (size_t)(priv - 1) : PLAN_X_NOOFF;
             break;
         case XML_COMMENT_NODE:
-            n = new_node(x, PLAN_X_COMMENT, parent);
+            n = plan_xml_add_node(x, PLAN_X_COMMENT, parent, PLAN_X_NOOFF);
             n->content = dup_or_null(x, c->content ? c->content : (const xmlChar *)"", &n->len);
             n->off = priv ? (size_t)(priv - 1) : PLAN_X_NOOFF;
             break;
         case XML_PI_NODE:
-            n = new_node(x, PLAN_X_PI, parent);
+            n = plan_xml_add_node(x, PLAN_X_PI, parent, PLAN_X_NOOFF);
             n->name = dup_or_null(x, c->name, NULL);
             n->content = dup_or_null(x, c->content, &n->len);
             n->line = (unsigned)xmlGetLineNo((xmlNodePtr)c);
             break;
         case XML_ENTITY_REF_NODE:
-            n = new_node(x, PLAN_X_ENTREF, parent);
+            n = plan_xml_add_node(x, PLAN_X_ENTREF, parent, PLAN_X_NOOFF);
             n->name = dup_or_null(x, c->name, NULL);
             break;
         default:

@@ -207,23 +207,6 @@ static const char *reference(const char *p, const char *e, char **o)
     return NULL;
 }
 
-static plan_xnode *add_node(scan *s, plan_xtype type, plan_xnode *parent, size_t off)
-{
-    plan_xml *x = s->x;
-    plan_xnode *n = plan_arena_alloc(x->arena, sizeof *n);
-    n->type = type;
-    n->parent = parent;
-    n->off = off;
-    plan_xnode **head = parent ? &parent->children : &x->children;
-    plan_xnode **last = parent ? &parent->last : &x->last;
-    if (*last)
-        (*last)->next = n;
-    else
-        *head = n;
-    *last = n;
-    return n;
-}
-
 /* Text from p up to the next '<' (or e): a text node of parent. Returns the
  * '<', or NULL to decline. */
 static const char *text(scan *s, const char *p, plan_xnode *parent)
@@ -250,7 +233,7 @@ static const char *text(scan *s, const char *p, plan_xnode *parent)
     }
     if (p >= e || (size_t)(p - start) > s->max_text)
         return NULL; /* text after the root element is not allowed either */
-    plan_xnode *n = add_node(s, PLAN_X_TEXT, parent, (size_t)(start - s->t));
+    plan_xnode *n = plan_xml_add_node(s->x, PLAN_X_TEXT, parent, (size_t)(start - s->t));
     size_t len = (size_t)(p - start);
     if (!refs) {
         n->content = plan_arena_strndup(s->x->arena, start, len);
@@ -309,7 +292,7 @@ static const char *comment(scan *s, const char *p, plan_xnode *parent)
     const char *b = p + 4, *e = s->e, *q = find2(b, e, '-', '-');
     if (!q || e - q < 3 || q[2] != '>' || (size_t)(q - b) > s->max_text || !all_chars(b, q))
         return NULL;
-    plan_xnode *n = add_node(s, PLAN_X_COMMENT, parent, (size_t)(p - s->t));
+    plan_xnode *n = plan_xml_add_node(s->x, PLAN_X_COMMENT, parent, (size_t)(p - s->t));
     n->content = plan_arena_strndup(s->x->arena, b, (size_t)(q - b));
     n->len = (size_t)(q - b);
     return q + 3;
@@ -350,7 +333,7 @@ static const char *pi(scan *s, const char *p, plan_xnode *parent)
     unsigned line = line_of(s->x->src, (size_t)(q - 1 - s->t));
     if (line >= 65535)
         return NULL; /* libxml2 keeps no larger line in a PI */
-    plan_xnode *n = add_node(s, PLAN_X_PI, parent, (size_t)(p - s->t));
+    plan_xnode *n = plan_xml_add_node(s->x, PLAN_X_PI, parent, (size_t)(p - s->t));
     n->name = plan_arena_strndup(s->x->arena, tg, (size_t)(te - tg));
     n->line = line;
     if (data) {
@@ -417,7 +400,7 @@ static const char *start_tag(scan *s, const char *p, plan_xnode *parent, plan_xn
     const char *e = s->e, *nb = p + 1, *ne = name_end(nb, e);
     if (!ne || ++s->elements > s->max_elements)
         return NULL;
-    plan_xnode *n = add_node(s, PLAN_X_ELEMENT, parent, (size_t)(p - s->t));
+    plan_xnode *n = plan_xml_add_node(s->x, PLAN_X_ELEMENT, parent, (size_t)(p - s->t));
     n->name = plan_arena_strndup(s->x->arena, nb, (size_t)(ne - nb));
     n->ns = parent ? parent->ns : NULL;
     size_t nattr = 0;

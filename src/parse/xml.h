@@ -70,6 +70,11 @@ int plan_scan(plan_xml *x);
  * set; returns 1 with x filled, or 0 with the reasons in d. */
 int plan_parse_libxml2(plan_xml *x, plan_diags *d);
 
+/* A new node of type, appended to parent's children (x's top level when
+ * parent is NULL), at byte offset off (PLAN_X_NOOFF: none); both paths
+ * build the tree with it. */
+plan_xnode *plan_xml_add_node(plan_xml *x, plan_xtype type, plan_xnode *parent, size_t off);
+
 /* The first unprefixed attribute called name, or NULL. */
 const plan_xattr *plan_xml_attr(const plan_xnode *n, const char *name);
 /* Its value, or NULL when absent. */
