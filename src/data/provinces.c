@@ -100,6 +100,14 @@ static void name_init(void)
     }
 }
 
+size_t plan_province_keys(const char *const **keys, const size_t **lens)
+{
+    pthread_once(&name_once, name_init);
+    *keys = (const char *const *)name_key;
+    *lens = name_len;
+    return plan_province_count();
+}
+
 const plan_province *plan_province_in(const char *text)
 {
     pthread_once(&name_once, name_init);

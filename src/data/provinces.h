@@ -21,6 +21,11 @@ const plan_province *plan_province_get(int i);
 /* The province whose name occurs in text (accent- and case-insensitive; the
  * longest name wins, so "Bà Rịa - Vũng Tàu" beats nothing shorter), or NULL. */
 const plan_province *plan_province_in(const char *text);
+/* The names of every row folded without accents (plan_utf8_fold_ascii) and
+ * their lengths, indexed as plan_province_get: computed once per run and
+ * shared by the rules that look for province names in folded text. Returns
+ * the number of rows. */
+size_t plan_province_keys(const char *const **keys, const size_t **lens);
 /* 1 when the unit exists as a province on date d (d.y == 0: today's list). */
 int plan_province_exists_on(const plan_province *p, plan_date d);
 

@@ -77,39 +77,25 @@ static const plan_doctype *header_doctype(const plan_header *h)
 
 /* ---- provinces named in text ------------------------------------------- */
 
-/* Folded, accent-free names of every province with their lengths: static
- * data, computed once per run and shared (read only) by every plan. */
+/* What the province scans of one plan share: the folded names of every
+ * province with their lengths (plan_province_keys), and the plan whose
+ * texts are folded (plan_check_fold). */
 typedef struct prov_keys {
-    char **key;
-    size_t *len;
+    const char *const *key;
+    const size_t *len;
     size_t n;
-    plan_check *c;   /* whose texts are folded (plan_check_fold) */
+    plan_check *c;
 } prov_keys;
-
-static prov_keys shared_keys;
-static pthread_once_t shared_keys_once = PTHREAD_ONCE_INIT;
-
-static void shared_keys_init(void)
-{
-    prov_keys *k = &shared_keys;
-    k->n = plan_province_count();
-    k->key = plan_xmalloc((k->n ? k->n : 1) * sizeof *k->key);
-    k->len = plan_xmalloc((k->n ? k->n : 1) * sizeof *k->len);
-    for (size_t i = 0; i < k->n; i++) {
-        k->key[i] = plan_utf8_fold_ascii(plan_province_get((int)i)->name);
-        k->len[i] = strlen(k->key[i]);
-    }
-}
 
 static void prov_keys_init(prov_keys *k)
 {
-    pthread_once(&shared_keys_once, shared_keys_init);
-    *k = shared_keys;
+    k->n = plan_province_keys(&k->key, &k->len);
+    k->c = NULL;
 }
 
 static void prov_keys_free(prov_keys *k)
 {
-    *k = (prov_keys){0}; /* the shared keys stay */
+    *k = (prov_keys){0};
 }
 
 /* After accent folding, any byte that is not an ASCII letter or digit ends

@@ -519,33 +519,22 @@ static int former_follows(const char *p)
 
 /* The first province that does not exist on day and that text names as
  * "tỉnh X" or "thành phố X" without "cũ" after it; NULL when none. */
-/* The folded names of the provinces, computed once (static data: kept for
- * the run). */
-static char **prov_folded;
-static pthread_once_t prov_folded_once = PTHREAD_ONCE_INIT;
-
-static void prov_folded_init(void)
-{
-    size_t n = plan_province_count();
-    prov_folded = plan_xmalloc((n ? n : 1) * sizeof *prov_folded);
-    for (size_t i = 0; i < n; i++)
-        prov_folded[i] = plan_utf8_fold_ascii(plan_province_get((int)i)->name);
-}
-
 static const plan_province *abolished_in(plan_check *c, const char *text, plan_date day)
 {
     const char *f = plan_check_fold(c, text);
     /* Every name found must follow "tinh " or "thanh pho ". */
     if (!strstr(f, "tinh ") && !strstr(f, "thanh pho "))
         return NULL;
-    pthread_once(&prov_folded_once, prov_folded_init);
     const plan_province *found = NULL;
-    for (size_t i = 0; i < plan_province_count() && !found; i++) {
+    const char *const *keys;
+    const size_t *lens;
+    size_t count = plan_province_keys(&keys, &lens);
+    for (size_t i = 0; i < count && !found; i++) {
         const plan_province *pr = plan_province_get((int)i);
         if (plan_province_exists_on(pr, day))
             continue;
-        const char *k = prov_folded[i];
-        size_t n = strlen(k);
+        const char *k = keys[i];
+        size_t n = lens[i];
         for (const char *p = strstr(f, k); p && !found; p = strstr(p + 1, k)) {
             int tinh = p - f >= 5 && strncmp(p - 5, "tinh ", 5) == 0;
             int tp = p - f >= 10 && strncmp(p - 10, "thanh pho ", 10) == 0;
