@@ -19,6 +19,32 @@
 #include "plan/util.h"
 #include "validate/internal.h"
 
+/* ---- texts for the comparisons of quick and plain paths ---- */
+
+enum sep { SEP_NONE, SEP_SPACE, SEP_SOME };
+
+/* A text of up to count pieces chosen by the fixed pseudo-random sequence
+ * *seed (one step per piece), into buf of size bytes, stopping at the first
+ * piece that does not fit. After each piece: nothing (SEP_NONE), a space
+ * (SEP_SPACE), or a space after two pieces in three but the last (SEP_SOME). */
+static void random_text(char *buf, size_t size, const char *const *pieces, size_t np,
+                        uint32_t *seed, int count, enum sep sep)
+{
+    size_t len = 0, room = sep == SEP_SPACE ? 2 : 1;
+    for (int k = 0; k < count; k++) {
+        *seed = *seed * 1103515245u + 12345u;
+        const char *p = pieces[(*seed >> 8) % np];
+        size_t pl = strlen(p);
+        if (len + pl + room >= size)
+            break;
+        memcpy(buf + len, p, pl);
+        len += pl;
+        if (sep == SEP_SPACE || (sep == SEP_SOME && k + 1 < count && (*seed >> 20) % 3))
+            buf[len++] = ' ';
+    }
+    buf[len] = '\0';
+}
+
 /* ---- the award catalogue: the lookup as it was before the fast path ---- */
 
 static size_t ref_key_at(const char *k, size_t i, const char *key)
@@ -132,6 +158,18 @@ static void award_lookup_as_plain(void **state)
     char a[256], b[256], text[600];
     for (size_t i = 0; i < sizeof extra / sizeof *extra; i++)
         check_text(extra[i], &n);
+    /* Longer than 64 words: the word starts no longer fit the stack array. */
+    char *words = NULL;
+    size_t wn = 0;
+    FILE *w = open_memstream(&words, &wn);
+    assert_non_null(w);
+    for (int i = 0; i < 70; i++)
+        fputs("các tập thể và cá nhân có thành tích ", w);
+    fputs("được tặng Bằng khen của Thủ tướng Chính phủ", w);
+    fclose(w);
+    assert_non_null(plan_award_lookup(words));
+    check_text(words, &n);
+    free(words);
     for (size_t r = 0; r < plan_award_entry_count(); r++) {
         const plan_award_entry *e = plan_award_entry_get((int)r);
         const char *k0 = e->keys[0], *k1 = e->keys[1];
@@ -394,20 +432,7 @@ static void award_folded_as_key_text(void **state)
     int hits = 0, maybes = 0;
     for (int n = 0; n < 20000; n++) {
         char text[512];
-        size_t len = 0;
-        int count = 1 + n % 10;
-        for (int k = 0; k < count; k++) {
-            seed = seed * 1103515245u + 12345u;
-            const char *p = pieces[(seed >> 8) % np];
-            size_t pl = strlen(p);
-            if (len + pl + 1 >= sizeof text)
-                break;
-            memcpy(text + len, p, pl);
-            len += pl;
-            if (k + 1 < count && (seed >> 20) % 3)
-                text[len++] = ' ';
-        }
-        text[len] = '\0';
+        random_text(text, sizeof text, pieces, np, &seed, 1 + n % 10, SEP_SOME);
         char *f = plan_utf8_fold_ascii(text), *k = plan_award_key_text(text);
         for (int set = PLAN_AWARD_PH_ANNUAL; set <= PLAN_AWARD_PH_STANDARD; set++) {
             const plan_award_phrase *a = plan_award_phrase_in((plan_award_phrase_set)set, text);
@@ -565,18 +590,7 @@ static void district_quick_test(void **state)
     int hits = 0;
     for (int n = 0; n < 5000; n++) {
         char text[256];
-        size_t len = 0;
-        for (int k = 0; k < 1 + n % 5; k++) {
-            seed = seed * 1103515245u + 12345u;
-            const char *p = pieces[(seed >> 8) % np];
-            size_t pl = strlen(p);
-            if (len + pl + 2 >= sizeof text)
-                break;
-            memcpy(text + len, p, pl);
-            len += pl;
-            text[len++] = ' ';
-        }
-        text[len] = '\0';
+        random_text(text, sizeof text, pieces, np, &seed, 1 + n % 5, SEP_SPACE);
         char *f = plan_utf8_fold_ascii(text);
         int district = (plan_body_kinds(text) & (1u << PLAN_BODY_DISTRICT)) != 0 ||
                        strstr(f, "thanh pho ") != NULL;
@@ -623,18 +637,7 @@ static void roman_quick_as_full(void **state)
     int found = 0;
     for (int n = 0; n < 60000; n++) {
         char text[256];
-        size_t len = 0;
-        int count = 1 + n % 9;
-        for (int k = 0; k < count; k++) {
-            seed = seed * 1103515245u + 12345u;
-            const char *p = pieces[(seed >> 8) % np];
-            size_t pl = strlen(p);
-            if (len + pl + 1 >= sizeof text)
-                break;
-            memcpy(text + len, p, pl);
-            len += pl;
-        }
-        text[len] = '\0';
+        random_text(text, sizeof text, pieces, np, &seed, 1 + n % 9, SEP_NONE);
         plan_text t = {text, {1, 1}};
         plan_diags quick = {0}, full = {0};
         plan_check cq = {&doc, &quick, NULL}, cf = {&doc, &full, NULL};
