@@ -366,21 +366,9 @@ static size_t compiled_at(const char *k, size_t i, const compiled_key *ck)
     return best;
 }
 
-/* Length of the longest alternative of ck found anywhere in k, or 0. */
-static size_t compiled_score(const char *k, const compiled_key *ck)
-{
-    size_t best = 0;
-    for (size_t i = 1; k[i]; i++)
-        if (k[i - 1] == ' ') {
-            size_t n = compiled_at(k, i, ck);
-            if (n > best)
-                best = n;
-        }
-    return best;
-}
-
-/* The same over the word starts of k listed in starts[0..n), bits[j] the
- * first_bit of the word at starts[j]. */
+/* Length of the longest alternative of ck found at one of the word starts
+ * of k listed in starts[0..n) (bits[j]: the first_bit of the word at
+ * starts[j]), or 0. */
 static size_t starts_score(const char *k, const size_t *starts, const uint64_t *bits, size_t n,
                            const compiled_key *ck)
 {
@@ -457,17 +445,16 @@ const plan_award_entry *plan_award_lookup(const char *text)
     char *k = plan_award_key_text(text);
     uint64_t mask = word_starts(k);
     /* The words of k, listed once: each key is tried at them only. */
-    size_t starts[64], ns = 0;
-    uint64_t bits[64];
-    int many = 0;
+    size_t nw = 0;
+    for (size_t i = 1; k[i]; i++)
+        nw += k[i - 1] == ' ';
+    size_t starts_buf[64], *starts = nw <= 64 ? starts_buf : plan_xmalloc(nw * sizeof *starts);
+    uint64_t bits_buf[64], *bits = nw <= 64 ? bits_buf : plan_xmalloc(nw * sizeof *bits);
+    size_t ns = 0;
     for (size_t i = 1; k[i]; i++)
         if (k[i - 1] == ' ') {
-            if (ns < sizeof starts / sizeof *starts) {
-                bits[ns] = first_bit((unsigned char)k[i]);
-                starts[ns++] = i;
-            } else {
-                many = 1;
-            }
+            bits[ns] = first_bit((unsigned char)k[i]);
+            starts[ns++] = i;
         }
     const plan_award_entry *best = NULL;
     size_t best_score = 0;
@@ -478,9 +465,9 @@ const plan_award_entry *plan_award_lookup(const char *text)
             if (j >= KEYS_MAX)
                 s = key_score(k, *key);
             else
-                s = !(mask & row_keys[r][j].firsts) ? 0
-                    : many ? compiled_score(k, &row_keys[r][j])
-                           : starts_score(k, starts, bits, ns, &row_keys[r][j]);
+                s = !(mask & row_keys[r][j].firsts)
+                        ? 0
+                        : starts_score(k, starts, bits, ns, &row_keys[r][j]);
             if (!s) {
                 score = 0;
                 break;
@@ -491,6 +478,10 @@ const plan_award_entry *plan_award_lookup(const char *text)
             best_score = score;
             best = &rows[r];
         }
+    }
+    if (starts != starts_buf) {
+        free(starts);
+        free(bits);
     }
     free(k);
     return best;
