@@ -181,6 +181,11 @@ size_t plan_name_accents(const char *s);
 #define PLAN_HASH64_INIT 0xcbf29ce484222325ULL
 /* FNV-1a over p[0..n), continuing from h (start with PLAN_HASH64_INIT). */
 uint64_t plan_hash64(const void *p, size_t n, uint64_t h);
+/* A hash of p[0..n) mixed into h, eight bytes a step, for telling whether a
+ * content changed between two runs of the same plan binary (the stamps of
+ * incremental compile). Its values may change between versions: never keep
+ * them where another version reads them (use plan_hash64 there). */
+uint64_t plan_hash64_quick(const void *p, size_t n, uint64_t h);
 /* h as 16 lower-case hex digits. */
 void plan_hash64_hex(uint64_t h, char out[17]);
 

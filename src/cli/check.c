@@ -292,6 +292,17 @@ static slot *slot_of(const run *r, size_t i)
     return &r->slots[i % r->nslots];
 }
 
+/* The content part of a plan's stamp input, once the plan is read: its
+ * loaded text, so that it is not read a second time; its bytes when it did
+ * not load (stamp.h). */
+static void stamp_content(cli_stamp_input *in, const char *path, const plan_doc *doc)
+{
+    if (doc && doc->src)
+        cli_stamp_input_text(in, doc->src->text, doc->src->len);
+    else
+        cli_stamp_input_of(path, in);
+}
+
 /* Reads, validates, prints into the slot's buffer, writes the outputs. */
 static void work_one(void *ctx, size_t i)
 {
@@ -304,11 +315,14 @@ static void work_one(void *ctx, size_t i)
     FILE *f = open_memstream(&sl->text, &sl->textlen);
     if (!f)
         abort(); /* out of memory */
-    if (r->compile && !r->st[i].in.ok)
-        cli_stamp_input_of(path, &r->st[i].in); /* before reading: a later edit shows next time */
+    /* The stamp's input, unless a first pass took it: stat before reading,
+     * so that a later edit shows next time. */
+    int stamp = r->compile && !r->st[i].in.ok && cli_stamp_input_stat(path, &r->st[i].in) == 0;
     plan_diags d = PLAN_DIAGS_INIT;
     plan_doc *doc = NULL;
     int rc = plan_doc_read(path, &r->o.load, &d, &doc);
+    if (stamp)
+        stamp_content(&r->st[i].in, path, doc);
     if (rc == PLAN_ERR_IO) {
         cli_syserr_to(f, path, errno);
         j->unread = j->io_failed = 1;
@@ -352,10 +366,13 @@ static void work_one(void *ctx, size_t i)
 static void scan_one(void *ctx, size_t i)
 {
     run *r = ctx;
-    cli_stamp_input_of(r->inputs[i], &r->st[i].in);
+    int stamp = cli_stamp_input_stat(r->inputs[i], &r->st[i].in) == 0;
     plan_diags d = PLAN_DIAGS_INIT;
     plan_doc *doc = NULL;
-    if (plan_doc_read(r->inputs[i], &r->o.load, &d, &doc) == PLAN_OK && doc)
+    int rc = plan_doc_read(r->inputs[i], &r->o.load, &d, &doc);
+    if (stamp)
+        stamp_content(&r->st[i].in, r->inputs[i], doc);
+    if (rc == PLAN_OK && doc)
         slot_of(r, i)->sum = plan_summary_index_of(doc);
     plan_doc_free(doc);
     plan_diags_clear(&d);

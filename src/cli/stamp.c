@@ -29,25 +29,38 @@ static int hash_file(const char *path, uint64_t *h)
     char buf[65536];
     ssize_t k;
     while ((k = read(fd, buf, sizeof buf)) > 0)
-        *h = plan_hash64(buf, (size_t)k, *h);
+        *h = plan_hash64_quick(buf, (size_t)k, *h);
     int e = k < 0 ? errno : 0;
     close(fd);
     return -e;
 }
 
-void cli_stamp_input_of(const char *path, cli_stamp_input *in)
+int cli_stamp_input_stat(const char *path, cli_stamp_input *in)
 {
     memset(in, 0, sizeof *in);
     struct stat st;
     if (stat(path, &st) != 0 || !S_ISREG(st.st_mode))
+        return -1;
+    in->size = (long long)st.st_size;
+    in->mtime_sec = (long long)st.st_mtim.tv_sec;
+    in->mtime_nsec = (long long)st.st_mtim.tv_nsec;
+    return 0;
+}
+
+void cli_stamp_input_text(cli_stamp_input *in, const char *text, size_t len)
+{
+    in->content = plan_hash64_quick(text, len, PLAN_HASH64_INIT);
+    in->ok = 1;
+}
+
+void cli_stamp_input_of(const char *path, cli_stamp_input *in)
+{
+    if (cli_stamp_input_stat(path, in) != 0)
         return;
     uint64_t h = PLAN_HASH64_INIT;
     if (hash_file(path, &h) != 0)
         return;
     in->content = h;
-    in->size = (long long)st.st_size;
-    in->mtime_sec = (long long)st.st_mtim.tv_sec;
-    in->mtime_nsec = (long long)st.st_mtim.tv_nsec;
     in->ok = 1;
 }
 

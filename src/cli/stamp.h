@@ -13,17 +13,29 @@
 #ifndef PLAN_CLI_STAMP_H
 #define PLAN_CLI_STAMP_H
 
+#include <stddef.h>
 #include <stdint.h>
 
 /* What one input contributes to the keys. */
 typedef struct cli_stamp_input {
-    uint64_t content;   /* plan_hash64 of the file's bytes */
+    uint64_t content;   /* plan_hash64_quick of its text (see below) */
     long long size, mtime_sec, mtime_nsec;
     int ok;             /* the file could be read */
 } cli_stamp_input;
 
-/* Fills *in from path (ok = 0 when it cannot be read). */
+/* Fills *in from path: its size and time from stat, its content from the
+ * file's bytes (ok = 0 when it cannot be read). */
 void cli_stamp_input_of(const char *path, cli_stamp_input *in);
+
+/* The same in two steps, for a plan that is read anyway, so that it is read
+ * once: cli_stamp_input_stat before reading it (returns 0, or -1 when path
+ * is not a readable regular file; ok stays 0), then cli_stamp_input_text
+ * with the text as loaded (plan_source's text), which sets ok. Stat before
+ * reading: an edit between the two shows as a changed time next run. The
+ * content of a plan is always taken the same way (from its loaded text when
+ * it loads, else from its bytes), so that keys compare between runs. */
+int cli_stamp_input_stat(const char *path, cli_stamp_input *in);
+void cli_stamp_input_text(cli_stamp_input *in, const char *text, size_t len);
 
 /* Adds in to the key h. */
 uint64_t cli_stamp_mix(uint64_t h, const cli_stamp_input *in);

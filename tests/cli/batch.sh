@@ -80,6 +80,14 @@ grep -q "^compiled 2, up to date $((N - 2)), failed 0$" "$D/touch.err" && ok || 
 sed -i 's/<muc-dich>/<muc-dich> /' "$R/ubnd-135.xml"
 plan compile "$R" -o "$O" > /dev/null 2> "$D/edit.err"
 grep -q "^compiled 2, up to date" "$D/edit.err" && ok || bad "editing the parent did not recompile it and its dependent"
+# So does an edit that keeps the size and the time: the key holds the text.
+cp -p "$R/003-01-KH-VP.xml" "$D/keep.xml"
+sed -i '0,/^  </s// \t</' "$R/003-01-KH-VP.xml"
+touch -r "$D/keep.xml" "$R/003-01-KH-VP.xml"
+[ "$(stat -c '%s %Y' "$R/003-01-KH-VP.xml")" = "$(stat -c '%s %Y' "$D/keep.xml")" ] &&
+    ! cmp -s "$R/003-01-KH-VP.xml" "$D/keep.xml" && ok || bad "the same-size edit was not made"
+plan compile "$R" -o "$O" > /dev/null 2> "$D/same.err"
+grep -q "^compiled 1, up to date" "$D/same.err" && ok || bad "an edit keeping size and time was not recompiled: $(tail -1 "$D/same.err")"
 
 # --- 4. what else recompiles -------------------------------------------------
 rm "$O/003-01-KH-VP.html"

@@ -315,6 +315,34 @@ static void arena_and_buffer(void **state)
     plan_buf_free(&b);
 }
 
+/* The quick hash of the stamps: every byte and the length count, and its
+ * values do not depend on where the input lies in memory. */
+static void hash_quick(void **state)
+{
+    (void)state;
+    unsigned char buf[64 + 8], copy[64 + 1];
+    for (size_t i = 0; i < sizeof buf; i++)
+        buf[i] = (unsigned char)(i * 37 + 11);
+    for (size_t n = 0; n <= 64; n++) {
+        uint64_t h = plan_hash64_quick(buf, n, PLAN_HASH64_INIT);
+        memcpy(copy + 1, buf, n); /* the same bytes, at another alignment */
+        assert_true(h == plan_hash64_quick(copy + 1, n, PLAN_HASH64_INIT));
+        if (n < 64) /* one byte more, even a zero byte, is another content */
+            assert_true(h != plan_hash64_quick(buf, n + 1, PLAN_HASH64_INIT));
+        for (size_t i = 0; i < n; i++) /* a change of any one bit of any byte */
+            for (int bit = 0; bit < 8; bit++) {
+                buf[i] ^= (unsigned char)(1u << bit);
+                assert_true(h != plan_hash64_quick(buf, n, PLAN_HASH64_INIT));
+                buf[i] ^= (unsigned char)(1u << bit);
+            }
+    }
+    unsigned char zeros[9] = {0};
+    assert_true(plan_hash64_quick(zeros, 8, PLAN_HASH64_INIT) !=
+                plan_hash64_quick(zeros, 9, PLAN_HASH64_INIT));
+    /* The seed counts: keys chain one input after another. */
+    assert_true(plan_hash64_quick("abc", 3, 1) != plan_hash64_quick("abc", 3, 2));
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -326,6 +354,7 @@ int main(void)
         cmocka_unit_test(fold_keys),
         cmocka_unit_test(collation_order),
         cmocka_unit_test(arena_and_buffer),
+        cmocka_unit_test(hash_quick),
     };
     return cmocka_run_group_tests_name("util", tests, NULL, NULL);
 }
