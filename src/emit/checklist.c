@@ -14,7 +14,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "plan/emit.h"
+#include "put.h"
 
 static const char *const kind_names[] = {"campaign-start", "campaign-end", "dossier", "report",
                                          "proposal", "review", "plan", "task", "other"};
@@ -205,10 +205,14 @@ static const char *plan_id(plan_arena *a, const plan_doc *d, const char *file)
     const plan_header *h = &d->header;
     if (h->number.text.s) {
         plan_buf_puts(&src, h->number.text.s);
-        if (!(h->number.parsed && h->number.year) && h->date.prec != PLAN_PREC_NONE)
-            plan_buf_printf(&src, " %d", h->date.lo.y);
-        if (h->place.s)
-            plan_buf_printf(&src, " %s", h->place.s);
+        if (!(h->number.parsed && h->number.year) && h->date.prec != PLAN_PREC_NONE) {
+            plan_buf_putc(&src, ' ');
+            plan_put_i(&src, h->date.lo.y, 0);
+        }
+        if (h->place.s) {
+            plan_buf_putc(&src, ' ');
+            plan_buf_puts(&src, h->place.s);
+        }
     } else if (file) {
         size_t n = strlen(file);
         if (n > 4 && strcmp(file + n - 4, ".xml") == 0)
@@ -224,17 +228,24 @@ static const char *plan_id(plan_arena *a, const plan_doc *d, const char *file)
 
 static void set_uids(plan_checklist *c)
 {
+    size_t idlen = strlen(c->plan_id);
+    uint64_t h0 = fnv1a(0xcbf29ce484222325ULL, c->plan_id, idlen + 1);
     for (size_t i = 0; i < c->n; i++) {
         plan_obligation *o = &c->v[i];
-        char line[16];
-        snprintf(line, sizeof line, "%u", o->line);
+        char line[PLAN_FMT_MAX];
+        size_t nline = plan_fmt_u(line, o->line, 0);
         const char *kind = plan_ob_kind_name(o->kind);
-        uint64_t h = 0xcbf29ce484222325ULL;
-        h = fnv1a(h, c->plan_id, strlen(c->plan_id) + 1);
+        uint64_t h = h0;
         h = fnv1a(h, kind, strlen(kind) + 1);
-        h = fnv1a(h, line, strlen(line) + 1);
+        h = fnv1a(h, line, nline + 1);
         h = fnv1a(h, o->what, strlen(o->what));
-        o->uid = plan_arena_printf(c->arena, "%016llx@%s", (unsigned long long)h, c->plan_id);
+        /* "%016llx@%s" */
+        char *uid = plan_arena_alloc(c->arena, 16 + 1 + idlen + 1);
+        for (int k = 15; k >= 0; k--, h >>= 4)
+            uid[k] = "0123456789abcdef"[h & 15];
+        uid[16] = '@';
+        memcpy(uid + 17, c->plan_id, idlen + 1);
+        o->uid = uid;
     }
     /* Two obligations on one line with the same text (a plan written on a
      * single line): keep the ids unique, in list order. */
@@ -436,6 +447,35 @@ int plan_checklist_office_is(const char *name, const char *office)
     return same_office(name, office);
 }
 
+/* plan_name_match(ca, cb) is not NONE when the keys with accents are equal
+ * (SAME) or those without are (NO_ACCENTS): the same test on keys made
+ * once per name. */
+void plan_office_id_init(plan_office_id *id, const char *name)
+{
+    char *core = core_dup(name);
+    id->name = name;
+    id->key_acc = plan_name_key(core, 1);
+    id->key = plan_name_key(core, 0);
+    free(core);
+    plan_buf slug = PLAN_BUF_INIT;
+    plan_office_slug(name, &slug);
+    id->slug = plan_xstrdup(plan_buf_cstr(&slug));
+    plan_buf_free(&slug);
+}
+
+int plan_office_id_same(const plan_office_id *a, const plan_office_id *b)
+{
+    return a == b || strcmp(a->key_acc, b->key_acc) == 0 || strcmp(a->key, b->key) == 0;
+}
+
+void plan_office_id_free(plan_office_id *id)
+{
+    free(id->key_acc);
+    free(id->key);
+    free(id->slug);
+    memset(id, 0, sizeof *id);
+}
+
 typedef struct office {
     const char *name; /* without the parenthesis */
     char *key;
@@ -536,14 +576,20 @@ void plan_checklist_title(const plan_checklist *c, plan_buf *out)
     const plan_header *h = &c->doc->header;
     size_t start = out->len;
     plan_buf_puts(out, "Kế hoạch");
-    if (h->number.text.s)
-        plan_buf_printf(out, " số %s", h->number.text.s);
+    if (h->number.text.s) {
+        plan_buf_puts(out, " số ");
+        plan_buf_puts(out, h->number.text.s);
+    }
     if (h->date.prec != PLAN_PREC_NONE && plan_date_valid(h->date.lo)) {
         plan_buf_puts(out, " ngày ");
         plan_date_vi(h->date.lo, out);
     }
-    if (h->issuer.s)
-        plan_buf_printf(out, " của %s", h->issuer.s);
-    if (out->len == start + strlen("Kế hoạch") && c->file)
-        plan_buf_printf(out, " %s", c->file);
+    if (h->issuer.s) {
+        plan_buf_puts(out, " của ");
+        plan_buf_puts(out, h->issuer.s);
+    }
+    if (out->len == start + strlen("Kế hoạch") && c->file) {
+        plan_buf_putc(out, ' ');
+        plan_buf_puts(out, c->file);
+    }
 }

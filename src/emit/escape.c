@@ -2,19 +2,72 @@
  * escape.c - the one escaping module every renderer uses: XML and HTML,
  * JSON, Markdown, CSV and iCalendar (text, parameters, line folding).
  */
-#include <stdio.h>
+#include <stdint.h>
 #include <string.h>
 
 #include "plan/emit.h"
 
 /* Each escaper copies the runs of bytes that need nothing in one append,
- * finding the next special byte with strcspn: output is most of the time of
- * compile, and these are its inner loops. */
+ * finding the next special byte with strcspn (a set of up to 16 bytes, which
+ * glibc scans 16 bytes at a time) or with span() below: output is most of
+ * the time of compile, and these are its inner loops. */
 
-/* The control characters U+0001..U+001F, for the sets below. */
-#define CONTROLS                                                                         \
-    "\x01\x02\x03\x04\x05\x06\x07\x08\x09\x0a\x0b\x0c\x0d\x0e\x0f\x10\x11\x12\x13\x14\x15" \
-    "\x16\x17\x18\x19\x1a\x1b\x1c\x1d\x1e\x1f"
+/* The JSON and iCalendar sets hold the 31 control characters: too many for
+ * strcspn's vector path (16 at most), whose fallback builds a 256-byte
+ * table on every call. These scan 8 bytes at a time instead (SWAR): in a
+ * 64-bit word, lt() marks the bytes below n and eq() the bytes equal to c.
+ * A borrow can mark a byte after (above) a true match, never before it, so
+ * the lowest mark of the OR of several tests is the first special byte:
+ * on a little-endian machine, the lowest bits are the first byte. */
+#define ONES 0x0101010101010101ULL
+#define HIGHS 0x8080808080808080ULL
+
+static inline uint64_t lt(uint64_t x, unsigned n) /* n <= 128 */
+{
+    return (x - ONES * n) & ~x & HIGHS;
+}
+
+static inline uint64_t eq(uint64_t x, unsigned char c)
+{
+    return lt(x ^ (ONES * c), 1);
+}
+
+enum { SET_JSON, SET_ICS_TEXT, SET_ICS_PARAM };
+
+static inline uint64_t marks(uint64_t x, int set)
+{
+    switch (set) {
+    case SET_JSON: return lt(x, 0x20) | eq(x, '"') | eq(x, '\\');
+    case SET_ICS_TEXT: return lt(x, 0x20) | eq(x, '\\') | eq(x, ';') | eq(x, ',') | eq(x, 0x7f);
+    default: return lt(x, 0x20) | eq(x, '"') | eq(x, '^') | eq(x, 0x7f);
+    }
+}
+
+static inline int special(unsigned char c, int set)
+{
+    switch (set) {
+    case SET_JSON: return c < 0x20 || c == '"' || c == '\\';
+    case SET_ICS_TEXT: return c < 0x20 || c == '\\' || c == ';' || c == ',' || c == 0x7f;
+    default: return c < 0x20 || c == '"' || c == '^' || c == 0x7f;
+    }
+}
+
+/* The index of the first byte of s[i..n) in set, or n. */
+static inline size_t span(const char *s, size_t i, size_t n, int set)
+{
+#if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
+    for (; i + 8 <= n; i += 8) {
+        uint64_t x;
+        memcpy(&x, s + i, 8);
+        uint64_t m = marks(x, set);
+        if (m)
+            return i + ((unsigned)__builtin_ctzll(m) >> 3);
+    }
+#endif
+    while (i < n && !special((unsigned char)s[i], set))
+        i++;
+    return i;
+}
 
 static void esc(plan_buf *b, const char *s, int attr)
 {
@@ -46,20 +99,26 @@ void plan_esc_xml_attr(plan_buf *b, const char *s)
 
 void plan_esc_json(plan_buf *b, const char *s)
 {
-    for (;;) {
-        size_t n = strcspn(s, "\"\\" CONTROLS);
-        plan_buf_append(b, s, n);
-        s += n;
-        if (!*s)
+    size_t n = strlen(s);
+    for (size_t i = 0;;) {
+        size_t j = span(s, i, n, SET_JSON);
+        plan_buf_append(b, s + i, j - i);
+        if (j == n)
             break;
-        unsigned char c = (unsigned char)*s++;
+        unsigned char c = (unsigned char)s[j];
+        i = j + 1;
         switch (c) {
-        case '"': plan_buf_puts(b, "\\\""); break;
-        case '\\': plan_buf_puts(b, "\\\\"); break;
-        case '\n': plan_buf_puts(b, "\\n"); break;
-        case '\t': plan_buf_puts(b, "\\t"); break;
-        case '\r': plan_buf_puts(b, "\\r"); break;
-        default: plan_buf_printf(b, "\\u%04x", c); break;
+        case '"': plan_buf_append(b, "\\\"", 2); break;
+        case '\\': plan_buf_append(b, "\\\\", 2); break;
+        case '\n': plan_buf_append(b, "\\n", 2); break;
+        case '\t': plan_buf_append(b, "\\t", 2); break;
+        case '\r': plan_buf_append(b, "\\r", 2); break;
+        default: { /* "\\u%04x" of a control character */
+            char u[6] = {'\\', 'u', '0', '0', "0123456789abcdef"[c >> 4],
+                         "0123456789abcdef"[c & 15]};
+            plan_buf_append(b, u, 6);
+            break;
+        }
         }
     }
 }
@@ -139,13 +198,14 @@ void plan_esc_csv(plan_buf *b, const char *s)
 
 void plan_esc_ics_text(plan_buf *b, const char *s)
 {
-    for (; *s; s++) {
-        size_t n = strcspn(s, "\\;,\x7f" CONTROLS);
-        plan_buf_append(b, s, n);
-        s += n;
-        if (!*s)
+    size_t n = strlen(s);
+    for (size_t i = 0;; i++) {
+        size_t j = span(s, i, n, SET_ICS_TEXT);
+        plan_buf_append(b, s + i, j - i);
+        if (j == n)
             break;
-        switch (*s) {
+        i = j;
+        switch (s[i]) {
         case '\\': plan_buf_puts(b, "\\\\"); break;
         case ';': plan_buf_puts(b, "\\;"); break;
         case ',': plan_buf_puts(b, "\\,"); break;
@@ -153,9 +213,9 @@ void plan_esc_ics_text(plan_buf *b, const char *s)
         case '\r': break;
         default:
             /* Other control characters are not allowed in TEXT. */
-            if ((unsigned char)*s >= 0x20 && *s != 0x7f)
-                plan_buf_putc(b, *s);
-            else if (*s == '\t')
+            if ((unsigned char)s[i] >= 0x20 && s[i] != 0x7f)
+                plan_buf_putc(b, s[i]);
+            else if (s[i] == '\t')
                 plan_buf_putc(b, ' ');
         }
     }
@@ -164,19 +224,20 @@ void plan_esc_ics_text(plan_buf *b, const char *s)
 void plan_esc_ics_param(plan_buf *b, const char *s)
 {
     plan_buf_putc(b, '"');
-    for (; *s; s++) {
-        size_t n = strcspn(s, "\"^\x7f" CONTROLS);
-        plan_buf_append(b, s, n);
-        s += n;
-        if (!*s)
+    size_t n = strlen(s);
+    for (size_t i = 0;; i++) {
+        size_t j = span(s, i, n, SET_ICS_PARAM);
+        plan_buf_append(b, s + i, j - i);
+        if (j == n)
             break;
-        switch (*s) {
+        i = j;
+        switch (s[i]) {
         case '"': plan_buf_puts(b, "^'"); break;
         case '^': plan_buf_puts(b, "^^"); break;
         case '\n': plan_buf_puts(b, "^n"); break;
         default:
-            if ((unsigned char)*s >= 0x20 && *s != 0x7f)
-                plan_buf_putc(b, *s);
+            if ((unsigned char)s[i] >= 0x20 && s[i] != 0x7f)
+                plan_buf_putc(b, s[i]);
         }
     }
     plan_buf_putc(b, '"');

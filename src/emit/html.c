@@ -86,9 +86,11 @@ static const char *number_of(const plan_block *b)
 /* <p class="cls">text</p>, the text escaped. */
 static void para(plan_buf *b, const char *cls, const char *text)
 {
-    if (cls)
-        plan_buf_printf(b, "<p class=\"%s\">", cls);
-    else
+    if (cls) {
+        plan_buf_puts(b, "<p class=\"");
+        plan_buf_puts(b, cls);
+        plan_buf_append(b, "\">", 2);
+    } else
         plan_buf_puts(b, "<p>");
     plan_esc_xml(b, text ? text : "");
     plan_buf_puts(b, "</p>\n");
@@ -99,7 +101,9 @@ static void open_p(html *h)
 {
     plan_buf_puts(h->b, "<p>");
     if (h->lead_in) {
-        plan_buf_printf(h->b, "<span class=\"%s\">", style_class(h->lead_in->num_style));
+        plan_buf_puts(h->b, "<span class=\"");
+        plan_buf_puts(h->b, style_class(h->lead_in->num_style));
+        plan_buf_append(h->b, "\">", 2);
         plan_esc_xml(h->b, number_of(h->lead_in));
         plan_buf_puts(h->b, "</span> ");
         h->lead_in = NULL;
@@ -117,14 +121,21 @@ static void flush_lead_in(html *h)
 
 static void heading(html *h, int depth, int num_style, const char *num, const char *text)
 {
-    int level = depth + 1 > 6 ? 6 : depth + 1;
-    plan_buf_printf(h->b, "<h%d class=\"%s\">", level, style_class(num_style));
+    /* level is 1..6: one digit. */
+    char level = (char)('0' + (depth + 1 > 6 ? 6 : depth + 1));
+    plan_buf_append(h->b, "<h", 2);
+    plan_buf_putc(h->b, level);
+    plan_buf_puts(h->b, " class=\"");
+    plan_buf_puts(h->b, style_class(num_style));
+    plan_buf_append(h->b, "\">", 2);
     if (num) {
         plan_esc_xml(h->b, num);
         plan_buf_putc(h->b, ' ');
     }
     plan_esc_xml(h->b, text);
-    plan_buf_printf(h->b, "</h%d>\n", level);
+    plan_buf_append(h->b, "</h", 3);
+    plan_buf_putc(h->b, level);
+    plan_buf_append(h->b, ">\n", 2);
 }
 
 static void section_begin(void *ctx, const plan_block *b, int depth)
@@ -151,8 +162,10 @@ static void dash(html *h, const char *mark, const char *text)
 {
     int lead = h->lead_in != NULL;
     open_p(h);
-    if (!lead)
-        plan_buf_printf(h->b, "%s ", mark);
+    if (!lead) {
+        plan_buf_puts(h->b, mark);
+        plan_buf_putc(h->b, ' ');
+    }
     plan_esc_xml(h->b, text ? text : "");
     plan_buf_puts(h->b, "</p>\n");
 }
@@ -186,7 +199,8 @@ static void block(void *ctx, const plan_block *b, int depth)
             dash(h, "+", s->t.s);
         if (a->timing.s) {
             plan_buf_reset(&tmp);
-            plan_buf_printf(&tmp, "Thời gian khen thưởng: %s", a->timing.s);
+            plan_buf_puts(&tmp, "Thời gian khen thưởng: ");
+            plan_buf_puts(&tmp, a->timing.s);
             dash(h, "+", plan_buf_cstr(&tmp));
         }
         break;

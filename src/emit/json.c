@@ -11,7 +11,7 @@
 #include <string.h>
 
 #include "plan/data.h"
-#include "plan/emit.h"
+#include "put.h"
 
 /* A small pretty-printing writer: two-space indentation, one member per
  * line. The comma state of each open container is kept on a stack that
@@ -21,6 +21,7 @@ typedef struct jw {
     int depth;
     unsigned char *first; /* first[d]: nothing written yet at depth d */
     int cap;
+    plan_buf path;        /* scratch for numbering(), reused */
 } jw;
 
 static void jw_newline(jw *w)
@@ -79,14 +80,7 @@ static void jw_str(jw *w, const char *key, const char *s)
 static void jw_int(jw *w, const char *key, long v)
 {
     jw_item(w, key);
-    char digits[24], *p = digits + sizeof digits; /* decimal, as %ld */
-    unsigned long u = v < 0 ? 0UL - (unsigned long)v : (unsigned long)v;
-    do
-        *--p = (char)('0' + u % 10);
-    while (u /= 10);
-    if (v < 0)
-        *--p = '-';
-    plan_buf_append(w->b, p, (size_t)(digits + sizeof digits - p));
+    plan_put_i(w->b, v, 0);
 }
 
 static void jw_bool(jw *w, const char *key, int v)
@@ -125,7 +119,7 @@ static void jw_date(jw *w, const char *key, plan_date d)
         return;
     }
     char iso[16];
-    plan_date_iso(d, iso);
+    plan_fmt_iso(d, iso);
     jw_str(w, key, iso);
 }
 
@@ -285,10 +279,9 @@ static void numbering(jw *w, const plan_block *b)
     jw_str(w, "number", b->normalized ? b->normalized : b->number.s);
     jw_str(w, "written", b->number.s);
     jw_str(w, "numbering", num_style(b->num_style));
-    plan_buf path = PLAN_BUF_INIT;
-    plan_section_path(b, &path);
-    jw_str(w, "path", path.len ? plan_buf_cstr(&path) : NULL);
-    plan_buf_free(&path);
+    plan_buf_reset(&w->path);
+    plan_section_path(b, &w->path);
+    jw_str(w, "path", w->path.len ? plan_buf_cstr(&w->path) : NULL);
 }
 
 static void block(jw *w, const plan_block *b)
@@ -435,7 +428,7 @@ static void blocks(jw *w, const char *key, const plan_block *first)
 
 void plan_emit_json(const plan_doc *d, plan_buf *out)
 {
-    jw w = {out, 0, NULL, 0};
+    jw w = {out, 0, NULL, 0, PLAN_BUF_INIT};
     jw_open(&w, NULL, '{');
     jw_str(&w, "format", "urn:x-plan:json:1");
     const char *base = d->file ? strrchr(d->file, '/') : NULL;
@@ -476,4 +469,5 @@ void plan_emit_json(const plan_doc *d, plan_buf *out)
     jw_close(&w, '}');
     plan_buf_putc(out, '\n');
     free(w.first);
+    plan_buf_free(&w.path);
 }

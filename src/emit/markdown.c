@@ -26,7 +26,8 @@ static void hard_line(plan_buf *b, const char *text, int bold, int italic)
     const char *mark = bold ? "**" : italic ? "*" : "";
     plan_buf_puts(b, mark);
     plan_esc_md(b, text, !*mark);
-    plan_buf_printf(b, "%s\\\n", mark);
+    plan_buf_puts(b, mark);
+    plan_buf_append(b, "\\\n", 2);
 }
 
 static void end_lines(plan_buf *b)
@@ -40,13 +41,21 @@ static void end_lines(plan_buf *b)
     plan_buf_putc(b, '\n');
 }
 
+/* "**" and the number of a heading-less section (which has one: that is
+ * why it is a lead-in), then end. */
+static void bold_number(plan_buf *b, const plan_block *s, const char *end)
+{
+    plan_buf_append(b, "**", 2);
+    plan_buf_puts(b, s->normalized ? s->normalized : s->number.s);
+    plan_buf_puts(b, end);
+}
+
 /* The number of a heading-less section, bold, before the block's text. */
 static void number_lead_in(md *m, int *at_start)
 {
     if (!m->lead_in)
         return;
-    plan_buf_printf(m->b, "**%s** ", m->lead_in->normalized ? m->lead_in->normalized
-                                                             : m->lead_in->number.s);
+    bold_number(m->b, m->lead_in, "** ");
     m->lead_in = NULL;
     *at_start = 0;
 }
@@ -88,8 +97,7 @@ static void section_begin(void *ctx, const plan_block *b, int depth)
     const char *num = b->normalized ? b->normalized : b->number.s;
     if (m->lead_in) {
         /* A heading-less section holding only sections: its number alone. */
-        plan_buf_printf(m->b, "**%s**\n\n", m->lead_in->normalized ? m->lead_in->normalized
-                                                                   : m->lead_in->number.s);
+        bold_number(m->b, m->lead_in, "**\n\n");
         m->lead_in = NULL;
     }
     if (b->section->heading.s) {
@@ -97,8 +105,10 @@ static void section_begin(void *ctx, const plan_block *b, int depth)
         for (int i = 0; i < level; i++)
             plan_buf_putc(m->b, '#');
         plan_buf_putc(m->b, ' ');
-        if (num)
-            plan_buf_printf(m->b, "%s ", num);
+        if (num) {
+            plan_buf_puts(m->b, num);
+            plan_buf_putc(m->b, ' ');
+        }
         plan_esc_md(m->b, b->section->heading.s, !num);
         plan_buf_puts(m->b, "\n\n");
     } else if (num) {
@@ -112,7 +122,7 @@ static void section_end(void *ctx, const plan_block *b, int depth)
     (void)depth;
     if (m->lead_in == b) {
         /* An empty section: still show its number. */
-        plan_buf_printf(m->b, "**%s**\n\n", b->normalized ? b->normalized : b->number.s);
+        bold_number(m->b, b, "**\n\n");
         m->lead_in = NULL;
     }
 }
@@ -195,9 +205,7 @@ static void block(void *ctx, const plan_block *b, int depth)
     }
     case PLAN_B_ASSIGNMENT: {
         if (m->lead_in) {
-            plan_buf_printf(m->b, "**%s**\n\n", m->lead_in->normalized
-                                                    ? m->lead_in->normalized
-                                                    : m->lead_in->number.s);
+            bold_number(m->b, m->lead_in, "**\n\n");
             m->lead_in = NULL;
         }
         plan_assignment_head(b, &tmp);

@@ -7,7 +7,7 @@
 #include <stdio.h>
 #include <string.h>
 
-#include "plan/emit.h"
+#include "put.h"
 
 typedef struct out {
     plan_buf *b;
@@ -104,7 +104,7 @@ static void when_leaf(out *o, const char *name, const plan_when *w, int start)
     if (!w->text.s)
         return;
     char iso[16];
-    plan_date_iso(start ? w->lo : w->hi, iso);
+    plan_fmt_iso(start ? w->lo : w->hi, iso);
     /* <date> is always a day: it carries iso only. */
     int is_date = strcmp(name, "date") == 0;
     const char *a[] = {"iso", iso, "precision",
@@ -116,8 +116,8 @@ static void notation_leaf(out *o, const plan_notation *n)
 {
     if (!n->text.s)
         return;
-    char year[8];
-    snprintf(year, sizeof year, "%d", n->year % 10000);
+    char year[PLAN_FMT_MAX];
+    plan_fmt_i(year, n->year % 10000, 0);
     const char *a[] = {"serial", n->parsed ? n->serial : NULL,
                        "year", n->parsed && n->year ? year : NULL,
                        "type-code", n->parsed ? n->type_code : NULL,
@@ -132,7 +132,9 @@ static void words(plan_buf *b, unsigned mask, const char *const *w)
     int first = 1;
     for (int i = 0; w[i]; i++)
         if (mask & (1u << i)) {
-            plan_buf_printf(b, "%s%s", first ? "" : " ", w[i]);
+            if (!first)
+                plan_buf_putc(b, ' ');
+            plan_buf_puts(b, w[i]);
             first = 0;
         }
 }
@@ -211,9 +213,12 @@ static void pis(out *o, const plan_pi *pi, int doc_level)
         if (doc_level && !pi->doc_level)
             continue;
         indent(o);
-        plan_buf_printf(o->b, "<?%s", pi->target);
-        if (pi->data && *pi->data)
-            plan_buf_printf(o->b, " %s", pi->data);
+        plan_buf_append(o->b, "<?", 2);
+        plan_buf_puts(o->b, pi->target); /* always set (build.c) */
+        if (pi->data && *pi->data) {
+            plan_buf_putc(o->b, ' ');
+            plan_buf_puts(o->b, pi->data);
+        }
         plan_buf_puts(o->b, "?>\n");
     }
 }
@@ -257,7 +262,8 @@ static void block(out *o, const plan_block *b)
     case PLAN_B_INDICATOR: {
         const plan_indicator *i = b->indicator;
         char amount[64];
-        amount_str(amount, sizeof amount, i->amount);
+        if (i->amount_ok) /* printf for a double: only when there is one */
+            amount_str(amount, sizeof amount, i->amount);
         const char *a[] = {"value", i->value, "amount", i->amount_ok ? amount : NULL,
                            "unit", i->unit, "comparison", i->comparison, NULL};
         leaf(o, "indicator", b->text.s, a);
@@ -281,8 +287,8 @@ static void block(out *o, const plan_block *b)
         for (const plan_quota *q = aw->quotas; q; q = q->next) {
             plan_buf f = PLAN_BUF_INIT;
             words(&f, q->for_mask, for_words);
-            char count[32];
-            snprintf(count, sizeof count, "%ld", q->count);
+            char count[PLAN_FMT_MAX];
+            plan_fmt_i(count, q->count, 0);
             const char *qa[] = {"for", plan_buf_cstr(&f), "count", q->count_ok ? count : NULL,
                                 NULL};
             leaf(o, "quota", q->text.s, qa);
@@ -329,8 +335,9 @@ static void block(out *o, const plan_block *b)
         for (const plan_task *t = as->tasks; t; t = t->next) {
             plan_buf r = PLAN_BUF_INIT;
             words(&r, t->roles, task_roles);
-            char iso[16];
-            plan_date_iso(t->due.hi, iso);
+            char iso[16] = "";
+            if (t->due.text.s)
+                plan_fmt_iso(t->due.hi, iso);
             const char *ta[] = {"roles", plan_buf_cstr(&r), "due", t->due.text.s,
                                 "due-iso", t->due.text.s ? iso : NULL, "to", t->to, NULL};
             leaf(o, "task", t->text.s, ta);
