@@ -4,9 +4,7 @@
  * always present (null when absent), in the checklist's order. The shape
  * is docs/json.md and schema/checklist.schema.json.
  */
-#include <stdio.h>
-
-#include "plan/emit.h"
+#include "put.h"
 
 static void strs(plan_buf *b, const char *const *v, size_t n)
 {
@@ -24,14 +22,16 @@ void plan_emit_checklist_json(const plan_checklist *c, plan_buf *out)
     const plan_header *h = &c->doc->header;
     char iso[16] = "";
     if (h->date.prec != PLAN_PREC_NONE)
-        plan_date_iso(h->date.lo, iso);
+        plan_fmt_iso(h->date.lo, iso);
     plan_buf title = PLAN_BUF_INIT;
     plan_checklist_title(c, &title);
     plan_buf_puts(out, "{\n  \"format\": \"urn:x-plan:checklist:1\",\n  \"plan\": {\n");
     plan_buf_puts(out, "    \"id\": ");
     plan_json_str(out, c->plan_id);
     plan_buf_puts(out, ",\n    \"uid\": ");
-    plan_buf_printf(out, "\"plan@%s\"", c->plan_id);
+    plan_buf_puts(out, "\"plan@");
+    plan_buf_puts(out, c->plan_id);
+    plan_buf_putc(out, '"');
     plan_buf_puts(out, ",\n    \"file\": ");
     plan_json_str(out, c->file);
     plan_buf_puts(out, ",\n    \"title\": ");
@@ -49,7 +49,7 @@ void plan_emit_checklist_json(const plan_checklist *c, plan_buf *out)
         const plan_obligation *o = &c->v[i];
         char due[16] = "";
         if (o->due.y)
-            plan_date_iso(o->due, due);
+            plan_fmt_iso(o->due, due);
         plan_buf_puts(out, i ? ",\n    {\n" : "\n    {\n");
         plan_buf_puts(out, "      \"uid\": ");
         plan_json_str(out, o->uid);
@@ -57,9 +57,12 @@ void plan_emit_checklist_json(const plan_checklist *c, plan_buf *out)
         plan_json_str(out, *due ? due : NULL);
         plan_buf_puts(out, ",\n      \"due_text\": ");
         plan_json_str(out, o->due_text);
-        plan_buf_printf(out, ",\n      \"precision\": \"%s\"", plan_precision_name(o->prec));
-        plan_buf_printf(out, ",\n      \"fixed\": %s", o->due.y ? "true" : "false");
-        plan_buf_printf(out, ",\n      \"kind\": \"%s\"", plan_ob_kind_name(o->kind));
+        plan_buf_puts(out, ",\n      \"precision\": \"");
+        plan_buf_puts(out, plan_precision_name(o->prec));
+        plan_buf_puts(out, o->due.y ? "\",\n      \"fixed\": true" : "\",\n      \"fixed\": false");
+        plan_buf_puts(out, ",\n      \"kind\": \"");
+        plan_buf_puts(out, plan_ob_kind_name(o->kind));
+        plan_buf_putc(out, '"');
         plan_buf_puts(out, ",\n      \"kind_label\": ");
         plan_json_str(out, plan_ob_kind_label(o->kind));
         plan_buf_puts(out, ",\n      \"what\": ");
@@ -72,7 +75,9 @@ void plan_emit_checklist_json(const plan_checklist *c, plan_buf *out)
         plan_json_str(out, o->to);
         plan_buf_puts(out, ",\n      \"section\": ");
         plan_json_str(out, o->section);
-        plan_buf_printf(out, ",\n      \"line\": %u\n    }", o->line);
+        plan_buf_puts(out, ",\n      \"line\": ");
+        plan_put_u(out, o->line, 0);
+        plan_buf_puts(out, "\n    }");
     }
     plan_buf_puts(out, c->n ? "\n  ]\n}\n" : "]\n}\n");
     plan_buf_free(&title);
