@@ -276,11 +276,11 @@ static int cmp_ob(const void *pa, const void *pb)
     const char *oa = a->nlead ? a->lead[0] : NULL, *ob = b->nlead ? b->lead[0] : NULL;
     if (!oa != !ob)
         return oa ? -1 : 1; /* no office last */
-    if (oa) {
-        int r = plan_collate_vi(oa, ob);
-        if (r)
-            return r;
-    }
+    /* plan_collate_vi ends with strcmp: equal strings (most often the
+     * issuer, the lead of many obligations) compare equal, and different
+     * ones never do. */
+    if (oa && oa != ob && strcmp(oa, ob) != 0)
+        return plan_collate_vi(oa, ob);
     if (a->line != b->line)
         return a->line < b->line ? -1 : 1;
     if (a->kind != b->kind)

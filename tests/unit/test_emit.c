@@ -246,6 +246,40 @@ static void checklist(void **state)
     plan_parse_cleanup();
 }
 
+/* Undated obligations by lead office in Vietnamese order, which the
+ * bytes do not give (b after S, Đ after both): the order's shortcut for
+ * equal names must leave plan_collate_vi to decide the others. */
+static void checklist_order_is_vietnamese(void **state)
+{
+    (void)state;
+    static const char xml[] =
+        "<plan xmlns=\"urn:x-plan:ke-hoach:1\" kind=\"campaign\">\n"
+        "<header><issuer abbr=\"SNV\">SỞ NỘI VỤ</issuer><number>06/KH-SNV</number></header>\n"
+        "<body><section number=\"I.\"><heading>TỔ CHỨC THỰC HIỆN</heading>\n"
+        "<deadline kind=\"report\"><what>Một</what><from>Sở Y tế</from></deadline>\n"
+        "<deadline kind=\"report\"><what>Hai</what><from>Đoàn Thanh niên</from></deadline>\n"
+        "<deadline kind=\"report\"><what>Ba</what><from>bộ phận một cửa</from></deadline>\n"
+        "<deadline kind=\"report\"><what>Bốn</what><from>Sở Y tế</from></deadline>\n"
+        "<deadline kind=\"report\"><what>Năm</what><from>Ban B</from></deadline>\n"
+        "</section></body></plan>\n";
+    plan_parse_init();
+    plan_diags d = PLAN_DIAGS_INIT;
+    plan_doc *doc = NULL;
+    assert_int_equal(plan_doc_read_bytes(xml, sizeof xml - 1, "o.xml", NULL, &d, &doc), 0);
+    plan_checklist c;
+    plan_checklist_build(doc, &c);
+    static const char *const want[] = {"Ban B", "bộ phận một cửa", "Đoàn Thanh niên", "Sở Y tế",
+                                       "Sở Y tế"};
+    assert_int_equal(c.n, 5);
+    for (size_t i = 0; i < c.n; i++)
+        assert_string_equal(c.v[i].lead[0], want[i]);
+    assert_string_equal(c.v[3].what, "Một"); /* same office: by line */
+    plan_checklist_free(&c);
+    plan_doc_free(doc);
+    plan_diags_clear(&d);
+    plan_parse_cleanup();
+}
+
 static void render_all(const plan_doc *doc, plan_buf *b)
 {
     plan_checklist c;
@@ -523,6 +557,26 @@ static void office_ids(void **state)
         plan_office_id_free(&ids[i]);
 }
 
+/* The checklist's order compares lead offices with plan_collate_vi only
+ * when their bytes differ: it relies on plan_collate_vi giving 0 exactly
+ * for equal strings (its last tie-break is strcmp). */
+static void collate_zero_is_equality(void **state)
+{
+    (void)state;
+    static const char *const names[] = {
+        "Sở Nội vụ", "SỞ NỘI VỤ", "Sở Nội Vụ", "So Noi vu", "Sở Nội vụ ", "Sở  Nội vụ",
+        "Sở Nội vụ", /* NFD */ "So\xcc\x9b\xcc\x89 No\xcc\xa3\xcc\x82i vu\xcc\xa3", "Văn phòng Sở", "Van phong So", "Phòng Tổ chức",
+        "Phong To chuc", "Phòng Tổ chức - Hành chính", "Phòng Tổ chức – Hành chính", "",
+        "a", "A", "à", "á", "ả", "ã", "ạ", "đ", "Đ", "d", "D", "Ủy ban", "Uỷ ban"};
+    enum { N = sizeof names / sizeof *names };
+    for (int i = 0; i < N; i++)
+        for (int j = 0; j < N; j++) {
+            int c = plan_collate_vi(names[i], names[j]);
+            assert_int_equal(c == 0, strcmp(names[i], names[j]) == 0);
+            assert_int_equal(c, -plan_collate_vi(names[j], names[i]));
+        }
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -537,6 +591,8 @@ int main(void)
         cmocka_unit_test(fmt_dates),
         cmocka_unit_test(escapers_fast_and_plain),
         cmocka_unit_test(office_ids),
+        cmocka_unit_test(collate_zero_is_equality),
+        cmocka_unit_test(checklist_order_is_vietnamese),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
