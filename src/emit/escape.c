@@ -14,33 +14,29 @@
 
 /* The JSON and iCalendar sets hold the 31 control characters: too many for
  * strcspn's vector path (16 at most), whose fallback builds a 256-byte
- * table on every call. These scan 8 bytes at a time instead (SWAR): in a
- * 64-bit word, lt() marks the bytes below n and eq() the bytes equal to c.
- * A borrow can mark a byte after (above) a true match, never before it, so
- * the lowest mark of the OR of several tests is the first special byte:
- * on a little-endian machine, the lowest bits are the first byte. */
+ * table on every call. These scan 8 bytes at a time instead (SWAR). In a
+ * 64-bit word x, a byte b below 0x80 with b - n borrowing is below n: the
+ * subtraction x - n*ONES sets its high bit, and (x ^ c*ONES) - ONES does
+ * for a byte equal to c. Every special byte is ASCII, so one mask with
+ * ~x & HIGHS (the high bit of x ^ c is that of x) keeps exactly those.
+ * A borrow can mark a byte after (above) a true match, never before it,
+ * so the lowest mark is the first special byte: on a little-endian
+ * machine, the lowest bits are the first byte. */
 #define ONES 0x0101010101010101ULL
 #define HIGHS 0x8080808080808080ULL
-
-static inline uint64_t lt(uint64_t x, unsigned n) /* n <= 128 */
-{
-    return (x - ONES * n) & ~x & HIGHS;
-}
-
-static inline uint64_t eq(uint64_t x, unsigned char c)
-{
-    return lt(x ^ (ONES * c), 1);
-}
+#define IS(x, c) (((x) ^ ONES * (unsigned char)(c)) - ONES)
 
 enum { SET_JSON, SET_ICS_TEXT, SET_ICS_PARAM };
 
 static inline uint64_t marks(uint64_t x, int set)
 {
+    uint64_t t = x - ONES * 0x20; /* the controls */
     switch (set) {
-    case SET_JSON: return lt(x, 0x20) | eq(x, '"') | eq(x, '\\');
-    case SET_ICS_TEXT: return lt(x, 0x20) | eq(x, '\\') | eq(x, ';') | eq(x, ',') | eq(x, 0x7f);
-    default: return lt(x, 0x20) | eq(x, '"') | eq(x, '^') | eq(x, 0x7f);
+    case SET_JSON: t |= IS(x, '"') | IS(x, '\\'); break;
+    case SET_ICS_TEXT: t |= IS(x, '\\') | IS(x, ';') | IS(x, ',') | IS(x, 0x7f); break;
+    default: t |= IS(x, '"') | IS(x, '^') | IS(x, 0x7f); break;
     }
+    return t & ~x & HIGHS;
 }
 
 static inline int special(unsigned char c, int set)
