@@ -102,9 +102,9 @@ static void join(plan_buf *b, const char *const *v, size_t n)
     }
 }
 
-/* title: plan_checklist_title(c), made once by the caller. */
-static void description(const plan_checklist *c, const plan_obligation *o, const char *title,
-                        size_t ntitle, plan_buf *b)
+/* The obligation's part of the description; the plan's part (its title
+ * and subject, the same in every VTODO) is description_tail. */
+static void description(const plan_checklist *c, const plan_obligation *o, plan_buf *b)
 {
     if (o->due.y) {
         plan_buf_puts(b, "Hạn: ");
@@ -148,6 +148,13 @@ static void description(const plan_checklist *c, const plan_obligation *o, const
         plan_buf_puts(b, c->file);
         plan_buf_putc(b, ')');
     }
+}
+
+/* The end of every description: a line with the plan's title
+ * (plan_checklist_title, made once by the caller) and subject. */
+static void description_tail(const plan_checklist *c, const char *title, size_t ntitle,
+                             plan_buf *b)
+{
     plan_buf_putc(b, '\n');
     plan_buf_append(b, title, ntitle);
     if (c->doc->header.subject.s) {
@@ -168,9 +175,12 @@ void plan_emit_checklist_ics(const plan_checklist *c, const char *office, plan_b
         n += plan_fmt_i(stamp + n, h->date.lo.d, 2);
         memcpy(stamp + n, "T000000Z", 9);
     }
-    plan_buf title = PLAN_BUF_INIT, tmp = PLAN_BUF_INIT;
+    plan_buf title = PLAN_BUF_INIT, tmp = PLAN_BUF_INIT, tail = PLAN_BUF_INIT;
     plan_checklist_title(c, &title);
-    size_t ntitle = title.len; /* the plan's title, without the office */
+    /* The escaping of iCalendar TEXT maps each byte on its own, so the
+     * description's common end is escaped once, here. */
+    description_tail(c, plan_buf_cstr(&title), title.len, &tmp);
+    plan_esc_ics_text(&tail, plan_buf_cstr(&tmp));
     size_t office_ix = 0;
     if (office) {
         plan_buf_puts(&title, " – ");
@@ -200,8 +210,11 @@ void plan_emit_checklist_ics(const plan_checklist *c, const char *office, plan_b
         }
         prop_text(&w, "SUMMARY", o->what);
         plan_buf_reset(&tmp);
-        description(c, o, plan_buf_cstr(&title), ntitle, &tmp);
-        prop_text(&w, "DESCRIPTION", plan_buf_cstr(&tmp));
+        description(c, o, &tmp);
+        plan_buf_puts(&w.line, "DESCRIPTION:");
+        plan_esc_ics_text(&w.line, plan_buf_cstr(&tmp));
+        plan_buf_append(&w.line, plan_buf_cstr(&tail), tail.len);
+        flush(&w);
         if (h->issuer.s) {
             address(&w, "ORGANIZER", NULL, h->issuer.s, office_id(&w, h->issuer.s));
         } else {
@@ -254,4 +267,5 @@ void plan_emit_checklist_ics(const plan_checklist *c, const char *office, plan_b
     plan_buf_free(&w.line);
     plan_buf_free(&title);
     plan_buf_free(&tmp);
+    plan_buf_free(&tail);
 }
