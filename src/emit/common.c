@@ -12,19 +12,20 @@
 
 size_t plan_fmt_u(char *dst, unsigned long long v, int width)
 {
-    char tmp[PLAN_FMT_MAX];
-    char *p = tmp + sizeof tmp;
-    do
+    size_t nd = 1; /* digits */
+    for (unsigned long long t = v; t >= 10; t /= 10)
+        nd++;
+    size_t n = width > 20 ? 20 : width > 0 ? (size_t)width : 0; /* 20 digits fit */
+    if (n < nd)
+        n = nd;
+    char *p = dst + n;
+    *p = '\0';
+    do /* from the last digit back, then the zeros */
         *--p = (char)('0' + v % 10);
     while (v /= 10);
-    size_t nd = (size_t)(tmp + sizeof tmp - p), n = 0;
-    if (width > 20) /* 20 digits and a sign fit in PLAN_FMT_MAX */
-        width = 20;
-    while (width > 0 && nd + n < (size_t)width)
-        dst[n++] = '0';
-    memcpy(dst + n, p, nd);
-    dst[n + nd] = '\0';
-    return n + nd;
+    while (p > dst)
+        *--p = '0';
+    return n;
 }
 
 size_t plan_fmt_i(char *dst, long long v, int width)
