@@ -204,20 +204,20 @@ static const char *plan_id(plan_arena *a, const plan_doc *d, const char *file)
     plan_buf src = PLAN_BUF_INIT, slug = PLAN_BUF_INIT;
     const plan_header *h = &d->header;
     if (h->number.text.s) {
-        plan_buf_puts(&src, h->number.text.s);
+        plan_put_str(&src, h->number.text.s);
         if (!(h->number.parsed && h->number.year) && h->date.prec != PLAN_PREC_NONE) {
-            plan_buf_putc(&src, ' ');
+            plan_put_chr(&src, ' ');
             plan_put_i(&src, h->date.lo.y, 0);
         }
         if (h->place.s) {
-            plan_buf_putc(&src, ' ');
-            plan_buf_puts(&src, h->place.s);
+            plan_put_chr(&src, ' ');
+            plan_put_str(&src, h->place.s);
         }
     } else if (file) {
         size_t n = strlen(file);
         if (n > 4 && strcmp(file + n - 4, ".xml") == 0)
             n -= 4;
-        plan_buf_append(&src, file, n);
+        plan_put_mem(&src, file, n);
     }
     plan_slug(plan_buf_cstr(&src), 80, &slug);
     const char *id = plan_arena_strdup(a, slug.len ? slug.data : "plan");
@@ -510,7 +510,7 @@ void plan_office_slug(const char *name, plan_buf *out)
     size_t start = out->len;
     plan_slug(short_name(a, name), 60, out);
     if (out->len == start)
-        plan_buf_puts(out, "office");
+        plan_put_str(out, "office");
     plan_arena_free(a);
 }
 
@@ -575,21 +575,21 @@ void plan_checklist_title(const plan_checklist *c, plan_buf *out)
 {
     const plan_header *h = &c->doc->header;
     size_t start = out->len;
-    plan_buf_puts(out, "Kế hoạch");
+    plan_put_str(out, "Kế hoạch");
     if (h->number.text.s) {
-        plan_buf_puts(out, " số ");
-        plan_buf_puts(out, h->number.text.s);
+        plan_put_str(out, " số ");
+        plan_put_str(out, h->number.text.s);
     }
     if (h->date.prec != PLAN_PREC_NONE && plan_date_valid(h->date.lo)) {
-        plan_buf_puts(out, " ngày ");
+        plan_put_str(out, " ngày ");
         plan_date_vi(h->date.lo, out);
     }
     if (h->issuer.s) {
-        plan_buf_puts(out, " của ");
-        plan_buf_puts(out, h->issuer.s);
+        plan_put_str(out, " của ");
+        plan_put_str(out, h->issuer.s);
     }
     if (out->len == start + strlen("Kế hoạch") && c->file) {
-        plan_buf_putc(out, ' ');
-        plan_buf_puts(out, c->file);
+        plan_put_chr(out, ' ');
+        plan_put_str(out, c->file);
     }
 }

@@ -10,7 +10,7 @@
 static void field(plan_buf *b, const char *s, int last)
 {
     plan_esc_csv(b, s ? s : "");
-    plan_buf_puts(b, last ? "\r\n" : ",");
+    plan_put_str(b, last ? "\r\n" : ",");
 }
 
 /* The names joined with "; ", as one field; tmp is the caller's scratch. */
@@ -19,8 +19,8 @@ static void list(plan_buf *b, const char *const *v, size_t n, plan_buf *tmp)
     plan_buf_reset(tmp);
     for (size_t i = 0; i < n; i++) {
         if (i)
-            plan_buf_append(tmp, "; ", 2);
-        plan_buf_puts(tmp, v[i]);
+            plan_put_mem(tmp, "; ", 2);
+        plan_put_str(tmp, v[i]);
     }
     field(b, plan_buf_cstr(tmp), 0);
 }
@@ -31,7 +31,7 @@ void plan_emit_checklist_csv(const plan_checklist *c, plan_buf *out)
         "Hạn", "Ghi trong kế hoạch", "Có thời hạn cố định", "Loại", "Mã loại", "Nội dung",
         "Chủ trì", "Phối hợp", "Gửi đến", "Mục", "Dòng", "UID"};
     plan_buf tmp = PLAN_BUF_INIT;
-    plan_buf_puts(out, "\xEF\xBB\xBF");
+    plan_put_str(out, "\xEF\xBB\xBF");
     for (size_t i = 0; i < sizeof head / sizeof *head; i++)
         field(out, head[i], i + 1 == sizeof head / sizeof *head);
     for (size_t i = 0; i < c->n; i++) {

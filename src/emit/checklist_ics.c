@@ -35,17 +35,17 @@ static void flush(ics *w)
 
 static void prop_text(ics *w, const char *name, const char *value)
 {
-    plan_buf_puts(&w->line, name);
-    plan_buf_putc(&w->line, ':');
+    plan_put_str(&w->line, name);
+    plan_put_chr(&w->line, ':');
     plan_esc_ics_text(&w->line, value);
     flush(w);
 }
 
 static void prop_raw(ics *w, const char *name, const char *value)
 {
-    plan_buf_puts(&w->line, name);
-    plan_buf_putc(&w->line, ':');
-    plan_buf_puts(&w->line, value);
+    plan_put_str(&w->line, name);
+    plan_put_chr(&w->line, ':');
+    plan_put_str(&w->line, value);
     flush(w);
 }
 
@@ -68,16 +68,16 @@ static size_t office_id(ics *w, const char *name)
 /* name;CUTYPE=GROUP;ROLE=…;CN="…":urn:x-plan:office:slug */
 static void address(ics *w, const char *prop, const char *role, const char *office, size_t id)
 {
-    plan_buf_puts(&w->line, prop);
+    plan_put_str(&w->line, prop);
     if (role)
     {
-        plan_buf_puts(&w->line, ";CUTYPE=GROUP;ROLE=");
-        plan_buf_puts(&w->line, role);
+        plan_put_str(&w->line, ";CUTYPE=GROUP;ROLE=");
+        plan_put_str(&w->line, role);
     }
-    plan_buf_puts(&w->line, ";CN=");
+    plan_put_str(&w->line, ";CN=");
     plan_esc_ics_param(&w->line, office);
-    plan_buf_puts(&w->line, ":urn:x-plan:office:");
-    plan_buf_puts(&w->line, w->ids[id].slug);
+    plan_put_str(&w->line, ":urn:x-plan:office:");
+    plan_put_str(&w->line, w->ids[id].slug);
     flush(w);
 }
 
@@ -97,8 +97,8 @@ static void join(plan_buf *b, const char *const *v, size_t n)
 {
     for (size_t i = 0; i < n; i++) {
         if (i)
-            plan_buf_append(b, "; ", 2);
-        plan_buf_puts(b, v[i]);
+            plan_put_mem(b, "; ", 2);
+        plan_put_str(b, v[i]);
     }
 }
 
@@ -107,46 +107,46 @@ static void join(plan_buf *b, const char *const *v, size_t n)
 static void description(const plan_checklist *c, const plan_obligation *o, plan_buf *b)
 {
     if (o->due.y) {
-        plan_buf_puts(b, "Hạn: ");
+        plan_put_str(b, "Hạn: ");
         plan_date_vi(o->due, b);
         if (o->due_text) {
-            plan_buf_puts(b, " (ghi trong kế hoạch: ");
-            plan_buf_puts(b, o->due_text);
-            plan_buf_putc(b, ')');
+            plan_put_str(b, " (ghi trong kế hoạch: ");
+            plan_put_str(b, o->due_text);
+            plan_put_chr(b, ')');
         }
     } else if (o->due_text) {
-        plan_buf_puts(b, "Không có thời hạn cố định (ghi trong kế hoạch: ");
-        plan_buf_puts(b, o->due_text);
-        plan_buf_append(b, ").", 2);
+        plan_put_str(b, "Không có thời hạn cố định (ghi trong kế hoạch: ");
+        plan_put_str(b, o->due_text);
+        plan_put_mem(b, ").", 2);
     } else {
-        plan_buf_puts(b, "Không có thời hạn cố định: kế hoạch không ghi thời hạn.");
+        plan_put_str(b, "Không có thời hạn cố định: kế hoạch không ghi thời hạn.");
     }
-    plan_buf_puts(b, "\nLoại: ");
-    plan_buf_puts(b, plan_ob_kind_label(o->kind));
+    plan_put_str(b, "\nLoại: ");
+    plan_put_str(b, plan_ob_kind_label(o->kind));
     if (o->nlead) {
-        plan_buf_puts(b, "\nChủ trì: ");
+        plan_put_str(b, "\nChủ trì: ");
         join(b, o->lead, o->nlead);
     }
     if (o->ncoordinate) {
-        plan_buf_puts(b, "\nPhối hợp: ");
+        plan_put_str(b, "\nPhối hợp: ");
         join(b, o->coordinate, o->ncoordinate);
     }
     if (o->to) {
-        plan_buf_puts(b, "\nGửi đến: ");
-        plan_buf_puts(b, o->to);
+        plan_put_str(b, "\nGửi đến: ");
+        plan_put_str(b, o->to);
     }
-    plan_buf_puts(b, "\nNguồn: ");
+    plan_put_str(b, "\nNguồn: ");
     if (o->section) {
-        plan_buf_puts(b, "mục ");
-        plan_buf_puts(b, o->section);
-        plan_buf_append(b, ", ", 2);
+        plan_put_str(b, "mục ");
+        plan_put_str(b, o->section);
+        plan_put_mem(b, ", ", 2);
     }
-    plan_buf_puts(b, "dòng ");
+    plan_put_str(b, "dòng ");
     plan_put_u(b, o->line, 0);
     if (c->file) {
-        plan_buf_append(b, " (", 2);
-        plan_buf_puts(b, c->file);
-        plan_buf_putc(b, ')');
+        plan_put_mem(b, " (", 2);
+        plan_put_str(b, c->file);
+        plan_put_chr(b, ')');
     }
 }
 
@@ -155,11 +155,11 @@ static void description(const plan_checklist *c, const plan_obligation *o, plan_
 static void description_tail(const plan_checklist *c, const char *title, size_t ntitle,
                              plan_buf *b)
 {
-    plan_buf_putc(b, '\n');
-    plan_buf_append(b, title, ntitle);
+    plan_put_chr(b, '\n');
+    plan_put_mem(b, title, ntitle);
     if (c->doc->header.subject.s) {
-        plan_buf_append(b, ": ", 2);
-        plan_buf_puts(b, c->doc->header.subject.s);
+        plan_put_mem(b, ": ", 2);
+        plan_put_str(b, c->doc->header.subject.s);
     }
 }
 
@@ -183,8 +183,8 @@ void plan_emit_checklist_ics(const plan_checklist *c, const char *office, plan_b
     plan_esc_ics_text(&tail, plan_buf_cstr(&tmp));
     size_t office_ix = 0;
     if (office) {
-        plan_buf_puts(&title, " – ");
-        plan_buf_puts(&title, office);
+        plan_put_str(&title, " – ");
+        plan_put_str(&title, office);
         office_ix = office_id(&w, office);
     }
 
@@ -202,7 +202,7 @@ void plan_emit_checklist_ics(const plan_checklist *c, const char *office, plan_b
         prop_text(&w, "UID", o->uid);
         prop_raw(&w, "DTSTAMP", stamp);
         if (o->due.y) {
-            plan_buf_puts(&w.line, "DUE;VALUE=DATE:");
+            plan_put_str(&w.line, "DUE;VALUE=DATE:");
             plan_put_i(&w.line, o->due.y, 4);
             plan_put_i(&w.line, o->due.m, 2);
             plan_put_i(&w.line, o->due.d, 2);
@@ -211,17 +211,17 @@ void plan_emit_checklist_ics(const plan_checklist *c, const char *office, plan_b
         prop_text(&w, "SUMMARY", o->what);
         plan_buf_reset(&tmp);
         description(c, o, &tmp);
-        plan_buf_puts(&w.line, "DESCRIPTION:");
+        plan_put_str(&w.line, "DESCRIPTION:");
         plan_esc_ics_text(&w.line, plan_buf_cstr(&tmp));
-        plan_buf_append(&w.line, plan_buf_cstr(&tail), tail.len);
+        plan_put_mem(&w.line, plan_buf_cstr(&tail), tail.len);
         flush(&w);
         if (h->issuer.s) {
             address(&w, "ORGANIZER", NULL, h->issuer.s, office_id(&w, h->issuer.s));
         } else {
-            plan_buf_puts(&w.line, "ORGANIZER;CN=");
+            plan_put_str(&w.line, "ORGANIZER;CN=");
             plan_esc_ics_param(&w.line, plan_buf_cstr(&title));
-            plan_buf_puts(&w.line, ":urn:x-plan:plan:");
-            plan_buf_puts(&w.line, c->plan_id);
+            plan_put_str(&w.line, ":urn:x-plan:plan:");
+            plan_put_str(&w.line, c->plan_id);
             flush(&w);
         }
         /* Each office once, with its first role: lead, coordinate, to. */
@@ -251,11 +251,11 @@ void plan_emit_checklist_ics(const plan_checklist *c, const char *office, plan_b
         }
         plan_buf_reset(&tmp);
         plan_esc_ics_text(&tmp, plan_ob_kind_name(o->kind));
-        plan_buf_putc(&tmp, ',');
+        plan_put_chr(&tmp, ',');
         plan_esc_ics_text(&tmp, plan_ob_kind_label(o->kind));
         prop_raw(&w, "CATEGORIES", plan_buf_cstr(&tmp));
-        plan_buf_puts(&w.line, "RELATED-TO;RELTYPE=PARENT:plan@");
-        plan_buf_puts(&w.line, c->plan_id);
+        plan_put_str(&w.line, "RELATED-TO;RELTYPE=PARENT:plan@");
+        plan_put_str(&w.line, c->plan_id);
         flush(&w);
         prop_raw(&w, "STATUS", "NEEDS-ACTION");
         prop_raw(&w, "END", "VTODO");

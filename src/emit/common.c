@@ -40,13 +40,13 @@ size_t plan_fmt_i(char *dst, long long v, int width)
 void plan_put_u(plan_buf *b, unsigned long long v, int width)
 {
     char tmp[PLAN_FMT_MAX];
-    plan_buf_append(b, tmp, plan_fmt_u(tmp, v, width));
+    plan_put_mem(b, tmp, plan_fmt_u(tmp, v, width));
 }
 
 void plan_put_i(plan_buf *b, long long v, int width)
 {
     char tmp[PLAN_FMT_MAX];
-    plan_buf_append(b, tmp, plan_fmt_i(tmp, v, width));
+    plan_put_mem(b, tmp, plan_fmt_i(tmp, v, width));
 }
 
 void plan_fmt_iso(plan_date d, char iso[16])
@@ -120,7 +120,7 @@ void plan_section_path(const plan_block *b, plan_buf *out)
             out->len -= strlen(last);
             out->data[out->len] = '\0';
         }
-        plan_buf_puts(out, num);
+        plan_put_str(out, num);
         last = num;
     }
     if (v != local)
@@ -135,17 +135,17 @@ void plan_date_vi(plan_date d, plan_buf *out)
     n += plan_fmt_i(tmp + n, d.m, 2);
     tmp[n++] = '/';
     n += plan_fmt_i(tmp + n, d.y, 4);
-    plan_buf_append(out, tmp, n);
+    plan_put_mem(out, tmp, n);
 }
 
 void plan_date_vi_long(plan_date d, plan_buf *out)
 {
     /* NĐ 30: a zero before a day under 10 and a month under 3. */
-    plan_buf_puts(out, "ngày ");
+    plan_put_str(out, "ngày ");
     plan_put_i(out, d.d, d.d < 10 ? 2 : 0);
-    plan_buf_puts(out, " tháng ");
+    plan_put_str(out, " tháng ");
     plan_put_i(out, d.m, d.m <= 2 ? 2 : 0);
-    plan_buf_puts(out, " năm ");
+    plan_put_str(out, " năm ");
     plan_put_i(out, d.y, 0);
 }
 
@@ -158,14 +158,14 @@ void plan_slug(const char *s, size_t max, plan_buf *out)
         unsigned char c = (unsigned char)*p;
         if ((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9')) {
             if (hyphen && out->len > start)
-                plan_buf_putc(out, '-');
+                plan_put_chr(out, '-');
             hyphen = 0;
-            plan_buf_putc(out, (char)c);
+            plan_put_chr(out, (char)c);
         } else if (c >= 'A' && c <= 'Z') {
             if (hyphen && out->len > start)
-                plan_buf_putc(out, '-');
+                plan_put_chr(out, '-');
             hyphen = 0;
-            plan_buf_putc(out, (char)(c - 'A' + 'a'));
+            plan_put_chr(out, (char)(c - 'A' + 'a'));
         } else {
             /* Anything else (space, punctuation, a letter outside ASCII
              * that has no accent-free form) separates words. */
@@ -200,28 +200,28 @@ void plan_place_date(const plan_doc *d, plan_buf *out)
 {
     const plan_header *h = &d->header;
     if (h->place.s) {
-        plan_buf_puts(out, h->place.s);
-        plan_buf_append(out, ", ", 2);
+        plan_put_str(out, h->place.s);
+        plan_put_mem(out, ", ", 2);
     }
     if (h->date.prec != PLAN_PREC_NONE && plan_date_valid(h->date.lo))
         plan_date_vi_long(h->date.lo, out);
     else if (h->date.text.s)
-        plan_buf_puts(out, h->date.text.s);
+        plan_put_str(out, h->date.text.s);
     else
-        plan_buf_puts(out, "ngày … tháng … năm …");
+        plan_put_str(out, "ngày … tháng … năm …");
 }
 
 void plan_number_line(const plan_doc *d, plan_buf *out)
 {
     const plan_header *h = &d->header;
     if (h->number.text.s) {
-        plan_buf_puts(out, "Số: ");
-        plan_buf_puts(out, h->number.text.s);
+        plan_put_str(out, "Số: ");
+        plan_put_str(out, h->number.text.s);
     } else if (h->issuer_abbr) {
-        plan_buf_puts(out, "Số: …/KH-");
-        plan_buf_puts(out, h->issuer_abbr);
+        plan_put_str(out, "Số: …/KH-");
+        plan_put_str(out, h->issuer_abbr);
     } else {
-        plan_buf_puts(out, "Số: …");
+        plan_put_str(out, "Số: …");
     }
 }
 
@@ -232,8 +232,8 @@ void plan_for_words(unsigned mask, plan_buf *out)
     for (int i = 0; i < 3; i++)
         if (mask & (1u << i)) {
             if (!first)
-                plan_buf_append(out, ", ", 2);
-            plan_buf_puts(out, w[i]);
+                plan_put_mem(out, ", ", 2);
+            plan_put_str(out, w[i]);
             first = 0;
         }
 }
@@ -250,62 +250,62 @@ int plan_theme_in_basis(const plan_doc *d)
 
 void plan_award_line(const plan_award *a, plan_buf *out)
 {
-    plan_buf_puts(out, a->mode == PLAN_AWARD_PROPOSE ? "Đề nghị tặng " : "Tặng ");
+    plan_put_str(out, a->mode == PLAN_AWARD_PROPOSE ? "Đề nghị tặng " : "Tặng ");
     if (a->name.s)
-        plan_buf_puts(out, a->name.s);
+        plan_put_str(out, a->name.s);
     int open = 0;
     if (a->authority.s) {
-        plan_buf_puts(out, " (thẩm quyền: ");
-        plan_buf_puts(out, a->authority.s);
+        plan_put_str(out, " (thẩm quyền: ");
+        plan_put_str(out, a->authority.s);
         open = 1;
     }
     if (a->quotas) {
-        plan_buf_puts(out, open ? "; số lượng: " : " (số lượng: ");
+        plan_put_str(out, open ? "; số lượng: " : " (số lượng: ");
         open = 1;
         for (const plan_quota *q = a->quotas; q; q = q->next) {
             if (q != a->quotas)
-                plan_buf_append(out, ", ", 2);
+                plan_put_mem(out, ", ", 2);
             if (q->text.s)
-                plan_buf_puts(out, q->text.s);
+                plan_put_str(out, q->text.s);
             if (q->for_mask) {
-                plan_buf_putc(out, ' ');
+                plan_put_chr(out, ' ');
                 plan_for_words(q->for_mask, out);
             }
         }
     }
-    plan_buf_puts(out, open ? ")." : ".");
+    plan_put_str(out, open ? ")." : ".");
 }
 
 void plan_deadline_line(const plan_deadline *dl, plan_buf *out)
 {
-    plan_buf_puts(out, dl->what.s ? dl->what.s : "");
+    plan_put_str(out, dl->what.s ? dl->what.s : "");
     if (dl->from.s) {
-        plan_buf_puts(out, " của ");
-        plan_buf_puts(out, dl->from.s);
+        plan_put_str(out, " của ");
+        plan_put_str(out, dl->from.s);
     }
     if (dl->to.s) {
-        plan_buf_puts(out, " gửi về ");
-        plan_buf_puts(out, dl->to.s);
+        plan_put_str(out, " gửi về ");
+        plan_put_str(out, dl->to.s);
     }
     if (dl->due.text.s) {
-        plan_buf_puts(out, ", thời hạn: ");
-        plan_buf_puts(out, dl->due.text.s);
+        plan_put_str(out, ", thời hạn: ");
+        plan_put_str(out, dl->due.text.s);
     }
-    plan_buf_putc(out, '.');
+    plan_put_chr(out, '.');
 }
 
 void plan_period_line(const plan_period *p, plan_buf *out)
 {
-    plan_buf_puts(out, "Thời gian thi đua:");
+    plan_put_str(out, "Thời gian thi đua:");
     if (p->start.text.s) {
-        plan_buf_puts(out, " từ ");
-        plan_buf_puts(out, p->start.text.s);
+        plan_put_str(out, " từ ");
+        plan_put_str(out, p->start.text.s);
     }
     if (p->end.text.s) {
-        plan_buf_puts(out, " đến ");
-        plan_buf_puts(out, p->end.text.s);
+        plan_put_str(out, " đến ");
+        plan_put_str(out, p->end.text.s);
     }
-    plan_buf_putc(out, '.');
+    plan_put_chr(out, '.');
 }
 
 void plan_assignment_head(const plan_block *b, plan_buf *out)
@@ -313,16 +313,16 @@ void plan_assignment_head(const plan_block *b, plan_buf *out)
     const plan_assignment *as = b->assignment;
     const char *num = b->normalized ? b->normalized : b->number.s;
     if (num) {
-        plan_buf_puts(out, num);
-        plan_buf_putc(out, ' ');
+        plan_put_str(out, num);
+        plan_put_chr(out, ' ');
     }
     if (as->mode == PLAN_ASSIGN_REQUEST)
-        plan_buf_puts(out, "Đề nghị ");
+        plan_put_str(out, "Đề nghị ");
     for (const plan_textlist *l = as->offices; l; l = l->next) {
         if (l != as->offices)
-            plan_buf_append(out, "; ", 2);
+            plan_put_mem(out, "; ", 2);
         if (l->t.s)
-            plan_buf_puts(out, l->t.s);
+            plan_put_str(out, l->t.s);
     }
-    plan_buf_putc(out, ':');
+    plan_put_chr(out, ':');
 }

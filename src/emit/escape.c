@@ -5,7 +5,7 @@
 #include <stdint.h>
 #include <string.h>
 
-#include "plan/emit.h"
+#include "put.h"
 
 /* Each escaper copies the runs of bytes that need nothing in one append,
  * finding the next special byte with strcspn (a set of up to 16 bytes, which
@@ -70,15 +70,15 @@ static void esc(plan_buf *b, const char *s, int attr)
     const char *set = attr ? "&<>\"" : "&<>";
     for (;;) {
         size_t n = strcspn(s, set);
-        plan_buf_append(b, s, n);
+        plan_put_mem(b, s, n);
         s += n;
         if (!*s)
             break;
         switch (*s++) {
-        case '&': plan_buf_append(b, "&amp;", 5); break;
-        case '<': plan_buf_append(b, "&lt;", 4); break;
-        case '>': plan_buf_append(b, "&gt;", 4); break;
-        default: plan_buf_append(b, "&quot;", 6); break;
+        case '&': plan_put_mem(b, "&amp;", 5); break;
+        case '<': plan_put_mem(b, "&lt;", 4); break;
+        case '>': plan_put_mem(b, "&gt;", 4); break;
+        default: plan_put_mem(b, "&quot;", 6); break;
         }
     }
 }
@@ -98,21 +98,21 @@ void plan_esc_json(plan_buf *b, const char *s)
     size_t n = strlen(s);
     for (size_t i = 0;;) {
         size_t j = span(s, i, n, SET_JSON);
-        plan_buf_append(b, s + i, j - i);
+        plan_put_mem(b, s + i, j - i);
         if (j == n)
             break;
         unsigned char c = (unsigned char)s[j];
         i = j + 1;
         switch (c) {
-        case '"': plan_buf_append(b, "\\\"", 2); break;
-        case '\\': plan_buf_append(b, "\\\\", 2); break;
-        case '\n': plan_buf_append(b, "\\n", 2); break;
-        case '\t': plan_buf_append(b, "\\t", 2); break;
-        case '\r': plan_buf_append(b, "\\r", 2); break;
+        case '"': plan_put_mem(b, "\\\"", 2); break;
+        case '\\': plan_put_mem(b, "\\\\", 2); break;
+        case '\n': plan_put_mem(b, "\\n", 2); break;
+        case '\t': plan_put_mem(b, "\\t", 2); break;
+        case '\r': plan_put_mem(b, "\\r", 2); break;
         default: { /* "\\u%04x" of a control character */
             char u[6] = {'\\', 'u', '0', '0', "0123456789abcdef"[c >> 4],
                          "0123456789abcdef"[c & 15]};
-            plan_buf_append(b, u, 6);
+            plan_put_mem(b, u, 6);
             break;
         }
         }
@@ -122,12 +122,12 @@ void plan_esc_json(plan_buf *b, const char *s)
 void plan_json_str(plan_buf *b, const char *s)
 {
     if (!s) {
-        plan_buf_puts(b, "null");
+        plan_put_str(b, "null");
         return;
     }
-    plan_buf_putc(b, '"');
+    plan_put_chr(b, '"');
     plan_esc_json(b, s);
-    plan_buf_putc(b, '"');
+    plan_put_chr(b, '"');
 }
 
 /* CommonMark lets a backslash escape any ASCII punctuation; only the
@@ -140,32 +140,32 @@ void plan_esc_md(plan_buf *b, const char *s, int at_line_start)
         /* Block starters: heading, list, quote, rule, setext underline,
          * ordered list "12." or "12)". */
         if (*p == '#' || *p == '>' || *p == '-' || *p == '+' || *p == '=') {
-            plan_buf_putc(b, '\\');
-            plan_buf_putc(b, *p++);
+            plan_put_chr(b, '\\');
+            plan_put_chr(b, *p++);
         } else if (*p >= '0' && *p <= '9') {
             const char *q = p;
             while (*q >= '0' && *q <= '9')
                 q++;
             if (q - p <= 9 && (*q == '.' || *q == ')')) {
-                plan_buf_append(b, p, (size_t)(q - p));
-                plan_buf_putc(b, '\\');
-                plan_buf_putc(b, *q);
+                plan_put_mem(b, p, (size_t)(q - p));
+                plan_put_chr(b, '\\');
+                plan_put_chr(b, *q);
                 p = q + 1;
             }
         }
     }
     for (;;) {
         size_t n = strcspn(p, "\\`*_[]<>|~&\n\r\t");
-        plan_buf_append(b, p, n);
+        plan_put_mem(b, p, n);
         p += n;
         if (!*p)
             break;
         char c = *p++;
         if (c == '\n' || c == '\r' || c == '\t') {
-            plan_buf_putc(b, ' ');
+            plan_put_chr(b, ' ');
         } else {
             char e[2] = {'\\', c};
-            plan_buf_append(b, e, 2);
+            plan_put_mem(b, e, 2);
         }
     }
 }
@@ -176,20 +176,20 @@ void plan_esc_csv(plan_buf *b, const char *s)
         return;
     int quote = *s == '=' || *s == '+' || *s == '@' || strpbrk(s, ",\"\r\n") != NULL;
     if (quote)
-        plan_buf_putc(b, '"');
+        plan_put_chr(b, '"');
     if (*s == '=' || *s == '+' || *s == '@')
-        plan_buf_putc(b, '\'');
+        plan_put_chr(b, '\'');
     for (;;) { /* a quote is doubled */
         const char *q = strchr(s, '"');
         size_t n = q ? (size_t)(q - s) + 1 : strlen(s);
-        plan_buf_append(b, s, n);
+        plan_put_mem(b, s, n);
         if (!q)
             break;
-        plan_buf_putc(b, '"');
+        plan_put_chr(b, '"');
         s = q + 1;
     }
     if (quote)
-        plan_buf_putc(b, '"');
+        plan_put_chr(b, '"');
 }
 
 void plan_esc_ics_text(plan_buf *b, const char *s)
@@ -197,46 +197,46 @@ void plan_esc_ics_text(plan_buf *b, const char *s)
     size_t n = strlen(s);
     for (size_t i = 0;; i++) {
         size_t j = span(s, i, n, SET_ICS_TEXT);
-        plan_buf_append(b, s + i, j - i);
+        plan_put_mem(b, s + i, j - i);
         if (j == n)
             break;
         i = j;
         switch (s[i]) {
-        case '\\': plan_buf_puts(b, "\\\\"); break;
-        case ';': plan_buf_puts(b, "\\;"); break;
-        case ',': plan_buf_puts(b, "\\,"); break;
-        case '\n': plan_buf_puts(b, "\\n"); break;
+        case '\\': plan_put_str(b, "\\\\"); break;
+        case ';': plan_put_str(b, "\\;"); break;
+        case ',': plan_put_str(b, "\\,"); break;
+        case '\n': plan_put_str(b, "\\n"); break;
         case '\r': break;
         default:
             /* Other control characters are not allowed in TEXT. */
             if ((unsigned char)s[i] >= 0x20 && s[i] != 0x7f)
-                plan_buf_putc(b, s[i]);
+                plan_put_chr(b, s[i]);
             else if (s[i] == '\t')
-                plan_buf_putc(b, ' ');
+                plan_put_chr(b, ' ');
         }
     }
 }
 
 void plan_esc_ics_param(plan_buf *b, const char *s)
 {
-    plan_buf_putc(b, '"');
+    plan_put_chr(b, '"');
     size_t n = strlen(s);
     for (size_t i = 0;; i++) {
         size_t j = span(s, i, n, SET_ICS_PARAM);
-        plan_buf_append(b, s + i, j - i);
+        plan_put_mem(b, s + i, j - i);
         if (j == n)
             break;
         i = j;
         switch (s[i]) {
-        case '"': plan_buf_puts(b, "^'"); break;
-        case '^': plan_buf_puts(b, "^^"); break;
-        case '\n': plan_buf_puts(b, "^n"); break;
+        case '"': plan_put_str(b, "^'"); break;
+        case '^': plan_put_str(b, "^^"); break;
+        case '\n': plan_put_str(b, "^n"); break;
         default:
             if ((unsigned char)s[i] >= 0x20 && s[i] != 0x7f)
-                plan_buf_putc(b, s[i]);
+                plan_put_chr(b, s[i]);
         }
     }
-    plan_buf_putc(b, '"');
+    plan_put_chr(b, '"');
 }
 
 void plan_ics_line(plan_buf *b, const char *line, size_t n)
@@ -249,11 +249,11 @@ void plan_ics_line(plan_buf *b, const char *line, size_t n)
         size_t cut = i + room;
         while (cut > i && ((unsigned char)line[cut] & 0xC0) == 0x80)
             cut--;
-        plan_buf_append(b, line + i, cut - i);
-        plan_buf_puts(b, "\r\n ");
+        plan_put_mem(b, line + i, cut - i);
+        plan_put_str(b, "\r\n ");
         i = cut;
         room = 74;
     }
-    plan_buf_append(b, line + i, n - i);
-    plan_buf_puts(b, "\r\n");
+    plan_put_mem(b, line + i, n - i);
+    plan_put_str(b, "\r\n");
 }

@@ -31,9 +31,9 @@ static void jw_newline(jw *w, int comma)
     static const char pad[] = ",\n                                                                ";
     size_t n = 2 * (size_t)w->depth; /* spaces after the line break */
     size_t k = n < sizeof pad - 3 ? n : sizeof pad - 3;
-    plan_buf_append(w->b, pad + !comma, (size_t)comma + 1 + k);
+    plan_put_mem(w->b, pad + !comma, (size_t)comma + 1 + k);
     for (; k < n; k++)
-        plan_buf_putc(w->b, ' ');
+        plan_put_chr(w->b, ' ');
 }
 
 /* A member's key as jw_item takes it, quoted and followed by the colon:
@@ -49,13 +49,13 @@ static void jw_item(jw *w, const char *key)
         w->first[w->depth] = 0;
     }
     if (key)
-        plan_buf_puts(w->b, key);
+        plan_put_str(w->b, key);
 }
 
 static void jw_open(jw *w, const char *key, char c)
 {
     jw_item(w, key);
-    plan_buf_putc(w->b, c);
+    plan_put_chr(w->b, c);
     w->depth++;
     if (w->depth >= w->cap) {
         w->cap = w->cap ? w->cap * 2 : 32;
@@ -70,7 +70,7 @@ static void jw_close(jw *w, char c)
     w->depth--;
     if (!empty)
         jw_newline(w, 0);
-    plan_buf_putc(w->b, c);
+    plan_put_chr(w->b, c);
 }
 
 static void jw_str(jw *w, const char *key, const char *s)
@@ -88,13 +88,13 @@ static void jw_int(jw *w, const char *key, long v)
 static void jw_bool(jw *w, const char *key, int v)
 {
     jw_item(w, key);
-    plan_buf_puts(w->b, v ? "true" : "false");
+    plan_put_str(w->b, v ? "true" : "false");
 }
 
 static void jw_null(jw *w, const char *key)
 {
     jw_item(w, key);
-    plan_buf_puts(w->b, "null");
+    plan_put_str(w->b, "null");
 }
 
 /* A number as the shortest decimal that %.6f rounds to (no exponent, no
@@ -111,7 +111,7 @@ static void jw_num(jw *w, const char *key, double v)
     if (strcmp(buf, "-0") == 0)
         strcpy(buf, "0");
     jw_item(w, key);
-    plan_buf_puts(w->b, buf);
+    plan_put_str(w->b, buf);
 }
 
 static void jw_date(jw *w, const char *key, plan_date d)
@@ -469,7 +469,7 @@ void plan_emit_json(const plan_doc *d, plan_buf *out)
         jw_null(&w, K("recipients"));
     }
     jw_close(&w, '}');
-    plan_buf_putc(out, '\n');
+    plan_put_chr(out, '\n');
     free(w.first);
     plan_buf_free(&w.path);
 }

@@ -7,7 +7,41 @@
 #ifndef PLAN_EMIT_PUT_H
 #define PLAN_EMIT_PUT_H
 
+#include <string.h>
+
 #include "plan/emit.h"
+
+/* plan_buf_append, plan_buf_puts and plan_buf_putc with their common case
+ * inline: when the buffer has room for the bytes and the NUL, copy them
+ * there (what plan_buf_putc does in src/util/mem.c); otherwise the call,
+ * which grows it. The renderers append many thousands of short pieces per
+ * plan. The buffer's contract is the same: data holds cap bytes, data[len]
+ * is the NUL once anything was appended (cap is 0 before: the call). */
+static inline void plan_put_mem(plan_buf *b, const char *s, size_t n)
+{
+    if (n < b->cap - b->len) {
+        memcpy(b->data + b->len, s, n);
+        b->len += n;
+        b->data[b->len] = '\0';
+    } else {
+        plan_buf_append(b, s, n);
+    }
+}
+
+static inline void plan_put_str(plan_buf *b, const char *s)
+{
+    plan_put_mem(b, s, strlen(s));
+}
+
+static inline void plan_put_chr(plan_buf *b, char c)
+{
+    if (1 < b->cap - b->len) {
+        b->data[b->len++] = c;
+        b->data[b->len] = '\0';
+    } else {
+        plan_buf_append(b, &c, 1);
+    }
+}
 
 /* Room for any number plan_fmt_* writes, with its NUL. */
 #define PLAN_FMT_MAX 24

@@ -19,33 +19,33 @@ static void indent(out *o)
     static const char pad[] = "                                                                ";
     size_t n = 2 * (size_t)o->depth;
     for (; n > sizeof pad - 1; n -= sizeof pad - 1)
-        plan_buf_append(o->b, pad, sizeof pad - 1);
-    plan_buf_append(o->b, pad, n);
+        plan_put_mem(o->b, pad, sizeof pad - 1);
+    plan_put_mem(o->b, pad, n);
 }
 
 /* "<name", "</name>\n": the renderer's hot path, without printf. */
 static void tag_start(out *o, const char *name)
 {
-    plan_buf_putc(o->b, '<');
-    plan_buf_puts(o->b, name);
+    plan_put_chr(o->b, '<');
+    plan_put_str(o->b, name);
 }
 
 static void tag_end(out *o, const char *name)
 {
-    plan_buf_append(o->b, "</", 2);
-    plan_buf_puts(o->b, name);
-    plan_buf_append(o->b, ">\n", 2);
+    plan_put_mem(o->b, "</", 2);
+    plan_put_str(o->b, name);
+    plan_put_mem(o->b, ">\n", 2);
 }
 
 static void attr(out *o, const char *name, const char *v)
 {
     if (!v || !*v)
         return;
-    plan_buf_putc(o->b, ' ');
-    plan_buf_puts(o->b, name);
-    plan_buf_append(o->b, "=\"", 2);
+    plan_put_chr(o->b, ' ');
+    plan_put_str(o->b, name);
+    plan_put_mem(o->b, "=\"", 2);
     plan_esc_xml_attr(o->b, v);
-    plan_buf_putc(o->b, '"');
+    plan_put_chr(o->b, '"');
 }
 
 /* <name attrs>text</name> on one line; attrs is a NULL-terminated list of
@@ -58,7 +58,7 @@ static void leaf(out *o, const char *name, const char *text, const char *const *
     tag_start(o, name);
     for (int i = 0; attrs && attrs[i]; i += 2)
         attr(o, attrs[i], attrs[i + 1]);
-    plan_buf_putc(o->b, '>');
+    plan_put_chr(o->b, '>');
     plan_esc_xml(o->b, text);
     tag_end(o, name);
 }
@@ -74,7 +74,7 @@ static void open_tag(out *o, const char *name, const char *const *attrs)
     tag_start(o, name);
     for (int i = 0; attrs && attrs[i]; i += 2)
         attr(o, attrs[i], attrs[i + 1]);
-    plan_buf_append(o->b, ">\n", 2);
+    plan_put_mem(o->b, ">\n", 2);
     o->depth++;
 }
 
@@ -133,8 +133,8 @@ static void words(plan_buf *b, unsigned mask, const char *const *w)
     for (int i = 0; w[i]; i++)
         if (mask & (1u << i)) {
             if (!first)
-                plan_buf_putc(b, ' ');
-            plan_buf_puts(b, w[i]);
+                plan_put_chr(b, ' ');
+            plan_put_str(b, w[i]);
             first = 0;
         }
 }
@@ -163,12 +163,12 @@ static void header(out *o, const plan_doc *d)
         /* Empty element: the parent of a draft (docs/templates.md). */
         const plan_lineage *l = &h->lineage;
         indent(o);
-        plan_buf_puts(o->b, "<lineage");
+        plan_put_str(o->b, "<lineage");
         attr(o, "number", l->number.s);
         attr(o, "date", l->date.s);
         attr(o, "path", l->path.s);
         attr(o, "fingerprint", l->fingerprint.s);
-        plan_buf_puts(o->b, "/>\n");
+        plan_put_str(o->b, "/>\n");
     }
     close_tag(o, "header");
 }
@@ -213,13 +213,13 @@ static void pis(out *o, const plan_pi *pi, int doc_level)
         if (doc_level && !pi->doc_level)
             continue;
         indent(o);
-        plan_buf_append(o->b, "<?", 2);
-        plan_buf_puts(o->b, pi->target); /* always set (build.c) */
+        plan_put_mem(o->b, "<?", 2);
+        plan_put_str(o->b, pi->target); /* always set (build.c) */
         if (pi->data && *pi->data) {
-            plan_buf_putc(o->b, ' ');
-            plan_buf_puts(o->b, pi->data);
+            plan_put_chr(o->b, ' ');
+            plan_put_str(o->b, pi->data);
         }
-        plan_buf_puts(o->b, "?>\n");
+        plan_put_str(o->b, "?>\n");
     }
 }
 
@@ -359,7 +359,7 @@ static void blocks(out *o, const plan_block *first)
 void plan_emit_xml(const plan_doc *d, plan_buf *b)
 {
     out o = {b, 0};
-    plan_buf_puts(b, "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n");
+    plan_put_str(b, "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n");
     pis(&o, d->pis, 1);
     const char *ra[] = {"xmlns", PLAN_NS, "kind",
                         d->kind == PLAN_KIND_REGULAR ? "regular" : "campaign", NULL};
@@ -372,7 +372,7 @@ void plan_emit_xml(const plan_doc *d, plan_buf *b)
         close_tag(&o, "body");
     } else {
         indent(&o);
-        plan_buf_puts(b, "<body/>\n");
+        plan_put_str(b, "<body/>\n");
     }
     if (d->closing) {
         open_tag(&o, "closing", NULL);

@@ -379,6 +379,56 @@ static void fmt_numbers(void **state)
     assert_string_equal(got, "18446744073709551615");
 }
 
+/* The inline appends of put.h against plan_buf's own: random pieces
+ * (empty ones, single bytes, runs up to 300 bytes) from an empty buffer,
+ * so that both the room-left path and the growing call are taken, and
+ * after a reset; the same bytes, length and NUL each time. */
+static void put_inline_and_call(void **state)
+{
+    (void)state;
+    char src[300];
+    for (size_t i = 0; i < sizeof src; i++)
+        src[i] = (char)('a' + i % 26);
+    unsigned long long r = 0x2545F4914F6CDD1DULL;
+    for (int round = 0; round < 50; round++) {
+        plan_buf fast = PLAN_BUF_INIT, plain = PLAN_BUF_INIT;
+        for (int k = 0; k < 400; k++) {
+            r ^= r << 13, r ^= r >> 7, r ^= r << 17;
+            size_t n = (r >> 5) % 4 == 0 ? (size_t)(r >> 9) % sizeof src : (size_t)(r >> 9) % 4;
+            switch ((r >> 20) % 4) {
+            case 0:
+                plan_put_mem(&fast, src, n);
+                plan_buf_append(&plain, src, n);
+                break;
+            case 1: {
+                char tmp[301];
+                memcpy(tmp, src + sizeof src - n, n);
+                tmp[n] = '\0';
+                plan_put_str(&fast, tmp);
+                plan_buf_puts(&plain, tmp);
+                break;
+            }
+            case 2:
+                plan_put_chr(&fast, (char)('A' + k % 26));
+                plan_buf_putc(&plain, (char)('A' + k % 26));
+                break;
+            default:
+                if (k % 97 == 0) {
+                    plan_buf_reset(&fast);
+                    plan_buf_reset(&plain);
+                }
+            }
+            assert_int_equal(fast.len, plain.len);
+            assert_string_equal(plan_buf_cstr(&fast), plan_buf_cstr(&plain));
+            if (fast.data)
+                assert_int_equal(fast.data[fast.len], '\0');
+            assert_true(fast.len < fast.cap || !fast.data);
+        }
+        plan_buf_free(&fast);
+        plan_buf_free(&plain);
+    }
+}
+
 /* Dates without printf against plan_date_iso and the printf formats
  * they replace, out-of-range parts included. */
 static void fmt_dates(void **state)
@@ -598,6 +648,7 @@ int main(void)
         cmocka_unit_test(checklist),
         cmocka_unit_test(every_plan_renders),
         cmocka_unit_test(fmt_numbers),
+        cmocka_unit_test(put_inline_and_call),
         cmocka_unit_test(fmt_dates),
         cmocka_unit_test(escapers_fast_and_plain),
         cmocka_unit_test(office_ids),
