@@ -14,11 +14,12 @@
 
 /* The JSON and iCalendar sets hold the 31 control characters: too many for
  * strcspn's vector path (16 at most), whose fallback builds a 256-byte
- * table on every call. These scan 8 bytes at a time instead (SWAR). In a
- * 64-bit word x, a byte b below 0x80 with b - n borrowing is below n: the
- * subtraction x - n*ONES sets its high bit, and (x ^ c*ONES) - ONES does
- * for a byte equal to c. Every special byte is ASCII, so one mask with
- * ~x & HIGHS (the high bit of x ^ c is that of x) keeps exactly those.
+ * table on every call. These scan 8 bytes at a time instead (SWAR),
+ * within the string's length (no read past its NUL). In a 64-bit word x,
+ * x - n*ONES sets the high bit of each byte below n (n <= 0x80), and
+ * (x ^ c*ONES) - ONES that of each byte equal to c; bytes of 0x80 and up
+ * may get it too, but every special byte is ASCII, so one mask with
+ * ~x & HIGHS (the high bit of x ^ c is that of x) keeps only true ones.
  * A borrow can mark a byte after (above) a true match, never before it,
  * so the lowest mark is the first special byte: on a little-endian
  * machine, the lowest bits are the first byte. */

@@ -379,6 +379,34 @@ static void fmt_numbers(void **state)
     assert_string_equal(got, "18446744073709551615");
 }
 
+/* plan_section_path keeps the first 16 ancestors on the stack and moves
+ * to the heap past them: chains of every length around the switch (and
+ * unnumbered links, which are skipped), against the plain concatenation. */
+static void section_path_depths(void **state)
+{
+    (void)state;
+    enum { MAX = 40 };
+    static const char *const nums[] = {"I.", "1.", "a)", "b)", "2.", "II."};
+    plan_block v[MAX];
+    for (int len = 1; len <= MAX; len++) {
+        memset(v, 0, sizeof v);
+        plan_buf want = PLAN_BUF_INIT, got = PLAN_BUF_INIT;
+        for (int i = 0; i < len; i++) { /* v[0] is the top */
+            v[i].kind = PLAN_B_SECTION;
+            v[i].parent = i ? &v[i - 1] : NULL;
+            v[i].num_style = PLAN_NUM_ARABIC;
+            if (i % 7 == 3)
+                continue; /* unnumbered */
+            v[i].normalized = nums[i % 6];
+            plan_buf_puts(&want, nums[i % 6]);
+        }
+        plan_section_path(&v[len - 1], &got);
+        assert_string_equal(plan_buf_cstr(&got), plan_buf_cstr(&want));
+        plan_buf_free(&want);
+        plan_buf_free(&got);
+    }
+}
+
 /* The inline appends of put.h against plan_buf's own: random pieces
  * (empty ones, single bytes, runs up to 300 bytes) from an empty buffer,
  * so that both the room-left path and the growing call are taken, and
@@ -649,6 +677,7 @@ int main(void)
         cmocka_unit_test(every_plan_renders),
         cmocka_unit_test(fmt_numbers),
         cmocka_unit_test(put_inline_and_call),
+        cmocka_unit_test(section_path_depths),
         cmocka_unit_test(fmt_dates),
         cmocka_unit_test(escapers_fast_and_plain),
         cmocka_unit_test(office_ids),
