@@ -14,7 +14,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "plan/emit.h"
+#include "put.h"
 
 static const char *const kind_names[] = {"campaign-start", "campaign-end", "dossier", "report",
                                          "proposal", "review", "plan", "task", "other"};
@@ -204,16 +204,20 @@ static const char *plan_id(plan_arena *a, const plan_doc *d, const char *file)
     plan_buf src = PLAN_BUF_INIT, slug = PLAN_BUF_INIT;
     const plan_header *h = &d->header;
     if (h->number.text.s) {
-        plan_buf_puts(&src, h->number.text.s);
-        if (!(h->number.parsed && h->number.year) && h->date.prec != PLAN_PREC_NONE)
-            plan_buf_printf(&src, " %d", h->date.lo.y);
-        if (h->place.s)
-            plan_buf_printf(&src, " %s", h->place.s);
+        plan_put_str(&src, h->number.text.s);
+        if (!(h->number.parsed && h->number.year) && h->date.prec != PLAN_PREC_NONE) {
+            plan_put_chr(&src, ' ');
+            plan_put_i(&src, h->date.lo.y, 0);
+        }
+        if (h->place.s) {
+            plan_put_chr(&src, ' ');
+            plan_put_str(&src, h->place.s);
+        }
     } else if (file) {
         size_t n = strlen(file);
         if (n > 4 && strcmp(file + n - 4, ".xml") == 0)
             n -= 4;
-        plan_buf_append(&src, file, n);
+        plan_put_mem(&src, file, n);
     }
     plan_slug(plan_buf_cstr(&src), 80, &slug);
     const char *id = plan_arena_strdup(a, slug.len ? slug.data : "plan");
@@ -224,17 +228,24 @@ static const char *plan_id(plan_arena *a, const plan_doc *d, const char *file)
 
 static void set_uids(plan_checklist *c)
 {
+    size_t idlen = strlen(c->plan_id);
+    uint64_t h0 = fnv1a(0xcbf29ce484222325ULL, c->plan_id, idlen + 1);
     for (size_t i = 0; i < c->n; i++) {
         plan_obligation *o = &c->v[i];
-        char line[16];
-        snprintf(line, sizeof line, "%u", o->line);
+        char line[PLAN_FMT_MAX];
+        size_t nline = plan_fmt_u(line, o->line, 0);
         const char *kind = plan_ob_kind_name(o->kind);
-        uint64_t h = 0xcbf29ce484222325ULL;
-        h = fnv1a(h, c->plan_id, strlen(c->plan_id) + 1);
+        uint64_t h = h0;
         h = fnv1a(h, kind, strlen(kind) + 1);
-        h = fnv1a(h, line, strlen(line) + 1);
+        h = fnv1a(h, line, nline + 1);
         h = fnv1a(h, o->what, strlen(o->what));
-        o->uid = plan_arena_printf(c->arena, "%016llx@%s", (unsigned long long)h, c->plan_id);
+        /* "%016llx@%s" */
+        char *uid = plan_arena_alloc(c->arena, 16 + 1 + idlen + 1);
+        for (int k = 15; k >= 0; k--, h >>= 4)
+            uid[k] = "0123456789abcdef"[h & 15];
+        uid[16] = '@';
+        memcpy(uid + 17, c->plan_id, idlen + 1);
+        o->uid = uid;
     }
     /* Two obligations on one line with the same text (a plan written on a
      * single line): keep the ids unique, in list order. */
@@ -265,11 +276,11 @@ static int cmp_ob(const void *pa, const void *pb)
     const char *oa = a->nlead ? a->lead[0] : NULL, *ob = b->nlead ? b->lead[0] : NULL;
     if (!oa != !ob)
         return oa ? -1 : 1; /* no office last */
-    if (oa) {
-        int r = plan_collate_vi(oa, ob);
-        if (r)
-            return r;
-    }
+    /* plan_collate_vi ends with strcmp: equal strings (most often the
+     * issuer, the lead of many obligations) compare equal, and different
+     * ones never do. */
+    if (oa && oa != ob && strcmp(oa, ob) != 0)
+        return plan_collate_vi(oa, ob);
     if (a->line != b->line)
         return a->line < b->line ? -1 : 1;
     if (a->kind != b->kind)
@@ -436,6 +447,35 @@ int plan_checklist_office_is(const char *name, const char *office)
     return same_office(name, office);
 }
 
+/* plan_name_match(ca, cb) is not NONE when the keys with accents are equal
+ * (SAME) or those without are (NO_ACCENTS): the same test on keys made
+ * once per name. */
+void plan_office_id_init(plan_office_id *id, const char *name)
+{
+    char *core = core_dup(name);
+    id->name = name;
+    id->key_acc = plan_name_key(core, 1);
+    id->key = plan_name_key(core, 0);
+    free(core);
+    plan_buf slug = PLAN_BUF_INIT;
+    plan_office_slug(name, &slug);
+    id->slug = plan_xstrdup(plan_buf_cstr(&slug));
+    plan_buf_free(&slug);
+}
+
+int plan_office_id_same(const plan_office_id *a, const plan_office_id *b)
+{
+    return a == b || strcmp(a->key_acc, b->key_acc) == 0 || strcmp(a->key, b->key) == 0;
+}
+
+void plan_office_id_free(plan_office_id *id)
+{
+    free(id->key_acc);
+    free(id->key);
+    free(id->slug);
+    memset(id, 0, sizeof *id);
+}
+
 typedef struct office {
     const char *name; /* without the parenthesis */
     char *key;
@@ -470,7 +510,7 @@ void plan_office_slug(const char *name, plan_buf *out)
     size_t start = out->len;
     plan_slug(short_name(a, name), 60, out);
     if (out->len == start)
-        plan_buf_puts(out, "office");
+        plan_put_str(out, "office");
     plan_arena_free(a);
 }
 
@@ -535,15 +575,21 @@ void plan_checklist_title(const plan_checklist *c, plan_buf *out)
 {
     const plan_header *h = &c->doc->header;
     size_t start = out->len;
-    plan_buf_puts(out, "Kế hoạch");
-    if (h->number.text.s)
-        plan_buf_printf(out, " số %s", h->number.text.s);
+    plan_put_str(out, "Kế hoạch");
+    if (h->number.text.s) {
+        plan_put_str(out, " số ");
+        plan_put_str(out, h->number.text.s);
+    }
     if (h->date.prec != PLAN_PREC_NONE && plan_date_valid(h->date.lo)) {
-        plan_buf_puts(out, " ngày ");
+        plan_put_str(out, " ngày ");
         plan_date_vi(h->date.lo, out);
     }
-    if (h->issuer.s)
-        plan_buf_printf(out, " của %s", h->issuer.s);
-    if (out->len == start + strlen("Kế hoạch") && c->file)
-        plan_buf_printf(out, " %s", c->file);
+    if (h->issuer.s) {
+        plan_put_str(out, " của ");
+        plan_put_str(out, h->issuer.s);
+    }
+    if (out->len == start + strlen("Kế hoạch") && c->file) {
+        plan_put_chr(out, ' ');
+        plan_put_str(out, c->file);
+    }
 }

@@ -5,23 +5,24 @@
  * page and mangle every Vietnamese letter. One row per obligation, in the
  * checklist's order; the columns are documented in docs/json.md.
  */
-#include <stdio.h>
-
-#include "plan/emit.h"
+#include "put.h"
 
 static void field(plan_buf *b, const char *s, int last)
 {
     plan_esc_csv(b, s ? s : "");
-    plan_buf_puts(b, last ? "\r\n" : ",");
+    plan_put_str(b, last ? "\r\n" : ",");
 }
 
-static void list(plan_buf *b, const char *const *v, size_t n)
+/* The names joined with "; ", as one field; tmp is the caller's scratch. */
+static void list(plan_buf *b, const char *const *v, size_t n, plan_buf *tmp)
 {
-    plan_buf tmp = PLAN_BUF_INIT;
-    for (size_t i = 0; i < n; i++)
-        plan_buf_printf(&tmp, "%s%s", i ? "; " : "", v[i]);
-    field(b, plan_buf_cstr(&tmp), 0);
-    plan_buf_free(&tmp);
+    plan_buf_reset(tmp);
+    for (size_t i = 0; i < n; i++) {
+        if (i)
+            plan_put_mem(tmp, "; ", 2);
+        plan_put_str(tmp, v[i]);
+    }
+    field(b, plan_buf_cstr(tmp), 0);
 }
 
 void plan_emit_checklist_csv(const plan_checklist *c, plan_buf *out)
@@ -29,27 +30,29 @@ void plan_emit_checklist_csv(const plan_checklist *c, plan_buf *out)
     static const char *const head[] = {
         "Hạn", "Ghi trong kế hoạch", "Có thời hạn cố định", "Loại", "Mã loại", "Nội dung",
         "Chủ trì", "Phối hợp", "Gửi đến", "Mục", "Dòng", "UID"};
-    plan_buf_puts(out, "\xEF\xBB\xBF");
+    plan_buf tmp = PLAN_BUF_INIT;
+    plan_put_str(out, "\xEF\xBB\xBF");
     for (size_t i = 0; i < sizeof head / sizeof *head; i++)
         field(out, head[i], i + 1 == sizeof head / sizeof *head);
     for (size_t i = 0; i < c->n; i++) {
         const plan_obligation *o = &c->v[i];
         char iso[16] = "";
         if (o->due.y)
-            plan_date_iso(o->due, iso);
-        char line[16];
-        snprintf(line, sizeof line, "%u", o->line);
+            plan_fmt_iso(o->due, iso);
+        char line[PLAN_FMT_MAX];
+        plan_fmt_u(line, o->line, 0);
         field(out, iso, 0);
         field(out, o->due_text, 0);
         field(out, o->due.y ? "có" : "không", 0);
         field(out, plan_ob_kind_label(o->kind), 0);
         field(out, plan_ob_kind_name(o->kind), 0);
         field(out, o->what, 0);
-        list(out, o->lead, o->nlead);
-        list(out, o->coordinate, o->ncoordinate);
+        list(out, o->lead, o->nlead, &tmp);
+        list(out, o->coordinate, o->ncoordinate, &tmp);
         field(out, o->to, 0);
         field(out, o->section, 0);
         field(out, line, 0);
         field(out, o->uid, 1);
     }
+    plan_buf_free(&tmp);
 }

@@ -13,14 +13,18 @@
  * NON-PARTICIPANT (it is informed, it does not act). Lines end in CRLF and
  * are folded at 75 octets without splitting a UTF-8 character.
  */
-#include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
-#include "plan/emit.h"
+#include "put.h"
 
 typedef struct ics {
     plan_buf *out;
     plan_buf line;
+    /* Each office named in the calendar, prepared once (keys, slug): an
+     * office is an ATTENDEE or the ORGANIZER of many VTODOs. */
+    plan_office_id *ids;
+    size_t nids, capids;
 } ics;
 
 static void flush(ics *w)
@@ -31,101 +35,158 @@ static void flush(ics *w)
 
 static void prop_text(ics *w, const char *name, const char *value)
 {
-    plan_buf_puts(&w->line, name);
-    plan_buf_putc(&w->line, ':');
+    plan_put_str(&w->line, name);
+    plan_put_chr(&w->line, ':');
     plan_esc_ics_text(&w->line, value);
     flush(w);
 }
 
 static void prop_raw(ics *w, const char *name, const char *value)
 {
-    plan_buf_puts(&w->line, name);
-    plan_buf_putc(&w->line, ':');
-    plan_buf_puts(&w->line, value);
+    plan_put_str(&w->line, name);
+    plan_put_chr(&w->line, ':');
+    plan_put_str(&w->line, value);
     flush(w);
+}
+
+/* The prepared form of an office name: the same text gives the same
+ * keys and slug, so the cache is by text. Returns an index (the array
+ * moves as it grows). */
+static size_t office_id(ics *w, const char *name)
+{
+    for (size_t i = 0; i < w->nids; i++)
+        if (w->ids[i].name == name || strcmp(w->ids[i].name, name) == 0)
+            return i;
+    if (w->nids == w->capids) {
+        w->capids = w->capids ? 2 * w->capids : 16;
+        w->ids = plan_xrealloc(w->ids, w->capids * sizeof *w->ids);
+    }
+    plan_office_id_init(&w->ids[w->nids], name);
+    return w->nids++;
 }
 
 /* name;CUTYPE=GROUP;ROLE=…;CN="…":urn:x-plan:office:slug */
-static void address(ics *w, const char *prop, const char *role, const char *office)
+static void address(ics *w, const char *prop, const char *role, const char *office, size_t id)
 {
-    plan_buf_puts(&w->line, prop);
+    plan_put_str(&w->line, prop);
     if (role)
     {
-        plan_buf_puts(&w->line, ";CUTYPE=GROUP;ROLE=");
-        plan_buf_puts(&w->line, role);
+        plan_put_str(&w->line, ";CUTYPE=GROUP;ROLE=");
+        plan_put_str(&w->line, role);
     }
-    plan_buf_puts(&w->line, ";CN=");
+    plan_put_str(&w->line, ";CN=");
     plan_esc_ics_param(&w->line, office);
-    plan_buf_puts(&w->line, ":urn:x-plan:office:");
-    plan_office_slug(office, &w->line);
+    plan_put_str(&w->line, ":urn:x-plan:office:");
+    plan_put_str(&w->line, w->ids[id].slug);
     flush(w);
 }
 
-/* 1 when office (a name from plan_checklist_offices) leads or coordinates o. */
-static int concerns(const plan_obligation *o, const char *office)
+/* 1 when office (prepared: ids[office]) leads or coordinates o. */
+static int concerns(ics *w, const plan_obligation *o, size_t office)
 {
-    for (size_t i = 0; i < o->nlead; i++)
-        if (plan_checklist_office_is(o->lead[i], office))
+    for (size_t i = 0; i < o->nlead + o->ncoordinate; i++) {
+        const char *nm = i < o->nlead ? o->lead[i] : o->coordinate[i - o->nlead];
+        size_t id = office_id(w, nm);
+        if (plan_office_id_same(&w->ids[id], &w->ids[office]))
             return 1;
-    for (size_t i = 0; i < o->ncoordinate; i++)
-        if (plan_checklist_office_is(o->coordinate[i], office))
-            return 1;
+    }
     return 0;
 }
 
 static void join(plan_buf *b, const char *const *v, size_t n)
 {
-    for (size_t i = 0; i < n; i++)
-        plan_buf_printf(b, "%s%s", i ? "; " : "", v[i]);
+    for (size_t i = 0; i < n; i++) {
+        if (i)
+            plan_put_mem(b, "; ", 2);
+        plan_put_str(b, v[i]);
+    }
 }
 
+/* The obligation's part of the description; the plan's part (its title
+ * and subject, the same in every VTODO) is description_tail. */
 static void description(const plan_checklist *c, const plan_obligation *o, plan_buf *b)
 {
     if (o->due.y) {
-        plan_buf_puts(b, "Hạn: ");
+        plan_put_str(b, "Hạn: ");
         plan_date_vi(o->due, b);
-        if (o->due_text)
-            plan_buf_printf(b, " (ghi trong kế hoạch: %s)", o->due_text);
+        if (o->due_text) {
+            plan_put_str(b, " (ghi trong kế hoạch: ");
+            plan_put_str(b, o->due_text);
+            plan_put_chr(b, ')');
+        }
     } else if (o->due_text) {
-        plan_buf_printf(b, "Không có thời hạn cố định (ghi trong kế hoạch: %s).", o->due_text);
+        plan_put_str(b, "Không có thời hạn cố định (ghi trong kế hoạch: ");
+        plan_put_str(b, o->due_text);
+        plan_put_mem(b, ").", 2);
     } else {
-        plan_buf_puts(b, "Không có thời hạn cố định: kế hoạch không ghi thời hạn.");
+        plan_put_str(b, "Không có thời hạn cố định: kế hoạch không ghi thời hạn.");
     }
-    plan_buf_printf(b, "\nLoại: %s", plan_ob_kind_label(o->kind));
+    plan_put_str(b, "\nLoại: ");
+    plan_put_str(b, plan_ob_kind_label(o->kind));
     if (o->nlead) {
-        plan_buf_puts(b, "\nChủ trì: ");
+        plan_put_str(b, "\nChủ trì: ");
         join(b, o->lead, o->nlead);
     }
     if (o->ncoordinate) {
-        plan_buf_puts(b, "\nPhối hợp: ");
+        plan_put_str(b, "\nPhối hợp: ");
         join(b, o->coordinate, o->ncoordinate);
     }
-    if (o->to)
-        plan_buf_printf(b, "\nGửi đến: %s", o->to);
-    plan_buf_puts(b, "\nNguồn: ");
-    if (o->section)
-        plan_buf_printf(b, "mục %s, ", o->section);
-    plan_buf_printf(b, "dòng %u", o->line);
-    if (c->file)
-        plan_buf_printf(b, " (%s)", c->file);
-    plan_buf_putc(b, '\n');
-    plan_checklist_title(c, b);
-    if (c->doc->header.subject.s)
-        plan_buf_printf(b, ": %s", c->doc->header.subject.s);
+    if (o->to) {
+        plan_put_str(b, "\nGửi đến: ");
+        plan_put_str(b, o->to);
+    }
+    plan_put_str(b, "\nNguồn: ");
+    if (o->section) {
+        plan_put_str(b, "mục ");
+        plan_put_str(b, o->section);
+        plan_put_mem(b, ", ", 2);
+    }
+    plan_put_str(b, "dòng ");
+    plan_put_u(b, o->line, 0);
+    if (c->file) {
+        plan_put_mem(b, " (", 2);
+        plan_put_str(b, c->file);
+        plan_put_chr(b, ')');
+    }
+}
+
+/* The end of every description: a line with the plan's title
+ * (plan_checklist_title, made once by the caller) and subject. */
+static void description_tail(const plan_checklist *c, const char *title, size_t ntitle,
+                             plan_buf *b)
+{
+    plan_put_chr(b, '\n');
+    plan_put_mem(b, title, ntitle);
+    if (c->doc->header.subject.s) {
+        plan_put_mem(b, ": ", 2);
+        plan_put_str(b, c->doc->header.subject.s);
+    }
 }
 
 void plan_emit_checklist_ics(const plan_checklist *c, const char *office, plan_buf *out)
 {
     const plan_header *h = &c->doc->header;
-    ics w = {out, PLAN_BUF_INIT};
-    char stamp[32] = "19700101T000000Z";
-    if (h->date.prec != PLAN_PREC_NONE && plan_date_valid(h->date.lo))
-        snprintf(stamp, sizeof stamp, "%04d%02d%02dT000000Z", h->date.lo.y, h->date.lo.m,
-                 h->date.lo.d);
-    plan_buf title = PLAN_BUF_INIT, tmp = PLAN_BUF_INIT;
+    ics w = {out, PLAN_BUF_INIT, NULL, 0, 0};
+    char stamp[3 * PLAN_FMT_MAX + 16] = "19700101T000000Z";
+    if (h->date.prec != PLAN_PREC_NONE && plan_date_valid(h->date.lo)) {
+        /* "%04d%02d%02dT000000Z" */
+        size_t n = plan_fmt_i(stamp, h->date.lo.y, 4);
+        n += plan_fmt_i(stamp + n, h->date.lo.m, 2);
+        n += plan_fmt_i(stamp + n, h->date.lo.d, 2);
+        memcpy(stamp + n, "T000000Z", 9);
+    }
+    plan_buf title = PLAN_BUF_INIT, tmp = PLAN_BUF_INIT, tail = PLAN_BUF_INIT;
     plan_checklist_title(c, &title);
-    if (office)
-        plan_buf_printf(&title, " – %s", office);
+    /* The escaping of iCalendar TEXT maps each byte on its own, so the
+     * description's common end is escaped once, here. */
+    description_tail(c, plan_buf_cstr(&title), title.len, &tmp);
+    plan_esc_ics_text(&tail, plan_buf_cstr(&tmp));
+    size_t office_ix = 0;
+    if (office) {
+        plan_put_str(&title, " – ");
+        plan_put_str(&title, office);
+        office_ix = office_id(&w, office);
+    }
 
     prop_raw(&w, "BEGIN", "VCALENDAR");
     prop_raw(&w, "VERSION", "2.0");
@@ -135,30 +196,36 @@ void plan_emit_checklist_ics(const plan_checklist *c, const char *office, plan_b
     prop_text(&w, "X-WR-CALNAME", plan_buf_cstr(&title));
     for (size_t i = 0; i < c->n; i++) {
         const plan_obligation *o = &c->v[i];
-        if (office && !concerns(o, office))
+        if (office && !concerns(&w, o, office_ix))
             continue;
         prop_raw(&w, "BEGIN", "VTODO");
         prop_text(&w, "UID", o->uid);
         prop_raw(&w, "DTSTAMP", stamp);
         if (o->due.y) {
-            plan_buf_printf(&w.line, "DUE;VALUE=DATE:%04d%02d%02d", o->due.y, o->due.m,
-                            o->due.d);
+            plan_put_str(&w.line, "DUE;VALUE=DATE:");
+            plan_put_i(&w.line, o->due.y, 4);
+            plan_put_i(&w.line, o->due.m, 2);
+            plan_put_i(&w.line, o->due.d, 2);
             flush(&w);
         }
         prop_text(&w, "SUMMARY", o->what);
         plan_buf_reset(&tmp);
         description(c, o, &tmp);
-        prop_text(&w, "DESCRIPTION", plan_buf_cstr(&tmp));
+        plan_put_str(&w.line, "DESCRIPTION:");
+        plan_esc_ics_text(&w.line, plan_buf_cstr(&tmp));
+        plan_put_mem(&w.line, plan_buf_cstr(&tail), tail.len);
+        flush(&w);
         if (h->issuer.s) {
-            address(&w, "ORGANIZER", NULL, h->issuer.s);
+            address(&w, "ORGANIZER", NULL, h->issuer.s, office_id(&w, h->issuer.s));
         } else {
-            plan_buf_puts(&w.line, "ORGANIZER;CN=");
+            plan_put_str(&w.line, "ORGANIZER;CN=");
             plan_esc_ics_param(&w.line, plan_buf_cstr(&title));
-            plan_buf_printf(&w.line, ":urn:x-plan:plan:%s", c->plan_id);
+            plan_put_str(&w.line, ":urn:x-plan:plan:");
+            plan_put_str(&w.line, c->plan_id);
             flush(&w);
         }
         /* Each office once, with its first role: lead, coordinate, to. */
-        const char *seen[64];
+        size_t seen[64];
         size_t nseen = 0;
         for (size_t j = 0; j < o->nlead + o->ncoordinate + (o->to != NULL); j++) {
             const char *name, *role;
@@ -172,27 +239,33 @@ void plan_emit_checklist_ics(const plan_checklist *c, const char *office, plan_b
                 name = o->to;
                 role = "NON-PARTICIPANT";
             }
+            size_t id = office_id(&w, name);
             int dup = 0;
             for (size_t k = 0; k < nseen && !dup; k++)
-                dup = plan_checklist_office_is(name, seen[k]);
+                dup = plan_office_id_same(&w.ids[id], &w.ids[seen[k]]);
             if (dup)
                 continue;
             if (nseen < sizeof seen / sizeof *seen)
-                seen[nseen++] = name;
-            address(&w, "ATTENDEE", role, name);
+                seen[nseen++] = id;
+            address(&w, "ATTENDEE", role, name, id);
         }
         plan_buf_reset(&tmp);
         plan_esc_ics_text(&tmp, plan_ob_kind_name(o->kind));
-        plan_buf_putc(&tmp, ',');
+        plan_put_chr(&tmp, ',');
         plan_esc_ics_text(&tmp, plan_ob_kind_label(o->kind));
         prop_raw(&w, "CATEGORIES", plan_buf_cstr(&tmp));
-        plan_buf_printf(&w.line, "RELATED-TO;RELTYPE=PARENT:plan@%s", c->plan_id);
+        plan_put_str(&w.line, "RELATED-TO;RELTYPE=PARENT:plan@");
+        plan_put_str(&w.line, c->plan_id);
         flush(&w);
         prop_raw(&w, "STATUS", "NEEDS-ACTION");
         prop_raw(&w, "END", "VTODO");
     }
     prop_raw(&w, "END", "VCALENDAR");
+    for (size_t i = 0; i < w.nids; i++)
+        plan_office_id_free(&w.ids[i]);
+    free(w.ids);
     plan_buf_free(&w.line);
     plan_buf_free(&title);
     plan_buf_free(&tmp);
+    plan_buf_free(&tail);
 }

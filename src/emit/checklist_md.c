@@ -4,25 +4,26 @@
  * order (date, then office in Vietnamese order), for the clerk to print or
  * paste. Obligations without a fixed date are at the end, marked.
  */
-#include <stdio.h>
-
-#include "plan/emit.h"
+#include "put.h"
 
 static void cell(plan_buf *b, const char *s)
 {
-    plan_buf_puts(b, " ");
+    plan_put_str(b, " ");
     if (s && *s)
         plan_esc_md(b, s, 0);
-    plan_buf_puts(b, " |");
+    plan_put_str(b, " |");
 }
 
-static void cell_list(plan_buf *b, const char *const *v, size_t n)
+/* The names joined with "; ", as one cell; tmp is the caller's scratch. */
+static void cell_list(plan_buf *b, const char *const *v, size_t n, plan_buf *tmp)
 {
-    plan_buf tmp = PLAN_BUF_INIT;
-    for (size_t i = 0; i < n; i++)
-        plan_buf_printf(&tmp, "%s%s", i ? "; " : "", v[i]);
-    cell(b, plan_buf_cstr(&tmp));
-    plan_buf_free(&tmp);
+    plan_buf_reset(tmp);
+    for (size_t i = 0; i < n; i++) {
+        if (i)
+            plan_put_mem(tmp, "; ", 2);
+        plan_put_str(tmp, v[i]);
+    }
+    cell(b, plan_buf_cstr(tmp));
 }
 
 void plan_emit_checklist_md(const plan_checklist *c, plan_buf *out)
@@ -30,46 +31,55 @@ void plan_emit_checklist_md(const plan_checklist *c, plan_buf *out)
     const plan_header *h = &c->doc->header;
     plan_buf t = PLAN_BUF_INIT;
     plan_checklist_title(c, &t);
-    plan_buf_puts(out, "# Danh mục nhiệm vụ và thời hạn\n\n");
+    plan_put_str(out, "# Danh mục nhiệm vụ và thời hạn\n\n");
     plan_esc_md(out, plan_buf_cstr(&t), 1);
     if (h->subject.s) {
-        plan_buf_puts(out, ": ");
+        plan_put_str(out, ": ");
         plan_esc_md(out, h->subject.s, 0);
     }
-    plan_buf_puts(out, "\n\n");
+    plan_put_str(out, "\n\n");
     size_t undated = 0;
     for (size_t i = 0; i < c->n; i++)
         undated += c->v[i].due.y == 0;
-    plan_buf_printf(out, "%zu nhiệm vụ", c->n);
-    if (undated)
-        plan_buf_printf(out, ", trong đó %zu không có thời hạn cố định", undated);
-    plan_buf_puts(out, "; xếp theo thời hạn, rồi theo đơn vị chủ trì.\n\n");
-    if (c->n) {
-        plan_buf_puts(out, "| Hạn | Ghi trong kế hoạch | Loại | Nội dung | Chủ trì | Phối hợp "
-                           "| Gửi đến | Nguồn |\n");
-        plan_buf_puts(out, "|---|---|---|---|---|---|---|---|\n");
+    plan_put_u(out, c->n, 0);
+    plan_put_str(out, " nhiệm vụ");
+    if (undated) {
+        plan_put_str(out, ", trong đó ");
+        plan_put_u(out, undated, 0);
+        plan_put_str(out, " không có thời hạn cố định");
     }
+    plan_put_str(out, "; xếp theo thời hạn, rồi theo đơn vị chủ trì.\n\n");
+    if (c->n) {
+        plan_put_str(out, "| Hạn | Ghi trong kế hoạch | Loại | Nội dung | Chủ trì | Phối hợp "
+                           "| Gửi đến | Nguồn |\n");
+        plan_put_str(out, "|---|---|---|---|---|---|---|---|\n");
+    }
+    plan_buf d = PLAN_BUF_INIT;
     for (size_t i = 0; i < c->n; i++) {
         const plan_obligation *o = &c->v[i];
-        plan_buf d = PLAN_BUF_INIT;
+        plan_put_mem(out, "| ", 2);
         if (o->due.y)
-            plan_date_vi(o->due, &d);
+            plan_date_vi(o->due, out);
         else
-            plan_buf_puts(&d, "*không cố định*");
-        plan_buf_printf(out, "| %s |", plan_buf_cstr(&d));
+            plan_put_str(out, "*không cố định*");
+        plan_put_mem(out, " |", 2);
         cell(out, o->due_text);
         cell(out, plan_ob_kind_label(o->kind));
         cell(out, o->what);
-        cell_list(out, o->lead, o->nlead);
-        cell_list(out, o->coordinate, o->ncoordinate);
+        cell_list(out, o->lead, o->nlead, &d);
+        cell_list(out, o->coordinate, o->ncoordinate, &d);
         cell(out, o->to);
         plan_buf_reset(&d);
-        if (o->section)
-            plan_buf_printf(&d, "mục %s, ", o->section);
-        plan_buf_printf(&d, "dòng %u", o->line);
+        if (o->section) {
+            plan_put_str(&d, "mục ");
+            plan_put_str(&d, o->section);
+            plan_put_mem(&d, ", ", 2);
+        }
+        plan_put_str(&d, "dòng ");
+        plan_put_u(&d, o->line, 0);
         cell(out, plan_buf_cstr(&d));
-        plan_buf_putc(out, '\n');
-        plan_buf_free(&d);
+        plan_put_chr(out, '\n');
     }
+    plan_buf_free(&d);
     plan_buf_free(&t);
 }

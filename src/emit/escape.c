@@ -2,34 +2,84 @@
  * escape.c - the one escaping module every renderer uses: XML and HTML,
  * JSON, Markdown, CSV and iCalendar (text, parameters, line folding).
  */
-#include <stdio.h>
+#include <stdint.h>
 #include <string.h>
 
-#include "plan/emit.h"
+#include "put.h"
 
 /* Each escaper copies the runs of bytes that need nothing in one append,
- * finding the next special byte with strcspn: output is most of the time of
- * compile, and these are its inner loops. */
+ * finding the next special byte with strcspn (a set of up to 16 bytes, which
+ * glibc scans 16 bytes at a time) or with span() below: output is most of
+ * the time of compile, and these are its inner loops. */
 
-/* The control characters U+0001..U+001F, for the sets below. */
-#define CONTROLS                                                                         \
-    "\x01\x02\x03\x04\x05\x06\x07\x08\x09\x0a\x0b\x0c\x0d\x0e\x0f\x10\x11\x12\x13\x14\x15" \
-    "\x16\x17\x18\x19\x1a\x1b\x1c\x1d\x1e\x1f"
+/* The JSON and iCalendar sets hold the 31 control characters: too many for
+ * strcspn's vector path (16 at most), whose fallback builds a 256-byte
+ * table on every call. These scan 8 bytes at a time instead (SWAR),
+ * within the string's length (no read past its NUL). In a 64-bit word x,
+ * x - n*ONES sets the high bit of each byte below n (n <= 0x80), and
+ * (x ^ c*ONES) - ONES that of each byte equal to c; bytes of 0x80 and up
+ * may get it too, but every special byte is ASCII, so one mask with
+ * ~x & HIGHS (the high bit of x ^ c is that of x) keeps only true ones.
+ * A borrow can mark a byte after (above) a true match, never before it,
+ * so the lowest mark is the first special byte: on a little-endian
+ * machine, the lowest bits are the first byte. */
+#define ONES 0x0101010101010101ULL
+#define HIGHS 0x8080808080808080ULL
+#define IS(x, c) (((x) ^ ONES * (unsigned char)(c)) - ONES)
+
+enum { SET_JSON, SET_ICS_TEXT, SET_ICS_PARAM };
+
+static inline uint64_t marks(uint64_t x, int set)
+{
+    uint64_t t = x - ONES * 0x20; /* the controls */
+    switch (set) {
+    case SET_JSON: t |= IS(x, '"') | IS(x, '\\'); break;
+    case SET_ICS_TEXT: t |= IS(x, '\\') | IS(x, ';') | IS(x, ',') | IS(x, 0x7f); break;
+    default: t |= IS(x, '"') | IS(x, '^') | IS(x, 0x7f); break;
+    }
+    return t & ~x & HIGHS;
+}
+
+static inline int special(unsigned char c, int set)
+{
+    switch (set) {
+    case SET_JSON: return c < 0x20 || c == '"' || c == '\\';
+    case SET_ICS_TEXT: return c < 0x20 || c == '\\' || c == ';' || c == ',' || c == 0x7f;
+    default: return c < 0x20 || c == '"' || c == '^' || c == 0x7f;
+    }
+}
+
+/* The index of the first byte of s[i..n) in set, or n. */
+static inline size_t span(const char *s, size_t i, size_t n, int set)
+{
+#if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
+    for (; i + 8 <= n; i += 8) {
+        uint64_t x;
+        memcpy(&x, s + i, 8);
+        uint64_t m = marks(x, set);
+        if (m)
+            return i + ((unsigned)__builtin_ctzll(m) >> 3);
+    }
+#endif
+    while (i < n && !special((unsigned char)s[i], set))
+        i++;
+    return i;
+}
 
 static void esc(plan_buf *b, const char *s, int attr)
 {
     const char *set = attr ? "&<>\"" : "&<>";
     for (;;) {
         size_t n = strcspn(s, set);
-        plan_buf_append(b, s, n);
+        plan_put_mem(b, s, n);
         s += n;
         if (!*s)
             break;
         switch (*s++) {
-        case '&': plan_buf_append(b, "&amp;", 5); break;
-        case '<': plan_buf_append(b, "&lt;", 4); break;
-        case '>': plan_buf_append(b, "&gt;", 4); break;
-        default: plan_buf_append(b, "&quot;", 6); break;
+        case '&': plan_put_mem(b, "&amp;", 5); break;
+        case '<': plan_put_mem(b, "&lt;", 4); break;
+        case '>': plan_put_mem(b, "&gt;", 4); break;
+        default: plan_put_mem(b, "&quot;", 6); break;
         }
     }
 }
@@ -46,20 +96,26 @@ void plan_esc_xml_attr(plan_buf *b, const char *s)
 
 void plan_esc_json(plan_buf *b, const char *s)
 {
-    for (;;) {
-        size_t n = strcspn(s, "\"\\" CONTROLS);
-        plan_buf_append(b, s, n);
-        s += n;
-        if (!*s)
+    size_t n = strlen(s);
+    for (size_t i = 0;;) {
+        size_t j = span(s, i, n, SET_JSON);
+        plan_put_mem(b, s + i, j - i);
+        if (j == n)
             break;
-        unsigned char c = (unsigned char)*s++;
+        unsigned char c = (unsigned char)s[j];
+        i = j + 1;
         switch (c) {
-        case '"': plan_buf_puts(b, "\\\""); break;
-        case '\\': plan_buf_puts(b, "\\\\"); break;
-        case '\n': plan_buf_puts(b, "\\n"); break;
-        case '\t': plan_buf_puts(b, "\\t"); break;
-        case '\r': plan_buf_puts(b, "\\r"); break;
-        default: plan_buf_printf(b, "\\u%04x", c); break;
+        case '"': plan_put_mem(b, "\\\"", 2); break;
+        case '\\': plan_put_mem(b, "\\\\", 2); break;
+        case '\n': plan_put_mem(b, "\\n", 2); break;
+        case '\t': plan_put_mem(b, "\\t", 2); break;
+        case '\r': plan_put_mem(b, "\\r", 2); break;
+        default: { /* "\\u%04x" of a control character */
+            char u[6] = {'\\', 'u', '0', '0', "0123456789abcdef"[c >> 4],
+                         "0123456789abcdef"[c & 15]};
+            plan_put_mem(b, u, 6);
+            break;
+        }
         }
     }
 }
@@ -67,12 +123,12 @@ void plan_esc_json(plan_buf *b, const char *s)
 void plan_json_str(plan_buf *b, const char *s)
 {
     if (!s) {
-        plan_buf_puts(b, "null");
+        plan_put_str(b, "null");
         return;
     }
-    plan_buf_putc(b, '"');
+    plan_put_chr(b, '"');
     plan_esc_json(b, s);
-    plan_buf_putc(b, '"');
+    plan_put_chr(b, '"');
 }
 
 /* CommonMark lets a backslash escape any ASCII punctuation; only the
@@ -85,32 +141,32 @@ void plan_esc_md(plan_buf *b, const char *s, int at_line_start)
         /* Block starters: heading, list, quote, rule, setext underline,
          * ordered list "12." or "12)". */
         if (*p == '#' || *p == '>' || *p == '-' || *p == '+' || *p == '=') {
-            plan_buf_putc(b, '\\');
-            plan_buf_putc(b, *p++);
+            plan_put_chr(b, '\\');
+            plan_put_chr(b, *p++);
         } else if (*p >= '0' && *p <= '9') {
             const char *q = p;
             while (*q >= '0' && *q <= '9')
                 q++;
             if (q - p <= 9 && (*q == '.' || *q == ')')) {
-                plan_buf_append(b, p, (size_t)(q - p));
-                plan_buf_putc(b, '\\');
-                plan_buf_putc(b, *q);
+                plan_put_mem(b, p, (size_t)(q - p));
+                plan_put_chr(b, '\\');
+                plan_put_chr(b, *q);
                 p = q + 1;
             }
         }
     }
     for (;;) {
         size_t n = strcspn(p, "\\`*_[]<>|~&\n\r\t");
-        plan_buf_append(b, p, n);
+        plan_put_mem(b, p, n);
         p += n;
         if (!*p)
             break;
         char c = *p++;
         if (c == '\n' || c == '\r' || c == '\t') {
-            plan_buf_putc(b, ' ');
+            plan_put_chr(b, ' ');
         } else {
             char e[2] = {'\\', c};
-            plan_buf_append(b, e, 2);
+            plan_put_mem(b, e, 2);
         }
     }
 }
@@ -121,65 +177,67 @@ void plan_esc_csv(plan_buf *b, const char *s)
         return;
     int quote = *s == '=' || *s == '+' || *s == '@' || strpbrk(s, ",\"\r\n") != NULL;
     if (quote)
-        plan_buf_putc(b, '"');
+        plan_put_chr(b, '"');
     if (*s == '=' || *s == '+' || *s == '@')
-        plan_buf_putc(b, '\'');
+        plan_put_chr(b, '\'');
     for (;;) { /* a quote is doubled */
         const char *q = strchr(s, '"');
         size_t n = q ? (size_t)(q - s) + 1 : strlen(s);
-        plan_buf_append(b, s, n);
+        plan_put_mem(b, s, n);
         if (!q)
             break;
-        plan_buf_putc(b, '"');
+        plan_put_chr(b, '"');
         s = q + 1;
     }
     if (quote)
-        plan_buf_putc(b, '"');
+        plan_put_chr(b, '"');
 }
 
 void plan_esc_ics_text(plan_buf *b, const char *s)
 {
-    for (; *s; s++) {
-        size_t n = strcspn(s, "\\;,\x7f" CONTROLS);
-        plan_buf_append(b, s, n);
-        s += n;
-        if (!*s)
+    size_t n = strlen(s);
+    for (size_t i = 0;; i++) {
+        size_t j = span(s, i, n, SET_ICS_TEXT);
+        plan_put_mem(b, s + i, j - i);
+        if (j == n)
             break;
-        switch (*s) {
-        case '\\': plan_buf_puts(b, "\\\\"); break;
-        case ';': plan_buf_puts(b, "\\;"); break;
-        case ',': plan_buf_puts(b, "\\,"); break;
-        case '\n': plan_buf_puts(b, "\\n"); break;
+        i = j;
+        switch (s[i]) {
+        case '\\': plan_put_str(b, "\\\\"); break;
+        case ';': plan_put_str(b, "\\;"); break;
+        case ',': plan_put_str(b, "\\,"); break;
+        case '\n': plan_put_str(b, "\\n"); break;
         case '\r': break;
         default:
             /* Other control characters are not allowed in TEXT. */
-            if ((unsigned char)*s >= 0x20 && *s != 0x7f)
-                plan_buf_putc(b, *s);
-            else if (*s == '\t')
-                plan_buf_putc(b, ' ');
+            if ((unsigned char)s[i] >= 0x20 && s[i] != 0x7f)
+                plan_put_chr(b, s[i]);
+            else if (s[i] == '\t')
+                plan_put_chr(b, ' ');
         }
     }
 }
 
 void plan_esc_ics_param(plan_buf *b, const char *s)
 {
-    plan_buf_putc(b, '"');
-    for (; *s; s++) {
-        size_t n = strcspn(s, "\"^\x7f" CONTROLS);
-        plan_buf_append(b, s, n);
-        s += n;
-        if (!*s)
+    plan_put_chr(b, '"');
+    size_t n = strlen(s);
+    for (size_t i = 0;; i++) {
+        size_t j = span(s, i, n, SET_ICS_PARAM);
+        plan_put_mem(b, s + i, j - i);
+        if (j == n)
             break;
-        switch (*s) {
-        case '"': plan_buf_puts(b, "^'"); break;
-        case '^': plan_buf_puts(b, "^^"); break;
-        case '\n': plan_buf_puts(b, "^n"); break;
+        i = j;
+        switch (s[i]) {
+        case '"': plan_put_str(b, "^'"); break;
+        case '^': plan_put_str(b, "^^"); break;
+        case '\n': plan_put_str(b, "^n"); break;
         default:
-            if ((unsigned char)*s >= 0x20 && *s != 0x7f)
-                plan_buf_putc(b, *s);
+            if ((unsigned char)s[i] >= 0x20 && s[i] != 0x7f)
+                plan_put_chr(b, s[i]);
         }
     }
-    plan_buf_putc(b, '"');
+    plan_put_chr(b, '"');
 }
 
 void plan_ics_line(plan_buf *b, const char *line, size_t n)
@@ -192,11 +250,11 @@ void plan_ics_line(plan_buf *b, const char *line, size_t n)
         size_t cut = i + room;
         while (cut > i && ((unsigned char)line[cut] & 0xC0) == 0x80)
             cut--;
-        plan_buf_append(b, line + i, cut - i);
-        plan_buf_puts(b, "\r\n ");
+        plan_put_mem(b, line + i, cut - i);
+        plan_put_str(b, "\r\n ");
         i = cut;
         room = 74;
     }
-    plan_buf_append(b, line + i, n - i);
-    plan_buf_puts(b, "\r\n");
+    plan_put_mem(b, line + i, n - i);
+    plan_put_str(b, "\r\n");
 }

@@ -18,7 +18,7 @@
  */
 #include <string.h>
 
-#include "plan/emit.h"
+#include "put.h"
 
 static const char css[] =
     "@page{size:A4;margin:20mm 15mm 20mm 30mm;"
@@ -86,22 +86,26 @@ static const char *number_of(const plan_block *b)
 /* <p class="cls">text</p>, the text escaped. */
 static void para(plan_buf *b, const char *cls, const char *text)
 {
-    if (cls)
-        plan_buf_printf(b, "<p class=\"%s\">", cls);
-    else
-        plan_buf_puts(b, "<p>");
+    if (cls) {
+        plan_put_str(b, "<p class=\"");
+        plan_put_str(b, cls);
+        plan_put_mem(b, "\">", 2);
+    } else
+        plan_put_str(b, "<p>");
     plan_esc_xml(b, text ? text : "");
-    plan_buf_puts(b, "</p>\n");
+    plan_put_str(b, "</p>\n");
 }
 
 /* Opens a paragraph; a pending heading-less section number goes first. */
 static void open_p(html *h)
 {
-    plan_buf_puts(h->b, "<p>");
+    plan_put_str(h->b, "<p>");
     if (h->lead_in) {
-        plan_buf_printf(h->b, "<span class=\"%s\">", style_class(h->lead_in->num_style));
+        plan_put_str(h->b, "<span class=\"");
+        plan_put_str(h->b, style_class(h->lead_in->num_style));
+        plan_put_mem(h->b, "\">", 2);
         plan_esc_xml(h->b, number_of(h->lead_in));
-        plan_buf_puts(h->b, "</span> ");
+        plan_put_str(h->b, "</span> ");
         h->lead_in = NULL;
     }
 }
@@ -112,19 +116,26 @@ static void flush_lead_in(html *h)
     if (!h->lead_in)
         return;
     open_p(h);
-    plan_buf_puts(h->b, "</p>\n");
+    plan_put_str(h->b, "</p>\n");
 }
 
 static void heading(html *h, int depth, int num_style, const char *num, const char *text)
 {
-    int level = depth + 1 > 6 ? 6 : depth + 1;
-    plan_buf_printf(h->b, "<h%d class=\"%s\">", level, style_class(num_style));
+    /* level is 1..6: one digit. */
+    char level = (char)('0' + (depth + 1 > 6 ? 6 : depth + 1));
+    plan_put_mem(h->b, "<h", 2);
+    plan_put_chr(h->b, level);
+    plan_put_str(h->b, " class=\"");
+    plan_put_str(h->b, style_class(num_style));
+    plan_put_mem(h->b, "\">", 2);
     if (num) {
         plan_esc_xml(h->b, num);
-        plan_buf_putc(h->b, ' ');
+        plan_put_chr(h->b, ' ');
     }
     plan_esc_xml(h->b, text);
-    plan_buf_printf(h->b, "</h%d>\n", level);
+    plan_put_mem(h->b, "</h", 3);
+    plan_put_chr(h->b, level);
+    plan_put_mem(h->b, ">\n", 2);
 }
 
 static void section_begin(void *ctx, const plan_block *b, int depth)
@@ -151,10 +162,12 @@ static void dash(html *h, const char *mark, const char *text)
 {
     int lead = h->lead_in != NULL;
     open_p(h);
-    if (!lead)
-        plan_buf_printf(h->b, "%s ", mark);
+    if (!lead) {
+        plan_put_str(h->b, mark);
+        plan_put_chr(h->b, ' ');
+    }
     plan_esc_xml(h->b, text ? text : "");
-    plan_buf_puts(h->b, "</p>\n");
+    plan_put_str(h->b, "</p>\n");
 }
 
 static void block(void *ctx, const plan_block *b, int depth)
@@ -165,13 +178,13 @@ static void block(void *ctx, const plan_block *b, int depth)
     case PLAN_B_P:
         open_p(h);
         plan_esc_xml(h->b, b->text.s ? b->text.s : "");
-        plan_buf_puts(h->b, "</p>\n");
+        plan_put_str(h->b, "</p>\n");
         break;
     case PLAN_B_INDICATOR:
         /* A chỉ tiêu is a sentence of the text, not a list item. */
         open_p(h);
         plan_esc_xml(h->b, b->text.s ? b->text.s : "");
-        plan_buf_puts(h->b, "</p>\n");
+        plan_put_str(h->b, "</p>\n");
         break;
     case PLAN_B_ITEM:
     case PLAN_B_TARGET:
@@ -186,7 +199,8 @@ static void block(void *ctx, const plan_block *b, int depth)
             dash(h, "+", s->t.s);
         if (a->timing.s) {
             plan_buf_reset(&tmp);
-            plan_buf_printf(&tmp, "Thời gian khen thưởng: %s", a->timing.s);
+            plan_put_str(&tmp, "Thời gian khen thưởng: ");
+            plan_put_str(&tmp, a->timing.s);
             dash(h, "+", plan_buf_cstr(&tmp));
         }
         break;
@@ -199,7 +213,7 @@ static void block(void *ctx, const plan_block *b, int depth)
             plan_period_line(b->period, &tmp);
             plan_esc_xml(h->b, plan_buf_cstr(&tmp));
         }
-        plan_buf_puts(h->b, "</p>\n");
+        plan_put_str(h->b, "</p>\n");
         break;
     case PLAN_B_DEADLINE: {
         const plan_deadline *dl = b->deadline;
@@ -210,7 +224,7 @@ static void block(void *ctx, const plan_block *b, int depth)
             plan_deadline_line(dl, &tmp);
             plan_esc_xml(h->b, plan_buf_cstr(&tmp));
         }
-        plan_buf_puts(h->b, "</p>\n");
+        plan_put_str(h->b, "</p>\n");
         for (const plan_dossier_item *i = dl->items; i; i = i->next)
             dash(h, "-", i->text.s);
         break;
@@ -233,30 +247,30 @@ static void header(plan_buf *b, const plan_doc *d)
 {
     const plan_header *h = &d->header;
     plan_buf tmp = PLAN_BUF_INIT;
-    plan_buf_puts(b, "<table class=\"head\" role=\"presentation\">\n<tr>\n<td class=\"org\">");
+    plan_put_str(b, "<table class=\"head\" role=\"presentation\">\n<tr>\n<td class=\"org\">");
     if (h->parent_body.s) {
-        plan_buf_puts(b, "<div class=\"parent\">");
+        plan_put_str(b, "<div class=\"parent\">");
         plan_esc_xml(b, h->parent_body.s);
-        plan_buf_puts(b, "</div>");
+        plan_put_str(b, "</div>");
     }
     if (h->issuer.s) {
-        plan_buf_puts(b, "<div class=\"issuer\"><span>");
+        plan_put_str(b, "<div class=\"issuer\"><span>");
         plan_esc_xml(b, h->issuer.s);
-        plan_buf_puts(b, "</span></div>");
+        plan_put_str(b, "</span></div>");
     }
-    plan_buf_puts(b, "</td>\n<td class=\"nation\">");
-    plan_buf_puts(b, "<div class=\"qh\">");
+    plan_put_str(b, "</td>\n<td class=\"nation\">");
+    plan_put_str(b, "<div class=\"qh\">");
     plan_esc_xml(b, h->national_name.s ? h->national_name.s : "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM");
-    plan_buf_puts(b, "</div><div class=\"tn\"><span>");
+    plan_put_str(b, "</div><div class=\"tn\"><span>");
     plan_esc_xml(b, h->motto.s ? h->motto.s : "Độc lập - Tự do - Hạnh phúc");
-    plan_buf_puts(b, "</span></div></td>\n</tr>\n<tr class=\"num\">\n<td class=\"org number\">");
+    plan_put_str(b, "</span></div></td>\n</tr>\n<tr class=\"num\">\n<td class=\"org number\">");
     plan_number_line(d, &tmp);
     plan_esc_xml(b, plan_buf_cstr(&tmp));
-    plan_buf_puts(b, "</td>\n<td class=\"nation date\">");
+    plan_put_str(b, "</td>\n<td class=\"nation date\">");
     plan_buf_reset(&tmp);
     plan_place_date(d, &tmp);
     plan_esc_xml(b, plan_buf_cstr(&tmp));
-    plan_buf_puts(b, "</td>\n</tr>\n</table>\n");
+    plan_put_str(b, "</td>\n</tr>\n</table>\n");
     plan_buf_free(&tmp);
 }
 
@@ -264,75 +278,75 @@ static void closing(plan_buf *b, const plan_doc *d)
 {
     if (!d->has_signature && !d->has_recipients)
         return;
-    plan_buf_puts(b, "<table class=\"end\" role=\"presentation\">\n<tr>\n<td class=\"recipients\">");
+    plan_put_str(b, "<table class=\"end\" role=\"presentation\">\n<tr>\n<td class=\"recipients\">");
     if (d->has_recipients) {
-        plan_buf_puts(b, "\n<p class=\"nn\">Nơi nhận:</p>\n");
+        plan_put_str(b, "\n<p class=\"nn\">Nơi nhận:</p>\n");
         for (const plan_textlist *t = d->recipients; t; t = t->next) {
-            plan_buf_puts(b, "<p>- ");
+            plan_put_str(b, "<p>- ");
             plan_esc_xml(b, t->t.s ? t->t.s : "");
             if (t->note) {
-                plan_buf_puts(b, " (");
+                plan_put_str(b, " (");
                 plan_esc_xml(b, t->note);
-                plan_buf_putc(b, ')');
+                plan_put_chr(b, ')');
             }
-            plan_buf_puts(b, ";</p>\n");
+            plan_put_str(b, ";</p>\n");
         }
         if (d->archive.s) {
-            plan_buf_puts(b, "<p>- ");
+            plan_put_str(b, "<p>- ");
             plan_esc_xml(b, d->archive.s);
-            plan_buf_puts(b, "</p>\n");
+            plan_put_str(b, "</p>\n");
         }
     }
-    plan_buf_puts(b, "</td>\n<td class=\"sign\">");
+    plan_put_str(b, "</td>\n<td class=\"sign\">");
     if (d->has_signature) {
-        plan_buf_putc(b, '\n');
+        plan_put_chr(b, '\n');
         for (const plan_textlist *t = d->capacities; t; t = t->next)
             para(b, NULL, t->t.s);
         if (d->sign_title.s)
             para(b, NULL, d->sign_title.s);
-        plan_buf_puts(b, "<div class=\"space\"></div>\n");
+        plan_put_str(b, "<div class=\"space\"></div>\n");
         if (d->sign_name.s)
             para(b, NULL, d->sign_name.s);
     }
-    plan_buf_puts(b, "</td>\n</tr>\n</table>\n");
+    plan_put_str(b, "</td>\n</tr>\n</table>\n");
 }
 
 void plan_emit_html(const plan_doc *d, plan_buf *out)
 {
     const plan_header *h = &d->header;
     html st = {out, NULL};
-    plan_buf_puts(out, "<!DOCTYPE html>\n<html lang=\"vi\">\n<head>\n<meta charset=\"utf-8\">\n");
-    plan_buf_puts(out, "<meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; "
+    plan_put_str(out, "<!DOCTYPE html>\n<html lang=\"vi\">\n<head>\n<meta charset=\"utf-8\">\n");
+    plan_put_str(out, "<meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; "
                        "style-src 'unsafe-inline'\">\n");
-    plan_buf_puts(out, "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n");
-    plan_buf_puts(out, "<title>");
+    plan_put_str(out, "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n");
+    plan_put_str(out, "<title>");
     plan_esc_xml(out, h->doc_type.s ? h->doc_type.s : "KẾ HOẠCH");
     if (h->number.text.s) {
-        plan_buf_puts(out, " ");
+        plan_put_str(out, " ");
         plan_esc_xml(out, h->number.text.s);
     }
     if (h->subject.s) {
-        plan_buf_puts(out, ": ");
+        plan_put_str(out, ": ");
         plan_esc_xml(out, h->subject.s);
     }
-    plan_buf_puts(out, "</title>\n<style>\n");
-    plan_buf_puts(out, css);
-    plan_buf_puts(out, "</style>\n</head>\n<body>\n<main class=\"page\">\n");
+    plan_put_str(out, "</title>\n<style>\n");
+    plan_put_str(out, css);
+    plan_put_str(out, "</style>\n</head>\n<body>\n<main class=\"page\">\n");
     header(out, d);
-    plan_buf_puts(out, "<h1>");
+    plan_put_str(out, "<h1>");
     plan_esc_xml(out, h->doc_type.s ? h->doc_type.s : "KẾ HOẠCH");
-    plan_buf_puts(out, "</h1>\n");
+    plan_put_str(out, "</h1>\n");
     if (h->subject.s) {
-        plan_buf_puts(out, "<p class=\"subject\"><span>");
+        plan_put_str(out, "<p class=\"subject\"><span>");
         plan_esc_xml(out, h->subject.s);
-        plan_buf_puts(out, "</span></p>\n");
+        plan_put_str(out, "</span></p>\n");
     }
     for (const plan_textlist *t = d->basis_text; t; t = t->next)
         para(out, NULL, t->t.s);
     if (!plan_theme_in_basis(d)) {
-        plan_buf_puts(out, "<p>Chủ đề: “");
+        plan_put_str(out, "<p>Chủ đề: “");
         plan_esc_xml(out, h->theme.s);
-        plan_buf_puts(out, "”</p>\n");
+        plan_put_str(out, "”</p>\n");
     }
     static const plan_visitor v = {section_begin, section_end, block};
     plan_walk(d->body, &v, &st);
@@ -340,5 +354,5 @@ void plan_emit_html(const plan_doc *d, plan_buf *out)
     for (const plan_textlist *t = d->closing; t; t = t->next)
         para(out, NULL, t->t.s);
     closing(out, d);
-    plan_buf_puts(out, "</main>\n</body>\n</html>\n");
+    plan_put_str(out, "</main>\n</body>\n</html>\n");
 }

@@ -11,7 +11,7 @@
 #include <string.h>
 
 #include "plan/data.h"
-#include "plan/emit.h"
+#include "put.h"
 
 /* A small pretty-printing writer: two-space indentation, one member per
  * line. The comma state of each open container is kept on a stack that
@@ -21,38 +21,41 @@ typedef struct jw {
     int depth;
     unsigned char *first; /* first[d]: nothing written yet at depth d */
     int cap;
+    plan_buf path;        /* scratch for numbering(), reused */
 } jw;
 
-static void jw_newline(jw *w)
+/* A comma when comma is set, the line break, the indentation: one append
+ * (below 32 levels). */
+static void jw_newline(jw *w, int comma)
 {
-    static const char pad[] = "\n                                                                ";
+    static const char pad[] = ",\n                                                                ";
     size_t n = 2 * (size_t)w->depth; /* spaces after the line break */
-    size_t k = n < sizeof pad - 2 ? n : sizeof pad - 2;
-    plan_buf_append(w->b, pad, k + 1);
+    size_t k = n < sizeof pad - 3 ? n : sizeof pad - 3;
+    plan_put_mem(w->b, pad + !comma, (size_t)comma + 1 + k);
     for (; k < n; k++)
-        plan_buf_putc(w->b, ' ');
+        plan_put_chr(w->b, ' ');
 }
 
-/* Before a member or element: the comma, the line break, the key. */
+/* A member's key as jw_item takes it, quoted and followed by the colon:
+ * K("text") is "\"text\": ", made by the compiler. */
+#define K(name) "\"" name "\": "
+
+/* Before a member or element: the comma, the line break, the key (made
+ * with K(), or NULL for an element). */
 static void jw_item(jw *w, const char *key)
 {
     if (w->depth > 0) {
-        if (!w->first[w->depth])
-            plan_buf_putc(w->b, ',');
+        jw_newline(w, !w->first[w->depth]);
         w->first[w->depth] = 0;
-        jw_newline(w);
     }
-    if (key) {
-        plan_buf_putc(w->b, '"');
-        plan_buf_puts(w->b, key);
-        plan_buf_append(w->b, "\": ", 3);
-    }
+    if (key)
+        plan_put_str(w->b, key);
 }
 
 static void jw_open(jw *w, const char *key, char c)
 {
     jw_item(w, key);
-    plan_buf_putc(w->b, c);
+    plan_put_chr(w->b, c);
     w->depth++;
     if (w->depth >= w->cap) {
         w->cap = w->cap ? w->cap * 2 : 32;
@@ -66,8 +69,8 @@ static void jw_close(jw *w, char c)
     int empty = w->first[w->depth];
     w->depth--;
     if (!empty)
-        jw_newline(w);
-    plan_buf_putc(w->b, c);
+        jw_newline(w, 0);
+    plan_put_chr(w->b, c);
 }
 
 static void jw_str(jw *w, const char *key, const char *s)
@@ -79,26 +82,19 @@ static void jw_str(jw *w, const char *key, const char *s)
 static void jw_int(jw *w, const char *key, long v)
 {
     jw_item(w, key);
-    char digits[24], *p = digits + sizeof digits; /* decimal, as %ld */
-    unsigned long u = v < 0 ? 0UL - (unsigned long)v : (unsigned long)v;
-    do
-        *--p = (char)('0' + u % 10);
-    while (u /= 10);
-    if (v < 0)
-        *--p = '-';
-    plan_buf_append(w->b, p, (size_t)(digits + sizeof digits - p));
+    plan_put_i(w->b, v, 0);
 }
 
 static void jw_bool(jw *w, const char *key, int v)
 {
     jw_item(w, key);
-    plan_buf_puts(w->b, v ? "true" : "false");
+    plan_put_str(w->b, v ? "true" : "false");
 }
 
 static void jw_null(jw *w, const char *key)
 {
     jw_item(w, key);
-    plan_buf_puts(w->b, "null");
+    plan_put_str(w->b, "null");
 }
 
 /* A number as the shortest decimal that %.6f rounds to (no exponent, no
@@ -115,7 +111,7 @@ static void jw_num(jw *w, const char *key, double v)
     if (strcmp(buf, "-0") == 0)
         strcpy(buf, "0");
     jw_item(w, key);
-    plan_buf_puts(w->b, buf);
+    plan_put_str(w->b, buf);
 }
 
 static void jw_date(jw *w, const char *key, plan_date d)
@@ -125,7 +121,7 @@ static void jw_date(jw *w, const char *key, plan_date d)
         return;
     }
     char iso[16];
-    plan_date_iso(d, iso);
+    plan_fmt_iso(d, iso);
     jw_str(w, key, iso);
 }
 
@@ -149,14 +145,14 @@ static void jw_when(jw *w, const char *key, const plan_when *t)
         return;
     }
     jw_open(w, key, '{');
-    jw_str(w, "text", t->text.s);
-    jw_str(w, "precision", plan_precision_name(t->prec));
-    jw_date(w, "start", t->prec != PLAN_PREC_NONE ? t->lo : (plan_date){0, 0, 0});
-    jw_date(w, "end", t->prec != PLAN_PREC_NONE ? t->hi : (plan_date){0, 0, 0});
-    jw_bool(w, "before", t->before);
+    jw_str(w, K("text"), t->text.s);
+    jw_str(w, K("precision"), plan_precision_name(t->prec));
+    jw_date(w, K("start"), t->prec != PLAN_PREC_NONE ? t->lo : (plan_date){0, 0, 0});
+    jw_date(w, K("end"), t->prec != PLAN_PREC_NONE ? t->hi : (plan_date){0, 0, 0});
+    jw_bool(w, K("before"), t->before);
     const plan_event *e = t->event >= 0 ? plan_event_get(t->event) : NULL;
-    jw_str(w, "event", e ? e->name : NULL);
-    jw_int(w, "line", (long)t->text.pos.line);
+    jw_str(w, K("event"), e ? e->name : NULL);
+    jw_int(w, K("line"), (long)t->text.pos.line);
     jw_close(w, '}');
 }
 
@@ -167,21 +163,21 @@ static void jw_notation(jw *w, const char *key, const plan_notation *n)
         return;
     }
     jw_open(w, key, '{');
-    jw_str(w, "text", n->text.s);
-    jw_bool(w, "parsed", n->parsed);
-    jw_str(w, "serial", n->parsed ? n->serial : NULL);
+    jw_str(w, K("text"), n->text.s);
+    jw_bool(w, K("parsed"), n->parsed);
+    jw_str(w, K("serial"), n->parsed ? n->serial : NULL);
     if (n->parsed && n->serial)
-        jw_int(w, "serial_number", n->serial_num);
+        jw_int(w, K("serial_number"), n->serial_num);
     else
-        jw_null(w, "serial_number");
+        jw_null(w, K("serial_number"));
     if (n->parsed && n->year)
-        jw_int(w, "year", n->year);
+        jw_int(w, K("year"), n->year);
     else
-        jw_null(w, "year");
-    jw_str(w, "type_code", n->parsed ? n->type_code : NULL);
-    jw_str(w, "issuer_code", n->parsed ? n->issuer_code : NULL);
-    jw_str(w, "sub", n->parsed ? n->sub : NULL);
-    jw_bool(w, "party", n->parsed && n->party);
+        jw_null(w, K("year"));
+    jw_str(w, K("type_code"), n->parsed ? n->type_code : NULL);
+    jw_str(w, K("issuer_code"), n->parsed ? n->issuer_code : NULL);
+    jw_str(w, K("sub"), n->parsed ? n->sub : NULL);
+    jw_bool(w, K("party"), n->parsed && n->party);
     jw_close(w, '}');
 }
 
@@ -203,36 +199,36 @@ static const char *level_name(plan_level l)
 static void header(jw *w, const plan_doc *d)
 {
     const plan_header *h = &d->header;
-    jw_open(w, "header", '{');
-    jw_str(w, "national_name", h->national_name.s);
-    jw_str(w, "motto", h->motto.s);
-    jw_str(w, "parent_body", h->parent_body.s);
+    jw_open(w, K("header"), '{');
+    jw_str(w, K("national_name"), h->national_name.s);
+    jw_str(w, K("motto"), h->motto.s);
+    jw_str(w, K("parent_body"), h->parent_body.s);
     if (h->issuer.s || h->issuer_abbr) {
-        jw_open(w, "issuer", '{');
-        jw_str(w, "name", h->issuer.s);
-        jw_str(w, "abbr", h->issuer_abbr);
-        jw_str(w, "level", level_name(h->issuer_level));
-        jw_str(w, "locality", h->locality);
+        jw_open(w, K("issuer"), '{');
+        jw_str(w, K("name"), h->issuer.s);
+        jw_str(w, K("abbr"), h->issuer_abbr);
+        jw_str(w, K("level"), level_name(h->issuer_level));
+        jw_str(w, K("locality"), h->locality);
         jw_close(w, '}');
     } else {
-        jw_null(w, "issuer");
+        jw_null(w, K("issuer"));
     }
-    jw_notation(w, "number", &h->number);
-    jw_str(w, "place", h->place.s);
-    jw_when(w, "date", &h->date);
-    jw_str(w, "doc_type", h->doc_type.s);
-    jw_str(w, "subject", h->subject.s);
-    jw_str(w, "theme", h->theme.s);
+    jw_notation(w, K("number"), &h->number);
+    jw_str(w, K("place"), h->place.s);
+    jw_when(w, K("date"), &h->date);
+    jw_str(w, K("doc_type"), h->doc_type.s);
+    jw_str(w, K("subject"), h->subject.s);
+    jw_str(w, K("theme"), h->theme.s);
     if (h->lineage.pos.line) {
         /* A draft made by plan new (docs/templates.md): its parent. */
-        jw_open(w, "lineage", '{');
-        jw_str(w, "number", h->lineage.number.s);
-        jw_date(w, "date", h->lineage.date_value);
-        jw_str(w, "path", h->lineage.path.s);
-        jw_str(w, "fingerprint", h->lineage.fingerprint.s);
+        jw_open(w, K("lineage"), '{');
+        jw_str(w, K("number"), h->lineage.number.s);
+        jw_date(w, K("date"), h->lineage.date_value);
+        jw_str(w, K("path"), h->lineage.path.s);
+        jw_str(w, K("fingerprint"), h->lineage.fingerprint.s);
         jw_close(w, '}');
     } else {
-        jw_null(w, "lineage");
+        jw_null(w, K("lineage"));
     }
     jw_close(w, '}');
 }
@@ -241,23 +237,23 @@ static void basis(jw *w, const plan_doc *d)
 {
     static const char *const rel[] = {"implements", "based-on", "cited"};
     if (!d->has_basis) {
-        jw_null(w, "basis");
+        jw_null(w, K("basis"));
         return;
     }
-    jw_open(w, "basis", '{');
-    jw_textlist(w, "paragraphs", d->basis_text);
-    jw_open(w, "documents", '[');
+    jw_open(w, K("basis"), '{');
+    jw_textlist(w, K("paragraphs"), d->basis_text);
+    jw_open(w, K("documents"), '[');
     for (const plan_document *doc = d->documents; doc; doc = doc->next) {
         jw_open(w, NULL, '{');
-        jw_str(w, "relation", rel[doc->relation]);
-        jw_str(w, "id", doc->id);
-        jw_bool(w, "inherited", doc->inherited);
-        jw_str(w, "doc_type", doc->doc_type.s);
-        jw_notation(w, "number", &doc->number);
-        jw_when(w, "date", &doc->date);
-        jw_str(w, "issuer", doc->issuer.s);
-        jw_str(w, "title", doc->title.s);
-        jw_int(w, "line", (long)doc->pos.line);
+        jw_str(w, K("relation"), rel[doc->relation]);
+        jw_str(w, K("id"), doc->id);
+        jw_bool(w, K("inherited"), doc->inherited);
+        jw_str(w, K("doc_type"), doc->doc_type.s);
+        jw_notation(w, K("number"), &doc->number);
+        jw_when(w, K("date"), &doc->date);
+        jw_str(w, K("issuer"), doc->issuer.s);
+        jw_str(w, K("title"), doc->title.s);
+        jw_int(w, K("line"), (long)doc->pos.line);
         jw_close(w, '}');
     }
     jw_close(w, ']');
@@ -282,13 +278,12 @@ static void blocks(jw *w, const char *key, const plan_block *first);
  * numbering style and the section path. */
 static void numbering(jw *w, const plan_block *b)
 {
-    jw_str(w, "number", b->normalized ? b->normalized : b->number.s);
-    jw_str(w, "written", b->number.s);
-    jw_str(w, "numbering", num_style(b->num_style));
-    plan_buf path = PLAN_BUF_INIT;
-    plan_section_path(b, &path);
-    jw_str(w, "path", path.len ? plan_buf_cstr(&path) : NULL);
-    plan_buf_free(&path);
+    jw_str(w, K("number"), b->normalized ? b->normalized : b->number.s);
+    jw_str(w, K("written"), b->number.s);
+    jw_str(w, K("numbering"), num_style(b->num_style));
+    plan_buf_reset(&w->path);
+    plan_section_path(b, &w->path);
+    jw_str(w, K("path"), w->path.len ? plan_buf_cstr(&w->path) : NULL);
 }
 
 static void block(jw *w, const plan_block *b)
@@ -305,117 +300,117 @@ static void block(jw *w, const plan_block *b)
     jw_open(w, NULL, '{');
     switch (b->kind) {
     case PLAN_B_SECTION:
-        jw_str(w, "type", "section");
-        jw_int(w, "line", (long)b->pos.line);
-        jw_bool(w, "inherited", b->inherited);
+        jw_str(w, K("type"), "section");
+        jw_int(w, K("line"), (long)b->pos.line);
+        jw_bool(w, K("inherited"), b->inherited);
         numbering(w, b);
-        jw_words(w, "roles", b->section->roles, roles);
-        jw_str(w, "heading", b->section->heading.s);
-        blocks(w, "blocks", b->first);
+        jw_words(w, K("roles"), b->section->roles, roles);
+        jw_str(w, K("heading"), b->section->heading.s);
+        blocks(w, K("blocks"), b->first);
         break;
     case PLAN_B_P:
-        jw_str(w, "type", "p");
-        jw_int(w, "line", (long)b->pos.line);
-        jw_str(w, "text", b->text.s);
+        jw_str(w, K("type"), "p");
+        jw_int(w, K("line"), (long)b->pos.line);
+        jw_str(w, K("text"), b->text.s);
         break;
     case PLAN_B_ITEM:
-        jw_str(w, "type", "item");
-        jw_int(w, "line", (long)b->pos.line);
-        jw_str(w, "text", b->text.s);
-        jw_str(w, "form", b->form);
-        jw_str(w, "source", b->source);
+        jw_str(w, K("type"), "item");
+        jw_int(w, K("line"), (long)b->pos.line);
+        jw_str(w, K("text"), b->text.s);
+        jw_str(w, K("form"), b->form);
+        jw_str(w, K("source"), b->source);
         break;
     case PLAN_B_INDICATOR: {
         const plan_indicator *i = b->indicator;
-        jw_str(w, "type", "indicator");
-        jw_int(w, "line", (long)b->pos.line);
-        jw_str(w, "text", b->text.s);
-        jw_str(w, "value", i->value);
+        jw_str(w, K("type"), "indicator");
+        jw_int(w, K("line"), (long)b->pos.line);
+        jw_str(w, K("text"), b->text.s);
+        jw_str(w, K("value"), i->value);
         if (i->amount_ok)
-            jw_num(w, "amount", i->amount);
+            jw_num(w, K("amount"), i->amount);
         else
-            jw_null(w, "amount");
-        jw_str(w, "unit", i->unit);
-        jw_str(w, "comparison", i->comparison);
+            jw_null(w, K("amount"));
+        jw_str(w, K("unit"), i->unit);
+        jw_str(w, K("comparison"), i->comparison);
         break;
     }
     case PLAN_B_TARGET:
     case PLAN_B_CRITERION:
-        jw_str(w, "type", b->kind == PLAN_B_TARGET ? "target-group" : "criterion");
-        jw_int(w, "line", (long)b->pos.line);
-        jw_words(w, "for", b->for_mask, for_words);
-        jw_str(w, "text", b->text.s);
+        jw_str(w, K("type"), b->kind == PLAN_B_TARGET ? "target-group" : "criterion");
+        jw_int(w, K("line"), (long)b->pos.line);
+        jw_words(w, K("for"), b->for_mask, for_words);
+        jw_str(w, K("text"), b->text.s);
         break;
     case PLAN_B_AWARD: {
         const plan_award *a = b->award;
-        jw_str(w, "type", "award");
-        jw_int(w, "line", (long)b->pos.line);
-        jw_bool(w, "inherited", b->inherited);
-        jw_str(w, "mode", a->mode == PLAN_AWARD_GRANT ? "grant" : "propose");
-        jw_words(w, "for", a->for_mask, for_words);
-        jw_str(w, "name", a->name.s);
-        jw_str(w, "authority", a->authority.s);
-        jw_open(w, "quotas", '[');
+        jw_str(w, K("type"), "award");
+        jw_int(w, K("line"), (long)b->pos.line);
+        jw_bool(w, K("inherited"), b->inherited);
+        jw_str(w, K("mode"), a->mode == PLAN_AWARD_GRANT ? "grant" : "propose");
+        jw_words(w, K("for"), a->for_mask, for_words);
+        jw_str(w, K("name"), a->name.s);
+        jw_str(w, K("authority"), a->authority.s);
+        jw_open(w, K("quotas"), '[');
         for (const plan_quota *q = a->quotas; q; q = q->next) {
             jw_open(w, NULL, '{');
-            jw_words(w, "for", q->for_mask, for_words);
-            jw_str(w, "text", q->text.s);
+            jw_words(w, K("for"), q->for_mask, for_words);
+            jw_str(w, K("text"), q->text.s);
             if (q->count_ok)
-                jw_int(w, "count", q->count);
+                jw_int(w, K("count"), q->count);
             else
-                jw_null(w, "count");
+                jw_null(w, K("count"));
             jw_close(w, '}');
         }
         jw_close(w, ']');
-        jw_textlist(w, "standards", a->standards);
-        jw_str(w, "timing", a->timing.s);
+        jw_textlist(w, K("standards"), a->standards);
+        jw_str(w, K("timing"), a->timing.s);
         break;
     }
     case PLAN_B_PERIOD:
-        jw_str(w, "type", "period");
-        jw_int(w, "line", (long)b->pos.line);
-        jw_bool(w, "inherited", b->inherited);
-        jw_str(w, "text", b->period->p.s);
-        jw_when(w, "start", &b->period->start);
-        jw_when(w, "end", &b->period->end);
+        jw_str(w, K("type"), "period");
+        jw_int(w, K("line"), (long)b->pos.line);
+        jw_bool(w, K("inherited"), b->inherited);
+        jw_str(w, K("text"), b->period->p.s);
+        jw_when(w, K("start"), &b->period->start);
+        jw_when(w, K("end"), &b->period->end);
         break;
     case PLAN_B_DEADLINE: {
         const plan_deadline *dl = b->deadline;
-        jw_str(w, "type", "deadline");
-        jw_int(w, "line", (long)b->pos.line);
-        jw_bool(w, "inherited", b->inherited);
-        jw_str(w, "kind", dl_kinds[dl->kind]);
-        jw_str(w, "text", dl->p.s);
-        jw_str(w, "what", dl->what.s);
-        jw_open(w, "items", '[');
+        jw_str(w, K("type"), "deadline");
+        jw_int(w, K("line"), (long)b->pos.line);
+        jw_bool(w, K("inherited"), b->inherited);
+        jw_str(w, K("kind"), dl_kinds[dl->kind]);
+        jw_str(w, K("text"), dl->p.s);
+        jw_str(w, K("what"), dl->what.s);
+        jw_open(w, K("items"), '[');
         for (const plan_dossier_item *i = dl->items; i; i = i->next) {
             jw_open(w, NULL, '{');
-            jw_str(w, "text", i->text.s);
-            jw_str(w, "form", i->form);
-            jw_str(w, "source", i->source);
+            jw_str(w, K("text"), i->text.s);
+            jw_str(w, K("form"), i->form);
+            jw_str(w, K("source"), i->source);
             jw_close(w, '}');
         }
         jw_close(w, ']');
-        jw_str(w, "from", dl->from.s);
-        jw_str(w, "to", dl->to.s);
-        jw_when(w, "due", &dl->due);
+        jw_str(w, K("from"), dl->from.s);
+        jw_str(w, K("to"), dl->to.s);
+        jw_when(w, K("due"), &dl->due);
         break;
     }
     case PLAN_B_ASSIGNMENT: {
         const plan_assignment *as = b->assignment;
-        jw_str(w, "type", "assignment");
-        jw_int(w, "line", (long)b->pos.line);
+        jw_str(w, K("type"), "assignment");
+        jw_int(w, K("line"), (long)b->pos.line);
         numbering(w, b);
-        jw_str(w, "mode", assign_modes[as->mode]);
-        jw_textlist(w, "offices", as->offices);
-        jw_open(w, "tasks", '[');
+        jw_str(w, K("mode"), assign_modes[as->mode]);
+        jw_textlist(w, K("offices"), as->offices);
+        jw_open(w, K("tasks"), '[');
         for (const plan_task *t = as->tasks; t; t = t->next) {
             jw_open(w, NULL, '{');
-            jw_int(w, "line", (long)t->pos.line);
-            jw_words(w, "roles", t->roles, task_roles);
-            jw_str(w, "text", t->text.s);
-            jw_when(w, "due", &t->due);
-            jw_str(w, "to", t->to);
+            jw_int(w, K("line"), (long)t->pos.line);
+            jw_words(w, K("roles"), t->roles, task_roles);
+            jw_str(w, K("text"), t->text.s);
+            jw_when(w, K("due"), &t->due);
+            jw_str(w, K("to"), t->to);
             jw_close(w, '}');
         }
         jw_close(w, ']');
@@ -435,45 +430,46 @@ static void blocks(jw *w, const char *key, const plan_block *first)
 
 void plan_emit_json(const plan_doc *d, plan_buf *out)
 {
-    jw w = {out, 0, NULL, 0};
+    jw w = {out, 0, NULL, 0, PLAN_BUF_INIT};
     jw_open(&w, NULL, '{');
-    jw_str(&w, "format", "urn:x-plan:json:1");
+    jw_str(&w, K("format"), "urn:x-plan:json:1");
     const char *base = d->file ? strrchr(d->file, '/') : NULL;
-    jw_str(&w, "file", base ? base + 1 : d->file);
-    jw_str(&w, "kind", d->kind == PLAN_KIND_REGULAR ? "regular" : "campaign");
-    jw_bool(&w, "kind_explicit", d->kind_explicit);
+    jw_str(&w, K("file"), base ? base + 1 : d->file);
+    jw_str(&w, K("kind"), d->kind == PLAN_KIND_REGULAR ? "regular" : "campaign");
+    jw_bool(&w, K("kind_explicit"), d->kind_explicit);
     header(&w, d);
     basis(&w, d);
-    blocks(&w, "body", d->body);
+    blocks(&w, K("body"), d->body);
     if (d->closing)
-        jw_textlist(&w, "closing", d->closing);
+        jw_textlist(&w, K("closing"), d->closing);
     else
-        jw_null(&w, "closing");
+        jw_null(&w, K("closing"));
     if (d->has_signature) {
-        jw_open(&w, "signature", '{');
-        jw_textlist(&w, "capacities", d->capacities);
-        jw_str(&w, "title", d->sign_title.s);
-        jw_str(&w, "name", d->sign_name.s);
+        jw_open(&w, K("signature"), '{');
+        jw_textlist(&w, K("capacities"), d->capacities);
+        jw_str(&w, K("title"), d->sign_title.s);
+        jw_str(&w, K("name"), d->sign_name.s);
         jw_close(&w, '}');
     } else {
-        jw_null(&w, "signature");
+        jw_null(&w, K("signature"));
     }
     if (d->has_recipients) {
-        jw_open(&w, "recipients", '{');
-        jw_open(&w, "recipients", '[');
+        jw_open(&w, K("recipients"), '{');
+        jw_open(&w, K("recipients"), '[');
         for (const plan_textlist *t = d->recipients; t; t = t->next) {
             jw_open(&w, NULL, '{');
-            jw_str(&w, "name", t->t.s);
-            jw_str(&w, "note", t->note);
+            jw_str(&w, K("name"), t->t.s);
+            jw_str(&w, K("note"), t->note);
             jw_close(&w, '}');
         }
         jw_close(&w, ']');
-        jw_str(&w, "archive", d->archive.s);
+        jw_str(&w, K("archive"), d->archive.s);
         jw_close(&w, '}');
     } else {
-        jw_null(&w, "recipients");
+        jw_null(&w, K("recipients"));
     }
     jw_close(&w, '}');
-    plan_buf_putc(out, '\n');
+    plan_put_chr(out, '\n');
     free(w.first);
+    plan_buf_free(&w.path);
 }

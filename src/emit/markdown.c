@@ -7,7 +7,7 @@
  */
 #include <string.h>
 
-#include "plan/emit.h"
+#include "put.h"
 
 typedef struct md {
     plan_buf *b;
@@ -17,16 +17,17 @@ typedef struct md {
 static void para(md *m, const char *text)
 {
     plan_esc_md(m->b, text, 1);
-    plan_buf_puts(m->b, "\n\n");
+    plan_put_str(m->b, "\n\n");
 }
 
 /* A line ending in a hard break ("\" then newline). */
 static void hard_line(plan_buf *b, const char *text, int bold, int italic)
 {
     const char *mark = bold ? "**" : italic ? "*" : "";
-    plan_buf_puts(b, mark);
+    plan_put_str(b, mark);
     plan_esc_md(b, text, !*mark);
-    plan_buf_printf(b, "%s\\\n", mark);
+    plan_put_str(b, mark);
+    plan_put_mem(b, "\\\n", 2);
 }
 
 static void end_lines(plan_buf *b)
@@ -37,7 +38,16 @@ static void end_lines(plan_buf *b)
         b->len--;
         b->data[b->len] = '\0';
     }
-    plan_buf_putc(b, '\n');
+    plan_put_chr(b, '\n');
+}
+
+/* "**" and the number of a heading-less section (which has one: that is
+ * why it is a lead-in), then end. */
+static void bold_number(plan_buf *b, const plan_block *s, const char *end)
+{
+    plan_put_mem(b, "**", 2);
+    plan_put_str(b, s->normalized ? s->normalized : s->number.s);
+    plan_put_str(b, end);
 }
 
 /* The number of a heading-less section, bold, before the block's text. */
@@ -45,8 +55,7 @@ static void number_lead_in(md *m, int *at_start)
 {
     if (!m->lead_in)
         return;
-    plan_buf_printf(m->b, "**%s** ", m->lead_in->normalized ? m->lead_in->normalized
-                                                             : m->lead_in->number.s);
+    bold_number(m->b, m->lead_in, "** ");
     m->lead_in = NULL;
     *at_start = 0;
 }
@@ -60,12 +69,12 @@ static void bullet(md *m, const char *text)
     if (m->lead_in) {
         number_lead_in(m, &start);
         plan_esc_md(m->b, text, 0);
-        plan_buf_puts(m->b, "\n\n");
+        plan_put_str(m->b, "\n\n");
         return;
     }
-    plan_buf_puts(m->b, "- ");
+    plan_put_str(m->b, "- ");
     plan_esc_md(m->b, text, 1);
-    plan_buf_putc(m->b, '\n');
+    plan_put_chr(m->b, '\n');
 }
 
 static int is_bullet(const plan_block *b)
@@ -79,7 +88,7 @@ static void after_bullets(md *m, const plan_block *b)
 {
     if (!is_bullet(b->next) && m->b->len && m->b->data[m->b->len - 1] == '\n' &&
         !(m->b->len >= 2 && m->b->data[m->b->len - 2] == '\n'))
-        plan_buf_putc(m->b, '\n');
+        plan_put_chr(m->b, '\n');
 }
 
 static void section_begin(void *ctx, const plan_block *b, int depth)
@@ -88,19 +97,20 @@ static void section_begin(void *ctx, const plan_block *b, int depth)
     const char *num = b->normalized ? b->normalized : b->number.s;
     if (m->lead_in) {
         /* A heading-less section holding only sections: its number alone. */
-        plan_buf_printf(m->b, "**%s**\n\n", m->lead_in->normalized ? m->lead_in->normalized
-                                                                   : m->lead_in->number.s);
+        bold_number(m->b, m->lead_in, "**\n\n");
         m->lead_in = NULL;
     }
     if (b->section->heading.s) {
         int level = depth + 1 > 6 ? 6 : depth + 1;
         for (int i = 0; i < level; i++)
-            plan_buf_putc(m->b, '#');
-        plan_buf_putc(m->b, ' ');
-        if (num)
-            plan_buf_printf(m->b, "%s ", num);
+            plan_put_chr(m->b, '#');
+        plan_put_chr(m->b, ' ');
+        if (num) {
+            plan_put_str(m->b, num);
+            plan_put_chr(m->b, ' ');
+        }
         plan_esc_md(m->b, b->section->heading.s, !num);
-        plan_buf_puts(m->b, "\n\n");
+        plan_put_str(m->b, "\n\n");
     } else if (num) {
         m->lead_in = b;
     }
@@ -112,7 +122,7 @@ static void section_end(void *ctx, const plan_block *b, int depth)
     (void)depth;
     if (m->lead_in == b) {
         /* An empty section: still show its number. */
-        plan_buf_printf(m->b, "**%s**\n\n", b->normalized ? b->normalized : b->number.s);
+        bold_number(m->b, b, "**\n\n");
         m->lead_in = NULL;
     }
 }
@@ -127,13 +137,13 @@ static void block(void *ctx, const plan_block *b, int depth)
     case PLAN_B_P:
         number_lead_in(m, &start);
         plan_esc_md(m->b, b->text.s ? b->text.s : "", start);
-        plan_buf_puts(m->b, "\n\n");
+        plan_put_str(m->b, "\n\n");
         break;
     case PLAN_B_INDICATOR:
         /* A chỉ tiêu is a sentence of the text, not a list item. */
         number_lead_in(m, &start);
         plan_esc_md(m->b, b->text.s ? b->text.s : "", start);
-        plan_buf_puts(m->b, "\n\n");
+        plan_put_str(m->b, "\n\n");
         break;
     case PLAN_B_ITEM:
     case PLAN_B_TARGET:
@@ -149,19 +159,19 @@ static void block(void *ctx, const plan_block *b, int depth)
         number_lead_in(m, &start);
         plan_award_line(a, &tmp);
         plan_esc_md(m->b, plan_buf_cstr(&tmp), start);
-        plan_buf_puts(m->b, "\n\n");
+        plan_put_str(m->b, "\n\n");
         for (const plan_textlist *s = a->standards; s; s = s->next) {
-            plan_buf_puts(m->b, "- ");
+            plan_put_str(m->b, "- ");
             plan_esc_md(m->b, s->t.s ? s->t.s : "", 1);
-            plan_buf_putc(m->b, '\n');
+            plan_put_chr(m->b, '\n');
         }
         if (a->timing.s) {
-            plan_buf_puts(m->b, "- Thời gian khen thưởng: ");
+            plan_put_str(m->b, "- Thời gian khen thưởng: ");
             plan_esc_md(m->b, a->timing.s, 0);
-            plan_buf_putc(m->b, '\n');
+            plan_put_chr(m->b, '\n');
         }
         if (a->standards || a->timing.s)
-            plan_buf_putc(m->b, '\n');
+            plan_put_chr(m->b, '\n');
         break;
     }
     case PLAN_B_PERIOD:
@@ -172,7 +182,7 @@ static void block(void *ctx, const plan_block *b, int depth)
             plan_period_line(b->period, &tmp);
             plan_esc_md(m->b, plan_buf_cstr(&tmp), start);
         }
-        plan_buf_puts(m->b, "\n\n");
+        plan_put_str(m->b, "\n\n");
         break;
     case PLAN_B_DEADLINE: {
         const plan_deadline *dl = b->deadline;
@@ -183,34 +193,32 @@ static void block(void *ctx, const plan_block *b, int depth)
             plan_deadline_line(dl, &tmp);
             plan_esc_md(m->b, plan_buf_cstr(&tmp), start);
         }
-        plan_buf_puts(m->b, "\n\n");
+        plan_put_str(m->b, "\n\n");
         for (const plan_dossier_item *i = dl->items; i; i = i->next) {
-            plan_buf_puts(m->b, "- ");
+            plan_put_str(m->b, "- ");
             plan_esc_md(m->b, i->text.s ? i->text.s : "", 1);
-            plan_buf_putc(m->b, '\n');
+            plan_put_chr(m->b, '\n');
         }
         if (dl->items)
-            plan_buf_putc(m->b, '\n');
+            plan_put_chr(m->b, '\n');
         break;
     }
     case PLAN_B_ASSIGNMENT: {
         if (m->lead_in) {
-            plan_buf_printf(m->b, "**%s**\n\n", m->lead_in->normalized
-                                                    ? m->lead_in->normalized
-                                                    : m->lead_in->number.s);
+            bold_number(m->b, m->lead_in, "**\n\n");
             m->lead_in = NULL;
         }
         plan_assignment_head(b, &tmp);
-        plan_buf_puts(m->b, "**");
+        plan_put_str(m->b, "**");
         plan_esc_md(m->b, plan_buf_cstr(&tmp), 0);
-        plan_buf_puts(m->b, "**\n\n");
+        plan_put_str(m->b, "**\n\n");
         for (const plan_task *t = b->assignment->tasks; t; t = t->next) {
-            plan_buf_puts(m->b, "- ");
+            plan_put_str(m->b, "- ");
             plan_esc_md(m->b, t->text.s ? t->text.s : "", 1);
-            plan_buf_putc(m->b, '\n');
+            plan_put_chr(m->b, '\n');
         }
         if (b->assignment->tasks)
-            plan_buf_putc(m->b, '\n');
+            plan_put_chr(m->b, '\n');
         break;
     }
     case PLAN_B_SECTION:
@@ -242,20 +250,20 @@ void plan_emit_markdown(const plan_doc *d, plan_buf *out)
     hard_line(out, plan_buf_cstr(&tmp), 0, 1);
     end_lines(out);
 
-    plan_buf_puts(out, "# ");
+    plan_put_str(out, "# ");
     plan_esc_md(out, h->doc_type.s ? h->doc_type.s : "KẾ HOẠCH", 0);
-    plan_buf_puts(out, "\n\n");
+    plan_put_str(out, "\n\n");
     if (h->subject.s) {
-        plan_buf_puts(out, "**");
+        plan_put_str(out, "**");
         plan_esc_md(out, h->subject.s, 0);
-        plan_buf_puts(out, "**\n\n");
+        plan_put_str(out, "**\n\n");
     }
     for (const plan_textlist *t = d->basis_text; t; t = t->next)
         para(&m, t->t.s ? t->t.s : "");
     if (!plan_theme_in_basis(d)) {
-        plan_buf_puts(out, "Chủ đề: “");
+        plan_put_str(out, "Chủ đề: “");
         plan_esc_md(out, h->theme.s, 0);
-        plan_buf_puts(out, "”\n\n");
+        plan_put_str(out, "”\n\n");
     }
 
     static const plan_visitor v = {section_begin, section_end, block};
@@ -271,29 +279,29 @@ void plan_emit_markdown(const plan_doc *d, plan_buf *out)
             hard_line(out, d->sign_title.s, 1, 0);
         end_lines(out);
         if (d->sign_name.s) {
-            plan_buf_puts(out, "**");
+            plan_put_str(out, "**");
             plan_esc_md(out, d->sign_name.s, 0);
-            plan_buf_puts(out, "**\n\n");
+            plan_put_str(out, "**\n\n");
         }
     }
     if (d->has_recipients) {
-        plan_buf_puts(out, "***Nơi nhận:***\n\n");
+        plan_put_str(out, "***Nơi nhận:***\n\n");
         for (const plan_textlist *t = d->recipients; t; t = t->next) {
-            plan_buf_puts(out, "- ");
+            plan_put_str(out, "- ");
             plan_esc_md(out, t->t.s ? t->t.s : "", 1);
             if (t->note) {
-                plan_buf_puts(out, " (");
+                plan_put_str(out, " (");
                 plan_esc_md(out, t->note, 0);
-                plan_buf_putc(out, ')');
+                plan_put_chr(out, ')');
             }
-            plan_buf_puts(out, ";\n");
+            plan_put_str(out, ";\n");
         }
         if (d->archive.s) {
-            plan_buf_puts(out, "- ");
+            plan_put_str(out, "- ");
             plan_esc_md(out, d->archive.s, 1);
-            plan_buf_putc(out, '\n');
+            plan_put_chr(out, '\n');
         }
-        plan_buf_putc(out, '\n');
+        plan_put_chr(out, '\n');
     }
     /* One trailing newline. */
     while (out->len >= 2 && out->data[out->len - 1] == '\n' && out->data[out->len - 2] == '\n')

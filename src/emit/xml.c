@@ -7,7 +7,7 @@
 #include <stdio.h>
 #include <string.h>
 
-#include "plan/emit.h"
+#include "put.h"
 
 typedef struct out {
     plan_buf *b;
@@ -19,33 +19,33 @@ static void indent(out *o)
     static const char pad[] = "                                                                ";
     size_t n = 2 * (size_t)o->depth;
     for (; n > sizeof pad - 1; n -= sizeof pad - 1)
-        plan_buf_append(o->b, pad, sizeof pad - 1);
-    plan_buf_append(o->b, pad, n);
+        plan_put_mem(o->b, pad, sizeof pad - 1);
+    plan_put_mem(o->b, pad, n);
 }
 
 /* "<name", "</name>\n": the renderer's hot path, without printf. */
 static void tag_start(out *o, const char *name)
 {
-    plan_buf_putc(o->b, '<');
-    plan_buf_puts(o->b, name);
+    plan_put_chr(o->b, '<');
+    plan_put_str(o->b, name);
 }
 
 static void tag_end(out *o, const char *name)
 {
-    plan_buf_append(o->b, "</", 2);
-    plan_buf_puts(o->b, name);
-    plan_buf_append(o->b, ">\n", 2);
+    plan_put_mem(o->b, "</", 2);
+    plan_put_str(o->b, name);
+    plan_put_mem(o->b, ">\n", 2);
 }
 
 static void attr(out *o, const char *name, const char *v)
 {
     if (!v || !*v)
         return;
-    plan_buf_putc(o->b, ' ');
-    plan_buf_puts(o->b, name);
-    plan_buf_append(o->b, "=\"", 2);
+    plan_put_chr(o->b, ' ');
+    plan_put_str(o->b, name);
+    plan_put_mem(o->b, "=\"", 2);
     plan_esc_xml_attr(o->b, v);
-    plan_buf_putc(o->b, '"');
+    plan_put_chr(o->b, '"');
 }
 
 /* <name attrs>text</name> on one line; attrs is a NULL-terminated list of
@@ -58,7 +58,7 @@ static void leaf(out *o, const char *name, const char *text, const char *const *
     tag_start(o, name);
     for (int i = 0; attrs && attrs[i]; i += 2)
         attr(o, attrs[i], attrs[i + 1]);
-    plan_buf_putc(o->b, '>');
+    plan_put_chr(o->b, '>');
     plan_esc_xml(o->b, text);
     tag_end(o, name);
 }
@@ -74,7 +74,7 @@ static void open_tag(out *o, const char *name, const char *const *attrs)
     tag_start(o, name);
     for (int i = 0; attrs && attrs[i]; i += 2)
         attr(o, attrs[i], attrs[i + 1]);
-    plan_buf_append(o->b, ">\n", 2);
+    plan_put_mem(o->b, ">\n", 2);
     o->depth++;
 }
 
@@ -104,7 +104,7 @@ static void when_leaf(out *o, const char *name, const plan_when *w, int start)
     if (!w->text.s)
         return;
     char iso[16];
-    plan_date_iso(start ? w->lo : w->hi, iso);
+    plan_fmt_iso(start ? w->lo : w->hi, iso);
     /* <date> is always a day: it carries iso only. */
     int is_date = strcmp(name, "date") == 0;
     const char *a[] = {"iso", iso, "precision",
@@ -116,8 +116,8 @@ static void notation_leaf(out *o, const plan_notation *n)
 {
     if (!n->text.s)
         return;
-    char year[8];
-    snprintf(year, sizeof year, "%d", n->year % 10000);
+    char year[PLAN_FMT_MAX];
+    plan_fmt_i(year, n->year % 10000, 0);
     const char *a[] = {"serial", n->parsed ? n->serial : NULL,
                        "year", n->parsed && n->year ? year : NULL,
                        "type-code", n->parsed ? n->type_code : NULL,
@@ -132,7 +132,9 @@ static void words(plan_buf *b, unsigned mask, const char *const *w)
     int first = 1;
     for (int i = 0; w[i]; i++)
         if (mask & (1u << i)) {
-            plan_buf_printf(b, "%s%s", first ? "" : " ", w[i]);
+            if (!first)
+                plan_put_chr(b, ' ');
+            plan_put_str(b, w[i]);
             first = 0;
         }
 }
@@ -161,12 +163,12 @@ static void header(out *o, const plan_doc *d)
         /* Empty element: the parent of a draft (docs/templates.md). */
         const plan_lineage *l = &h->lineage;
         indent(o);
-        plan_buf_puts(o->b, "<lineage");
+        plan_put_str(o->b, "<lineage");
         attr(o, "number", l->number.s);
         attr(o, "date", l->date.s);
         attr(o, "path", l->path.s);
         attr(o, "fingerprint", l->fingerprint.s);
-        plan_buf_puts(o->b, "/>\n");
+        plan_put_str(o->b, "/>\n");
     }
     close_tag(o, "header");
 }
@@ -211,10 +213,13 @@ static void pis(out *o, const plan_pi *pi, int doc_level)
         if (doc_level && !pi->doc_level)
             continue;
         indent(o);
-        plan_buf_printf(o->b, "<?%s", pi->target);
-        if (pi->data && *pi->data)
-            plan_buf_printf(o->b, " %s", pi->data);
-        plan_buf_puts(o->b, "?>\n");
+        plan_put_mem(o->b, "<?", 2);
+        plan_put_str(o->b, pi->target); /* always set (build.c) */
+        if (pi->data && *pi->data) {
+            plan_put_chr(o->b, ' ');
+            plan_put_str(o->b, pi->data);
+        }
+        plan_put_str(o->b, "?>\n");
     }
 }
 
@@ -257,7 +262,8 @@ static void block(out *o, const plan_block *b)
     case PLAN_B_INDICATOR: {
         const plan_indicator *i = b->indicator;
         char amount[64];
-        amount_str(amount, sizeof amount, i->amount);
+        if (i->amount_ok) /* printf for a double: only when there is one */
+            amount_str(amount, sizeof amount, i->amount);
         const char *a[] = {"value", i->value, "amount", i->amount_ok ? amount : NULL,
                            "unit", i->unit, "comparison", i->comparison, NULL};
         leaf(o, "indicator", b->text.s, a);
@@ -281,8 +287,8 @@ static void block(out *o, const plan_block *b)
         for (const plan_quota *q = aw->quotas; q; q = q->next) {
             plan_buf f = PLAN_BUF_INIT;
             words(&f, q->for_mask, for_words);
-            char count[32];
-            snprintf(count, sizeof count, "%ld", q->count);
+            char count[PLAN_FMT_MAX];
+            plan_fmt_i(count, q->count, 0);
             const char *qa[] = {"for", plan_buf_cstr(&f), "count", q->count_ok ? count : NULL,
                                 NULL};
             leaf(o, "quota", q->text.s, qa);
@@ -329,8 +335,9 @@ static void block(out *o, const plan_block *b)
         for (const plan_task *t = as->tasks; t; t = t->next) {
             plan_buf r = PLAN_BUF_INIT;
             words(&r, t->roles, task_roles);
-            char iso[16];
-            plan_date_iso(t->due.hi, iso);
+            char iso[16] = "";
+            if (t->due.text.s)
+                plan_fmt_iso(t->due.hi, iso);
             const char *ta[] = {"roles", plan_buf_cstr(&r), "due", t->due.text.s,
                                 "due-iso", t->due.text.s ? iso : NULL, "to", t->to, NULL};
             leaf(o, "task", t->text.s, ta);
@@ -352,7 +359,7 @@ static void blocks(out *o, const plan_block *first)
 void plan_emit_xml(const plan_doc *d, plan_buf *b)
 {
     out o = {b, 0};
-    plan_buf_puts(b, "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n");
+    plan_put_str(b, "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n");
     pis(&o, d->pis, 1);
     const char *ra[] = {"xmlns", PLAN_NS, "kind",
                         d->kind == PLAN_KIND_REGULAR ? "regular" : "campaign", NULL};
@@ -365,7 +372,7 @@ void plan_emit_xml(const plan_doc *d, plan_buf *b)
         close_tag(&o, "body");
     } else {
         indent(&o);
-        plan_buf_puts(b, "<body/>\n");
+        plan_put_str(b, "<body/>\n");
     }
     if (d->closing) {
         open_tag(&o, "closing", NULL);

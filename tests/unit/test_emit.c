@@ -12,12 +12,15 @@
 #include <setjmp.h>
 #include <cmocka.h>
 #include <glob.h>
+#include <limits.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "plan/emit.h"
 #include "plan/model.h"
 #include "plan/parse.h"
+#include "emit/put.h"
 
 static void esc_csv(void **state)
 {
@@ -243,6 +246,40 @@ static void checklist(void **state)
     plan_parse_cleanup();
 }
 
+/* Undated obligations by lead office in Vietnamese order, which the
+ * bytes do not give (b after S, Đ after both): the order's shortcut for
+ * equal names must leave plan_collate_vi to decide the others. */
+static void checklist_order_is_vietnamese(void **state)
+{
+    (void)state;
+    static const char xml[] =
+        "<plan xmlns=\"urn:x-plan:ke-hoach:1\" kind=\"campaign\">\n"
+        "<header><issuer abbr=\"SNV\">SỞ NỘI VỤ</issuer><number>06/KH-SNV</number></header>\n"
+        "<body><section number=\"I.\"><heading>TỔ CHỨC THỰC HIỆN</heading>\n"
+        "<deadline kind=\"report\"><what>Một</what><from>Sở Y tế</from></deadline>\n"
+        "<deadline kind=\"report\"><what>Hai</what><from>Đoàn Thanh niên</from></deadline>\n"
+        "<deadline kind=\"report\"><what>Ba</what><from>bộ phận một cửa</from></deadline>\n"
+        "<deadline kind=\"report\"><what>Bốn</what><from>Sở Y tế</from></deadline>\n"
+        "<deadline kind=\"report\"><what>Năm</what><from>Ban B</from></deadline>\n"
+        "</section></body></plan>\n";
+    plan_parse_init();
+    plan_diags d = PLAN_DIAGS_INIT;
+    plan_doc *doc = NULL;
+    assert_int_equal(plan_doc_read_bytes(xml, sizeof xml - 1, "o.xml", NULL, &d, &doc), 0);
+    plan_checklist c;
+    plan_checklist_build(doc, &c);
+    static const char *const want[] = {"Ban B", "bộ phận một cửa", "Đoàn Thanh niên", "Sở Y tế",
+                                       "Sở Y tế"};
+    assert_int_equal(c.n, 5);
+    for (size_t i = 0; i < c.n; i++)
+        assert_string_equal(c.v[i].lead[0], want[i]);
+    assert_string_equal(c.v[3].what, "Một"); /* same office: by line */
+    plan_checklist_free(&c);
+    plan_doc_free(doc);
+    plan_diags_clear(&d);
+    plan_parse_cleanup();
+}
+
 static void render_all(const plan_doc *doc, plan_buf *b)
 {
     plan_checklist c;
@@ -300,6 +337,334 @@ static void every_plan_renders(void **state)
     plan_parse_cleanup();
 }
 
+
+/* ---- the fast paths against the plain ones ---- */
+
+/* The digit writer (put.h) against printf, over edge values and widths. */
+static void fmt_numbers(void **state)
+{
+    (void)state;
+    static const long long vals[] = {0, 1, 7, 9, 10, 99, 100, 2026, 9999, 10000, 65535,
+                                     4294967295LL, -1, -5, -10, -2026, LLONG_MAX, LLONG_MIN,
+                                     LLONG_MIN + 1};
+    char want[64], got[PLAN_FMT_MAX];
+    unsigned long long r = 88172645463325252ULL;
+    for (size_t k = 0; k < sizeof vals / sizeof *vals + 2000; k++) {
+        long long v;
+        if (k < sizeof vals / sizeof *vals) {
+            v = vals[k];
+        } else { /* xorshift: every magnitude, both signs */
+            r ^= r << 13, r ^= r >> 7, r ^= r << 17;
+            v = (long long)(r >> (r % 64));
+            if (r & 1)
+                v = -v;
+        }
+        for (int w = 0; w <= 24; w++) {
+            int cw = w > 20 ? 20 : w;
+            snprintf(want, sizeof want, "%0*lld", cw, v);
+            assert_int_equal(plan_fmt_i(got, v, w), strlen(want));
+            assert_string_equal(got, want);
+            snprintf(want, sizeof want, "%0*llu", cw, (unsigned long long)v);
+            assert_int_equal(plan_fmt_u(got, (unsigned long long)v, w), strlen(want));
+            assert_string_equal(got, want);
+        }
+        plan_buf b = PLAN_BUF_INIT;
+        plan_buf_puts(&b, "x");
+        plan_put_i(&b, v, 4);
+        snprintf(want, sizeof want, "x%04lld", v);
+        assert_string_equal(plan_buf_cstr(&b), want);
+        plan_buf_free(&b);
+    }
+    assert_int_equal(plan_fmt_u(got, ULLONG_MAX, 0), 20);
+    assert_string_equal(got, "18446744073709551615");
+}
+
+/* plan_section_path keeps the first 16 ancestors on the stack and moves
+ * to the heap past them: chains of every length around the switch (and
+ * unnumbered links, which are skipped), against the plain concatenation. */
+static void section_path_depths(void **state)
+{
+    (void)state;
+    enum { MAX = 40 };
+    static const char *const nums[] = {"I.", "1.", "a)", "b)", "2.", "II."};
+    plan_block v[MAX];
+    for (int len = 1; len <= MAX; len++) {
+        memset(v, 0, sizeof v);
+        plan_buf want = PLAN_BUF_INIT, got = PLAN_BUF_INIT;
+        for (int i = 0; i < len; i++) { /* v[0] is the top */
+            v[i].kind = PLAN_B_SECTION;
+            v[i].parent = i ? &v[i - 1] : NULL;
+            v[i].num_style = PLAN_NUM_ARABIC;
+            if (i % 7 == 3)
+                continue; /* unnumbered */
+            v[i].normalized = nums[i % 6];
+            plan_buf_puts(&want, nums[i % 6]);
+        }
+        plan_section_path(&v[len - 1], &got);
+        assert_string_equal(plan_buf_cstr(&got), plan_buf_cstr(&want));
+        plan_buf_free(&want);
+        plan_buf_free(&got);
+    }
+}
+
+/* The inline appends of put.h against plan_buf's own: random pieces
+ * (empty ones, single bytes, runs up to 300 bytes) from an empty buffer,
+ * so that both the room-left path and the growing call are taken, and
+ * after a reset; the same bytes, length and NUL each time. */
+static void put_inline_and_call(void **state)
+{
+    (void)state;
+    char src[300];
+    for (size_t i = 0; i < sizeof src; i++)
+        src[i] = (char)('a' + i % 26);
+    unsigned long long r = 0x2545F4914F6CDD1DULL;
+    for (int round = 0; round < 50; round++) {
+        plan_buf fast = PLAN_BUF_INIT, plain = PLAN_BUF_INIT;
+        for (int k = 0; k < 400; k++) {
+            r ^= r << 13, r ^= r >> 7, r ^= r << 17;
+            size_t n = (r >> 5) % 4 == 0 ? (size_t)(r >> 9) % sizeof src : (size_t)(r >> 9) % 4;
+            switch ((r >> 20) % 4) {
+            case 0:
+                plan_put_mem(&fast, src, n);
+                plan_buf_append(&plain, src, n);
+                break;
+            case 1: {
+                char tmp[301];
+                memcpy(tmp, src + sizeof src - n, n);
+                tmp[n] = '\0';
+                plan_put_str(&fast, tmp);
+                plan_buf_puts(&plain, tmp);
+                break;
+            }
+            case 2:
+                plan_put_chr(&fast, (char)('A' + k % 26));
+                plan_buf_putc(&plain, (char)('A' + k % 26));
+                break;
+            default:
+                if (k % 97 == 0) {
+                    plan_buf_reset(&fast);
+                    plan_buf_reset(&plain);
+                }
+            }
+            assert_int_equal(fast.len, plain.len);
+            assert_string_equal(plan_buf_cstr(&fast), plan_buf_cstr(&plain));
+            if (fast.data)
+                assert_int_equal(fast.data[fast.len], '\0');
+            assert_true(fast.len < fast.cap || !fast.data);
+        }
+        plan_buf_free(&fast);
+        plan_buf_free(&plain);
+    }
+}
+
+/* Dates without printf against plan_date_iso and the printf formats
+ * they replace, out-of-range parts included. */
+static void fmt_dates(void **state)
+{
+    (void)state;
+    static const int ys[] = {0, 1, 99, 999, 2025, 9999, 10000, 123456, -1, -2025};
+    static const int ms[] = {1, 2, 3, 9, 10, 12, 0, 13, 123, -1};
+    static const int ds[] = {1, 5, 9, 10, 31, 0, 100, -3};
+    char want[128];
+    for (size_t i = 0; i < sizeof ys / sizeof *ys; i++)
+        for (size_t j = 0; j < sizeof ms / sizeof *ms; j++)
+            for (size_t k = 0; k < sizeof ds / sizeof *ds; k++) {
+                plan_date d = {ys[i], ms[j], ds[k]};
+                char a[16], b[16];
+                plan_date_iso(d, a);
+                plan_fmt_iso(d, b);
+                assert_string_equal(a, b);
+                plan_buf o = PLAN_BUF_INIT;
+                plan_date_vi(d, &o);
+                snprintf(want, sizeof want, "%02d/%02d/%04d", d.d, d.m, d.y);
+                assert_string_equal(plan_buf_cstr(&o), want);
+                plan_buf_reset(&o);
+                plan_date_vi_long(d, &o);
+                char w1[40], w2[40], w3[40];
+                snprintf(w1, sizeof w1, d.d < 10 ? "ngày %02d" : "ngày %d", d.d);
+                snprintf(w2, sizeof w2, d.m <= 2 ? " tháng %02d" : " tháng %d", d.m);
+                snprintf(w3, sizeof w3, " năm %d", d.y);
+                snprintf(want, sizeof want, "%s%s%s", w1, w2, w3);
+                assert_string_equal(plan_buf_cstr(&o), want);
+                plan_buf_free(&o);
+            }
+}
+
+/* The escapers as they were (strcspn over the whole set, printf for
+ * \u00XX): the plain paths span() must agree with. */
+#define CONTROLS                                                                         \
+    "\x01\x02\x03\x04\x05\x06\x07\x08\x09\x0a\x0b\x0c\x0d\x0e\x0f\x10\x11\x12\x13\x14\x15" \
+    "\x16\x17\x18\x19\x1a\x1b\x1c\x1d\x1e\x1f"
+
+static void plain_json(plan_buf *b, const char *s)
+{
+    for (;;) {
+        size_t n = strcspn(s, "\"\\" CONTROLS);
+        plan_buf_append(b, s, n);
+        s += n;
+        if (!*s)
+            break;
+        unsigned char c = (unsigned char)*s++;
+        switch (c) {
+        case '"': plan_buf_puts(b, "\\\""); break;
+        case '\\': plan_buf_puts(b, "\\\\"); break;
+        case '\n': plan_buf_puts(b, "\\n"); break;
+        case '\t': plan_buf_puts(b, "\\t"); break;
+        case '\r': plan_buf_puts(b, "\\r"); break;
+        default: plan_buf_printf(b, "\\u%04x", c); break;
+        }
+    }
+}
+
+static void plain_ics_text(plan_buf *b, const char *s)
+{
+    for (; *s; s++) {
+        size_t n = strcspn(s, "\\;,\x7f" CONTROLS);
+        plan_buf_append(b, s, n);
+        s += n;
+        if (!*s)
+            break;
+        switch (*s) {
+        case '\\': plan_buf_puts(b, "\\\\"); break;
+        case ';': plan_buf_puts(b, "\\;"); break;
+        case ',': plan_buf_puts(b, "\\,"); break;
+        case '\n': plan_buf_puts(b, "\\n"); break;
+        case '\r': break;
+        default:
+            if ((unsigned char)*s >= 0x20 && *s != 0x7f)
+                plan_buf_putc(b, *s);
+            else if (*s == '\t')
+                plan_buf_putc(b, ' ');
+        }
+    }
+}
+
+static void plain_ics_param(plan_buf *b, const char *s)
+{
+    plan_buf_putc(b, '"');
+    for (; *s; s++) {
+        size_t n = strcspn(s, "\"^\x7f" CONTROLS);
+        plan_buf_append(b, s, n);
+        s += n;
+        if (!*s)
+            break;
+        switch (*s) {
+        case '"': plan_buf_puts(b, "^'"); break;
+        case '^': plan_buf_puts(b, "^^"); break;
+        case '\n': plan_buf_puts(b, "^n"); break;
+        default:
+            if ((unsigned char)*s >= 0x20 && *s != 0x7f)
+                plan_buf_putc(b, *s);
+        }
+    }
+    plan_buf_putc(b, '"');
+}
+
+/* Random texts of every length up to 40 (so that a special byte falls in
+ * every position of an 8-byte word and in the tail), from bytes that are
+ * special to one escaper or another, next to them (0x1f/0x20, 0x7e/0x7f/0x80,
+ * '!'/'"'/'#', '['/'\\'/']') and UTF-8 letters. */
+static void escapers_fast_and_plain(void **state)
+{
+    (void)state;
+    static const unsigned char pool[] = {'a', 'Z', ' ', '!', '"', '#', ',', ';', '[', '\\', ']',
+                                         '^', '_', 0x01, 0x09, 0x0a, 0x0d, 0x1f, 0x7e, 0x7f,
+                                         0x80, 0xc3, 0xa1, 0xe1, 0xbb, 0x9d, 0xff, 0xfe, 0xdc,
+                                         0xa2, 0xa0};
+    unsigned long long r = 0x9E3779B97F4A7C15ULL;
+    plan_buf fast = PLAN_BUF_INIT, plain = PLAN_BUF_INIT;
+    char s[48];
+    for (int iter = 0; iter < 20000; iter++) {
+        r ^= r << 13, r ^= r >> 7, r ^= r << 17;
+        size_t n = (size_t)(r % 41);
+        int sparse = (r >> 8) & 1; /* mostly letters: long plain runs */
+        for (size_t i = 0; i < n; i++) {
+            r ^= r << 13, r ^= r >> 7, r ^= r << 17;
+            s[i] = (char)(sparse && r % 8 ? 'a' + r % 26 : pool[r % sizeof pool]);
+        }
+        s[n] = '\0';
+        plan_buf_reset(&fast);
+        plan_buf_reset(&plain);
+        plan_esc_json(&fast, s);
+        plain_json(&plain, s);
+        assert_string_equal(plan_buf_cstr(&fast), plan_buf_cstr(&plain));
+        plan_buf_reset(&fast);
+        plan_buf_reset(&plain);
+        plan_esc_ics_text(&fast, s);
+        plain_ics_text(&plain, s);
+        assert_string_equal(plan_buf_cstr(&fast), plan_buf_cstr(&plain));
+        /* The calendar escapes the common end of its descriptions once:
+         * escaping a text in two parts gives the same bytes. */
+        plan_buf_reset(&plain);
+        size_t cut = n ? (size_t)(r >> 3) % (n + 1) : 0;
+        char head[48];
+        memcpy(head, s, cut);
+        head[cut] = '\0';
+        plan_esc_ics_text(&plain, head);
+        plan_esc_ics_text(&plain, s + cut);
+        assert_string_equal(plan_buf_cstr(&fast), plan_buf_cstr(&plain));
+        plan_buf_reset(&fast);
+        plan_buf_reset(&plain);
+        plan_esc_ics_param(&fast, s);
+        plain_ics_param(&plain, s);
+        assert_string_equal(plan_buf_cstr(&fast), plan_buf_cstr(&plain));
+    }
+    plan_buf_free(&fast);
+    plan_buf_free(&plain);
+}
+
+/* Office names prepared once (the calendar's cache) compare as
+ * plan_checklist_office_is compares them, and carry plan_office_slug. */
+static void office_ids(void **state)
+{
+    (void)state;
+    static const char *const names[] = {
+        "Văn phòng Sở", "Văn phòng Sở (bộ phận thường trực Hội đồng)", "VĂN PHÒNG SỞ",
+        "Van phong So", "Văn  phòng   Sở", "Sở Nội vụ", "So Noi vu", "Sở Nội Vụ (Ban TĐKT)",
+        "Phòng Hành chính - Quản trị", "Phòng Hành chính – Quản trị", "(bộ phận một cửa)",
+        "Ủy ban nhân dân tỉnh", "UBND tỉnh", "Uỷ ban nhân dân tỉnh", "", "Sở Tài chính",
+        "Sở Tài chính (phòng Kế hoạch)"};
+    enum { N = sizeof names / sizeof *names };
+    plan_office_id ids[N];
+    for (int i = 0; i < N; i++)
+        plan_office_id_init(&ids[i], names[i]);
+    int same = 0;
+    for (int i = 0; i < N; i++) {
+        plan_buf b = PLAN_BUF_INIT;
+        plan_office_slug(names[i], &b);
+        assert_string_equal(ids[i].slug, plan_buf_cstr(&b));
+        plan_buf_free(&b);
+        for (int j = 0; j < N; j++) {
+            int want = plan_checklist_office_is(names[i], names[j]);
+            assert_int_equal(plan_office_id_same(&ids[i], &ids[j]), want);
+            same += want && i != j;
+        }
+    }
+    assert_true(same > 0); /* the list has pairs that match and pairs that do not */
+    for (int i = 0; i < N; i++)
+        plan_office_id_free(&ids[i]);
+}
+
+/* The checklist's order compares lead offices with plan_collate_vi only
+ * when their bytes differ: it relies on plan_collate_vi giving 0 exactly
+ * for equal strings (its last tie-break is strcmp). */
+static void collate_zero_is_equality(void **state)
+{
+    (void)state;
+    static const char *const names[] = {
+        "Sở Nội vụ", "SỞ NỘI VỤ", "Sở Nội Vụ", "So Noi vu", "Sở Nội vụ ", "Sở  Nội vụ",
+        "Sở Nội vụ", /* NFD */ "So\xcc\x9b\xcc\x89 No\xcc\xa3\xcc\x82i vu\xcc\xa3", "Văn phòng Sở", "Van phong So", "Phòng Tổ chức",
+        "Phong To chuc", "Phòng Tổ chức - Hành chính", "Phòng Tổ chức – Hành chính", "",
+        "a", "A", "à", "á", "ả", "ã", "ạ", "đ", "Đ", "d", "D", "Ủy ban", "Uỷ ban"};
+    enum { N = sizeof names / sizeof *names };
+    for (int i = 0; i < N; i++)
+        for (int j = 0; j < N; j++) {
+            int c = plan_collate_vi(names[i], names[j]);
+            assert_int_equal(c == 0, strcmp(names[i], names[j]) == 0);
+            assert_int_equal(c, -plan_collate_vi(names[j], names[i]));
+        }
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -310,6 +675,14 @@ int main(void)
         cmocka_unit_test(dates_and_slugs),
         cmocka_unit_test(checklist),
         cmocka_unit_test(every_plan_renders),
+        cmocka_unit_test(fmt_numbers),
+        cmocka_unit_test(put_inline_and_call),
+        cmocka_unit_test(section_path_depths),
+        cmocka_unit_test(fmt_dates),
+        cmocka_unit_test(escapers_fast_and_plain),
+        cmocka_unit_test(office_ids),
+        cmocka_unit_test(collate_zero_is_equality),
+        cmocka_unit_test(checklist_order_is_vietnamese),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
