@@ -47,6 +47,18 @@ void plan_date_iso(plan_date d, char *buf)
         buf[0] = '\0';
         return;
     }
+    if (d.y > 0 && d.y <= 9999 && d.m >= 0 && d.m <= 99 && d.d >= 0 && d.d <= 99) {
+        /* Every date of a plan: by hand, as the snprintf below would write it. */
+        const int v[3][2] = {{d.y, 4}, {d.m, 2}, {d.d, 2}};
+        char *o = buf;
+        for (int f = 0; f < 3; f++) {
+            for (int i = v[f][1] - 1, x = v[f][0]; i >= 0; i--, x /= 10)
+                o[i] = (char)('0' + x % 10);
+            o += v[f][1];
+            *o++ = f < 2 ? '-' : '\0';
+        }
+        return;
+    }
     snprintf(tmp, sizeof tmp, "%04d-%02d-%02d", d.y, d.m, d.d);
     memcpy(buf, tmp, 10);
     buf[10] = '\0';

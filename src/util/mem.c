@@ -123,15 +123,21 @@ char *plan_arena_printf(plan_arena *a, const char *fmt, ...)
 
 /* ---- buffer ---- */
 
-static void grow(plan_buf *b, size_t extra)
+/* The slow part of grow, out of line so that the room test stays inline. */
+static __attribute__((noinline)) void grow_to(plan_buf *b, size_t extra)
 {
-    if (b->len + extra + 1 <= b->cap)
-        return;
     size_t cap = b->cap ? b->cap : 256;
     while (cap < b->len + extra + 1)
         cap *= 2;
     b->data = plan_xrealloc(b->data, cap);
     b->cap = cap;
+}
+
+/* Room for extra bytes more and the NUL. */
+static inline void grow(plan_buf *b, size_t extra)
+{
+    if (b->len + extra + 1 > b->cap)
+        grow_to(b, extra);
 }
 
 void plan_buf_append(plan_buf *b, const char *s, size_t n)

@@ -7,6 +7,7 @@
 #include <stdint.h>
 #include <setjmp.h>
 #include <cmocka.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -267,6 +268,32 @@ static void hostile_xml(void **state)
     }
 }
 
+/* plan_date_iso writes dates by hand: the same ten characters as
+ * "%04d-%02d-%02d" cut to ten, for plans' dates and for odd ones. */
+static void date_iso_as_printf(void **state)
+{
+    (void)state;
+    const int ys[] = {1, 9, 99, 999, 1945, 2025, 9999, 10000, 123456, -5};
+    const int ms[] = {0, 1, 9, 10, 12, 99, 100, -1};
+    for (size_t i = 0; i < sizeof ys / sizeof *ys; i++)
+        for (size_t j = 0; j < sizeof ms / sizeof *ms; j++)
+            for (int dd = -1; dd <= 100; dd++) {
+                plan_date d = {0};
+                d.y = ys[i];
+                d.m = ms[j];
+                d.d = dd;
+                char got[16], want[48];
+                plan_date_iso(d, got);
+                snprintf(want, sizeof want, "%04d-%02d-%02d", d.y, d.m, d.d);
+                want[10] = '\0';
+                assert_string_equal(got, want);
+            }
+    plan_date none = {0};
+    char got[16] = "x";
+    plan_date_iso(none, got);
+    assert_string_equal(got, "");
+}
+
 int main(void)
 {
     plan_parse_init();
@@ -277,6 +304,7 @@ int main(void)
         cmocka_unit_test(structure_diagnostics),
         cmocka_unit_test(load_encodings),
         cmocka_unit_test(hostile_xml),
+        cmocka_unit_test(date_iso_as_printf),
     };
     int rc = cmocka_run_group_tests_name("model", tests, NULL, NULL);
     plan_parse_cleanup();
