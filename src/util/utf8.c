@@ -334,48 +334,65 @@ char *plan_utf8_nfc(plan_arena *a, const char *s)
  * quotes, dashes). For these code points the
  * folded form of each one is computed once, by utf8proc itself (so the two
  * paths cannot disagree), and text made only of them is folded by table
- * lookup. Anything else — a combining mark, another script — takes the
- * utf8proc path for the whole string. tests/unit/test_utf8.c compares both
- * paths code point by code point. */
+ * lookup. Anything else — a combining mark, another script, a byte that is
+ * not UTF-8 — takes the utf8proc path for the whole string.
+ * tests/unit/test_text.c compares both paths code point by code point,
+ * tests/unit/test_utf8.c on random text. */
 enum { FOLD_LO_END = 0x250, FOLD_HI_BEG = 0x1E00, FOLD_HI_END = 0x1F00 };
 enum { FOLD_P_BEG = 0x2000, FOLD_P_END = 0x2070 }; /* general punctuation: “ ” – … */
-enum { FOLD_N = FOLD_LO_END + (FOLD_HI_END - FOLD_HI_BEG) + (FOLD_P_END - FOLD_P_BEG) };
 
-/* The table index of cp, or -1 when it is not in the table. */
-static int fold_index(unsigned cp)
-{
-    if (cp < FOLD_LO_END)
-        return (int)cp;
-    if (cp >= FOLD_HI_BEG && cp < FOLD_HI_END)
-        return (int)(cp - FOLD_HI_BEG + FOLD_LO_END);
-    if (cp >= FOLD_P_BEG && cp < FOLD_P_END)
-        return (int)(cp - FOLD_P_BEG + FOLD_LO_END + (FOLD_HI_END - FOLD_HI_BEG));
-    return -1;
-}
+/* The table is made of pages of 64 code points (those that share all but
+ * the last six bits): U+0000–U+027F, U+1E00–U+1EFF, U+2000–U+207F, and one
+ * empty page for every other code point below U+10000. fold_page maps
+ * cp >> 6 to the first cell of its page. */
+enum { FOLD_PAGES = 10 + 4 + 2 + 1, FOLD_EMPTY = FOLD_PAGES - 1 };
 
-typedef struct fold_entry {
-    unsigned char len[2]; /* bytes of out[0] (fold), out[1] (fold_ascii) */
-    char out[2][8];       /* at most 7 used; 8 so that one fixed-size copy moves an entry */
-} fold_entry;
+/* One folded code point: its bytes, then their count in the last byte, with
+ * FOLD_SP for white space (written as one space, none after another). The
+ * eight bytes are copied at once; at most 7 are used. An empty cell (len
+ * 0) sends the text to the slow path. */
+enum { FOLD_SP = 0x80 };
+typedef struct fold_cell {
+    char out[7];
+    unsigned char len;
+} fold_cell;
 
-static fold_entry fold_table[FOLD_N];
+static fold_cell fold_cells[2][FOLD_PAGES * 64]; /* [0] plan_utf8_fold, [1] _ascii */
+static uint16_t fold_page[0x10000 >> 6];
+
+/* What fold_fast reads of a lead byte: the bytes of its sequence (k; the
+ * last one gives the cell in the page), how
+ * the page number comes from x = lead << 6 | (second byte & 0x3F) (shift
+ * then mask: cp >> 6 for every sequence it accepts), which of the next two
+ * bytes must be continuation bytes (0xC0 when they must), and slow for a
+ * byte whose sequence is never in the table: C0–C1 and CA–DF (U+0280 and
+ * above), E0 and E3–FF, continuation bytes. */
+typedef struct fold_lead {
+    unsigned char k, sh, need1, need2;
+    unsigned char lsh, slow; /* lsh: 8 × (k - 1), the shift to the last byte */
+    uint16_t msk;
+} fold_lead;
+
+static fold_lead fold_leads[256];
 static pthread_once_t fold_once = PTHREAD_ONCE_INIT;
 
-static void fold_entry_set(fold_entry *e, int which, const char *r, size_t in_len)
+/* The cell of cp (below U+10000), or NULL. */
+static const fold_cell *fold_cell_of(unsigned cp, int which)
+{
+    if (cp >= 0x10000)
+        return NULL;
+    return &fold_cells[which][fold_page[cp >> 6] + (cp & 63)];
+}
+
+static void fold_cell_set(fold_cell *e, const char *r, size_t in_len)
 {
     size_t n = r ? strlen(r) : 0;
     if (n > 7 || n > 3 * in_len)
         n = 0; /* does not happen for these code points; the slow path would be used */
     if (n)
-        memcpy(e->out[which], r, n);
-    e->len[which] = (unsigned char)n;
+        memcpy(e->out, r, n);
+    e->len = (unsigned char)n;
 }
-
-/* What fold_fast does with a byte: below 0x80 and not white space, the
- * byte to write (its lower case); FB_END for NUL, FB_SPACE for white space,
- * FB_MULTI for the bytes of longer sequences. Computed once. */
-enum { FB_END = 0, FB_SPACE = 0x80, FB_MULTI = 0xFF };
-static unsigned char fold_byte[256];
 
 /* What map() makes of the one code point cp with opts, into out (32
  * bytes), without allocating: decomposed (and case-folded, marks stripped
@@ -412,25 +429,73 @@ static int fold_cp(unsigned cp, utf8proc_option_t opts, char out[32])
     return 1;
 }
 
+static int fold_in_table(unsigned cp)
+{
+    return cp < FOLD_LO_END || (cp >= FOLD_HI_BEG && cp < FOLD_HI_END) ||
+           (cp >= FOLD_P_BEG && cp < FOLD_P_END);
+}
+
 static void fold_table_init(void)
 {
-    for (unsigned c = 0; c < 256; c++)
-        fold_byte[c] = c >= 0x80 ? FB_MULTI : (unsigned char)(c - 'A' < 26u ? c + 'a' - 'A' : c);
-    fold_byte[' '] = fold_byte['\t'] = fold_byte['\n'] = FB_SPACE;
-    fold_byte['\r'] = fold_byte['\f'] = fold_byte['\v'] = FB_SPACE;
+    for (unsigned pg = 0; pg < sizeof fold_page / sizeof *fold_page; pg++)
+        fold_page[pg] = FOLD_EMPTY * 64;
+    for (unsigned pg = 0; pg < 10; pg++)
+        fold_page[pg] = (uint16_t)(pg * 64);
+    for (unsigned pg = 0; pg < 4; pg++)
+        fold_page[(FOLD_HI_BEG >> 6) + pg] = (uint16_t)((10 + pg) * 64);
+    for (unsigned pg = 0; pg < 2; pg++)
+        fold_page[(FOLD_P_BEG >> 6) + pg] = (uint16_t)((14 + pg) * 64);
     for (unsigned cp = 0; cp < FOLD_P_END; cp++) {
-        int i = fold_index(cp);
-        if (i < 0)
+        if (!fold_in_table(cp))
             continue;
+        fold_cell *a = &fold_cells[0][fold_page[cp >> 6] + (cp & 63)];
+        fold_cell *b = &fold_cells[1][fold_page[cp >> 6] + (cp & 63)];
+        if (cp < 0x80) { /* ASCII: lower case; NUL and white space below */
+            a->out[0] = b->out[0] = (char)(cp - 'A' < 26u ? cp + 'a' - 'A' : cp);
+            a->len = b->len = 1;
+            continue;
+        }
         unsigned char enc[4];
         utf8proc_ssize_t k = utf8proc_encode_char((utf8proc_int32_t)cp, enc);
-        char a[32], b[32];
-        int ok_a = fold_cp(cp, UTF8PROC_COMPOSE | UTF8PROC_CASEFOLD, a);
-        int ok_b = fold_cp(cp, UTF8PROC_COMPOSE | UTF8PROC_CASEFOLD | UTF8PROC_STRIPMARK, b);
-        if (ok_b && strcmp(b, "\xc4\x91") == 0) /* đ → d */
-            b[0] = 'd', b[1] = '\0';
-        fold_entry_set(&fold_table[i], 0, ok_a ? a : NULL, (size_t)k);
-        fold_entry_set(&fold_table[i], 1, ok_b ? b : NULL, (size_t)k);
+        char fa[32], fb[32];
+        int ok_a = fold_cp(cp, UTF8PROC_COMPOSE | UTF8PROC_CASEFOLD, fa);
+        int ok_b = fold_cp(cp, UTF8PROC_COMPOSE | UTF8PROC_CASEFOLD | UTF8PROC_STRIPMARK, fb);
+        if (ok_b && strcmp(fb, "\xc4\x91") == 0) /* đ → d */
+            fb[0] = 'd', fb[1] = '\0';
+        fold_cell_set(a, ok_a ? fa : NULL, (size_t)k);
+        fold_cell_set(b, ok_b ? fb : NULL, (size_t)k);
+    }
+    /* White space, NBSP too, is one space between words. NUL is marked
+     * so as well: fold_fast ends at it in the branch of white space. */
+    static const unsigned sp[] = {0, ' ', '\t', '\n', '\r', '\f', '\v', 0xA0};
+    for (size_t i = 0; i < sizeof sp / sizeof *sp; i++)
+        for (int which = 0; which < 2; which++) {
+            fold_cell *e = &fold_cells[which][fold_page[sp[i] >> 6] + (sp[i] & 63)];
+            e->out[0] = ' ';
+            e->len = 1 | FOLD_SP;
+        }
+    for (unsigned c = 0; c < 256; c++) {
+        fold_lead *l = &fold_leads[c];
+        if (c < 0x80)
+            *l = (fold_lead){.k = 1, .sh = 12, .msk = 1}; /* x >> 12 = c >> 6 */
+        else if (c >= 0xC2 && c <= 0xC9) /* U+0080–U+027F */
+            *l = (fold_lead){.k = 2, .sh = 6, .msk = 0x1F, .need1 = 0xC0, .lsh = 8};
+        else if (c == 0xE1 || c == 0xE2)
+            *l = (fold_lead){.k = 3, .msk = 0x3FF, .need1 = 0xC0, .need2 = 0xC0, .lsh = 16};
+        else
+            *l = (fold_lead){.k = 1, .slow = 1};
+    }
+}
+
+/* The table, built once: pthread_once, after a check that costs no call
+ * once it is built (folding is called for every text). */
+static int fold_ready;
+
+static void fold_table_ready(void)
+{
+    if (!__atomic_load_n(&fold_ready, __ATOMIC_ACQUIRE)) {
+        pthread_once(&fold_once, fold_table_init);
+        __atomic_store_n(&fold_ready, 1, __ATOMIC_RELEASE);
     }
 }
 
@@ -440,57 +505,57 @@ static void fold_table_init(void)
 
 /* Folds s into out (FOLD_ROOM(strlen(s)) bytes) by table, with white space
  * folded as fold_space does; returns the length written (out is
- * NUL-terminated), or -1 when s holds a code point outside the table. One
- * step per code point: a Vietnamese word is a few ASCII letters between
- * letters of two or three bytes. */
+ * NUL-terminated), or -1 when s holds a code point outside the table or
+ * bytes that are not UTF-8. One step per code point, and two branches on
+ * the bytes: ASCII or not, white space or not. A letter of two or three
+ * bytes is decoded without a branch on its length (the row of its lead
+ * byte says how), so that the mix of ASCII, two- and three-byte letters
+ * of a Vietnamese word costs no misprediction beyond ASCII or not; white
+ * space is collapsed by a flag (text: the last byte written is no space),
+ * not by a loop of its own. */
 static ptrdiff_t fold_fast(const char *s, int which, char *out)
 {
-    pthread_once(&fold_once, fold_table_init);
-    char *o = out;
+    fold_table_ready();
+    const fold_cell *cells = fold_cells[which];
     const unsigned char *p = (const unsigned char *)s;
+    char *o = out;
+    size_t text = 0;
     for (;;) {
-        unsigned c = *p, v = fold_byte[c];
-        if (v - 1u < 0x7Fu) { /* ASCII, not white space */
-            *o++ = (char)v;
+        unsigned c = *p;
+        if (c < 0x80) { /* ASCII: the first two pages, the cell of c */
+            const fold_cell *e = &cells[c];
+            if (!(e->len & FOLD_SP)) {
+                *o++ = e->out[0];
+                p++;
+                text = 1;
+                continue;
+            }
+            if (!c)
+                break;
+            *o = ' '; /* white space: one space after text, none after another */
+            o += text;
+            text = 0;
             p++;
             continue;
         }
-        if (v == FB_END)
-            break;
-        if (v == FB_SPACE || (c == 0xC2 && p[1] == 0xA0)) {
-            /* A run of white space (NBSP too): one space between words. */
-            for (;;) {
-                if (fold_byte[*p] == FB_SPACE)
-                    p++;
-                else if (p[0] == 0xC2 && p[1] == 0xA0)
-                    p += 2;
-                else
-                    break;
-            }
-            if (*p && o > out)
-                *o++ = ' ';
-            continue;
-        }
-        int idx;
-        size_t k;
-        if (c >= 0xC2 && c < 0xC9 && p[1]) { /* U+0080–U+023F: the index is the code point */
-            idx = (int)(((c & 0x1Fu) << 6) | (p[1] & 0x3Fu));
-            k = 2;
-        } else if (c == 0xE1 && p[1] >= 0xB8 && p[1] <= 0xBB && p[2]) { /* U+1E00–U+1EFF */
-            idx = (int)(((p[1] - 0xB8u) << 6) | (p[2] & 0x3Fu)) + FOLD_LO_END;
-            k = 3;
-        } else {
-            uint32_t cp;
-            k = plan_utf8_decode((const char *)p, &cp);
-            idx = fold_index(cp);
-        }
-        if (idx < 0 || !fold_table[idx].len[which])
-            return -1; /* no folded form recorded: let utf8proc decide */
-        const fold_entry *e = &fold_table[idx];
-        memcpy(o, e->out[which], 8);
-        o += e->len[which];
-        p += k;
+        /* b2 is read only when b1 is not the NUL that ends s. A missing
+         * continuation byte (NUL included) sends s to the slow path. */
+        unsigned b1 = p[1], b2 = b1 ? p[2] : 0;
+        const fold_lead *l = &fold_leads[c];
+        unsigned page = (((c << 6) | (b1 & 0x3Fu)) >> l->sh) & l->msk;
+        unsigned last = (c | b1 << 8 | b2 << 16) >> l->lsh;
+        const fold_cell *e = &cells[fold_page[page] + (last & 0x3Fu)];
+        unsigned len = e->len;
+        if (l->slow | ((b1 ^ 0x80u) & l->need1) | ((b2 ^ 0x80u) & l->need2) | (len == 0))
+            return -1;
+        memcpy(o, e->out, 8);
+        size_t sp = len >> 7; /* NBSP */
+        o += (len & 7) & -(text | (sp ^ 1));
+        text = sp ^ 1;
+        p += l->k;
     }
+    if (o > out && o[-1] == ' ')
+        o--; /* white space at the end (no cell writes a space but white space) */
     *o = '\0';
     return o - out;
 }
@@ -499,12 +564,11 @@ int plan_utf8_base_letter(uint32_t cp)
 {
     if (cp < 0x80)
         return (cp >= 'A' && cp <= 'Z') ? (int)(cp - 'A' + 'a') : (int)cp;
-    int idx = fold_index(cp);
-    if (idx < 0)
+    if (!fold_in_table(cp))
         return 0;
-    pthread_once(&fold_once, fold_table_init);
-    const fold_entry *e = &fold_table[idx];
-    return e->len[1] == 1 && (unsigned char)e->out[1][0] < 0x80 ? e->out[1][0] : 0;
+    fold_table_ready();
+    const fold_cell *e = fold_cell_of(cp, 1);
+    return e->len == 1 && (unsigned char)e->out[0] < 0x80 ? e->out[0] : 0;
 }
 
 /* The slow path of folding: white space, then utf8proc over the whole
@@ -564,9 +628,9 @@ const char *plan_utf8_fold_buf(plan_buf *b, const char *s, int ascii)
         b->data = plan_xrealloc(b->data, cap);
         b->cap = cap;
     }
-    ptrdiff_t n = fold_fast(s, ascii != 0, b->data);
-    if (n >= 0) {
-        b->len = (size_t)n;
+    ptrdiff_t len = fold_fast(s, ascii != 0, b->data);
+    if (len >= 0) {
+        b->len = (size_t)len;
         return b->data;
     }
     char *r = fold_slow(s, ascii != 0);
