@@ -10,28 +10,14 @@
 #include "plan/util.h"
 #include "util/tone.h"
 
-size_t plan_utf8_valid_prefix(const char *s, size_t n)
+#define ONES 0x0101010101010101ULL
+#define HIGHS 0x8080808080808080ULL
+
+/* The exact check, a byte (a code point) at a time, from i, a byte that
+ * starts a sequence, to n. */
+static size_t valid_from(const unsigned char *p, size_t i, size_t n)
 {
-    const unsigned char *p = (const unsigned char *)s;
-    size_t i = 0;
     while (i < n) {
-        /* ASCII eight bytes at a time, none of them NUL: most of a plan.
-         * Where a word stops, the first byte beyond ASCII (or NUL) is
-         * found from the mask at once, not byte by byte. */
-        while (i + 8 <= n) {
-            uint64_t w;
-            memcpy(&w, p + i, 8);
-            uint64_t stop = (w | ((w - 0x0101010101010101ULL) & ~w)) & 0x8080808080808080ULL;
-            if (stop) { /* the lowest flagged byte is exact: a byte beyond ASCII, or NUL */
-#if defined(__GNUC__) && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
-                i += (size_t)__builtin_ctzll(stop) >> 3;
-#endif
-                break;
-            }
-            i += 8;
-        }
-        if (i >= n)
-            break;
         unsigned c = p[i];
         if (c < 0x80) {
             if (c == 0)
@@ -62,6 +48,96 @@ size_t plan_utf8_valid_prefix(const char *s, size_t n)
         i += 4;
     }
     return n;
+}
+
+/* UTF-8 (NUL excluded) as an automaton of nine states, each a multiple of
+ * 6 below 64: the next state after byte b in state s is bits s..s+5 of
+ * utf8_dfa[b], so that one step is one shift, with no branch on the byte
+ * and nothing else on the chain from byte to byte. ERROR is 0: every
+ * byte leaves it as it is. */
+enum {
+    U8_ERROR = 0,
+    U8_ACCEPT = 6,
+    U8_CONT1 = 12, /* one continuation byte to come */
+    U8_CONT2 = 18,
+    U8_CONT3 = 24,
+    U8_E0 = 30, /* after E0: A0–BF (no overlong form), then one */
+    U8_ED = 36, /* after ED: 80–9F (no surrogate), then one */
+    U8_F0 = 42, /* after F0: 90–BF (no overlong form), then two */
+    U8_F4 = 48, /* after F4: 80–8F (nothing beyond U+10FFFF), then two */
+};
+static uint64_t utf8_dfa[256];
+static pthread_once_t utf8_dfa_once = PTHREAD_ONCE_INIT;
+static int utf8_dfa_ready;
+
+static void utf8_dfa_init(void)
+{
+    for (unsigned b = 0; b < 256; b++) {
+        uint64_t t = 0;
+#define U8_NEXT(from, to) (t |= (uint64_t)(to) << (from))
+        if (b >= 0x01 && b < 0x80)
+            U8_NEXT(U8_ACCEPT, U8_ACCEPT);
+        else if (b >= 0xC2 && b <= 0xDF)
+            U8_NEXT(U8_ACCEPT, U8_CONT1);
+        else if (b == 0xE0)
+            U8_NEXT(U8_ACCEPT, U8_E0);
+        else if (b == 0xED)
+            U8_NEXT(U8_ACCEPT, U8_ED);
+        else if (b >= 0xE1 && b <= 0xEF)
+            U8_NEXT(U8_ACCEPT, U8_CONT2);
+        else if (b == 0xF0)
+            U8_NEXT(U8_ACCEPT, U8_F0);
+        else if (b == 0xF4)
+            U8_NEXT(U8_ACCEPT, U8_F4);
+        else if (b >= 0xF1 && b <= 0xF3)
+            U8_NEXT(U8_ACCEPT, U8_CONT3);
+        if (b >= 0x80 && b <= 0xBF) {
+            U8_NEXT(U8_CONT1, U8_ACCEPT);
+            U8_NEXT(U8_CONT2, U8_CONT1);
+            U8_NEXT(U8_CONT3, U8_CONT2);
+            if (b >= 0xA0)
+                U8_NEXT(U8_E0, U8_CONT1);
+            else
+                U8_NEXT(U8_ED, U8_CONT1);
+            if (b >= 0x90)
+                U8_NEXT(U8_F0, U8_CONT2);
+            else
+                U8_NEXT(U8_F4, U8_CONT2);
+        }
+#undef U8_NEXT
+        utf8_dfa[b] = t;
+    }
+}
+
+/* Eight bytes at a time through the automaton, unrolled, without a branch
+ * on what they hold; where the state is ERROR after a block (a bad byte,
+ * a NUL), and for the last bytes, the plain check takes over from the
+ * start of the sequence the block began in, which gives the exact place.
+ * The automaton only ever says "all valid so far". */
+size_t plan_utf8_valid_prefix(const char *s, size_t n)
+{
+    if (!__atomic_load_n(&utf8_dfa_ready, __ATOMIC_ACQUIRE)) {
+        pthread_once(&utf8_dfa_once, utf8_dfa_init);
+        __atomic_store_n(&utf8_dfa_ready, 1, __ATOMIC_RELEASE);
+    }
+    const unsigned char *p = (const unsigned char *)s;
+    size_t i = 0;
+    uint64_t st = U8_ACCEPT; /* the state at p + i */
+    while (i + 8 <= n) {
+        uint64_t t = st;
+        for (int k = 0; k < 8; k++)
+            t = utf8_dfa[p[i + k]] >> (t & 63);
+        t &= 63;
+        if (t == U8_ERROR)
+            break;
+        st = t;
+        i += 8;
+    }
+    if (st != U8_ACCEPT) /* back to the lead byte of the sequence cut at i */
+        do
+            i--;
+        while ((p[i] & 0xC0) == 0x80);
+    return valid_from(p, i, n);
 }
 
 size_t plan_utf8_count(const char *s, size_t n)
@@ -140,9 +216,6 @@ int plan_utf8_is_nfc_fast(const char *s)
     }
     return 1;
 }
-
-#define ONES 0x0101010101010101ULL
-#define HIGHS 0x8080808080808080ULL
 
 /* The high bit of each byte of w that is zero: exact in every lane (no
  * borrow from one lane to the next). */
