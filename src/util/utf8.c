@@ -67,11 +67,13 @@ enum {
     U8_F4 = 48, /* after F4: 80–8F (nothing beyond U+10FFFF), then two */
 };
 static uint64_t utf8_dfa[256];
-static pthread_once_t utf8_dfa_once = PTHREAD_ONCE_INIT;
-static int utf8_dfa_ready;
+static pthread_once_t dfa_once = PTHREAD_ONCE_INIT;
+static int dfa_ready;
+static void norm_dfa_init(void);
 
-static void utf8_dfa_init(void)
+static void dfa_init(void)
 {
+    norm_dfa_init();
     for (unsigned b = 0; b < 256; b++) {
         uint64_t t = 0;
 #define U8_NEXT(from, to) (t |= (uint64_t)(to) << (from))
@@ -109,6 +111,16 @@ static void utf8_dfa_init(void)
     }
 }
 
+/* The tables of the automata, built once: pthread_once, after a check
+ * that costs no call once they are. */
+static inline void dfa_ready_check(void)
+{
+    if (!__atomic_load_n(&dfa_ready, __ATOMIC_ACQUIRE)) {
+        pthread_once(&dfa_once, dfa_init);
+        __atomic_store_n(&dfa_ready, 1, __ATOMIC_RELEASE);
+    }
+}
+
 /* Eight bytes at a time through the automaton, unrolled, without a branch
  * on what they hold; where the state is ERROR after a block (a bad byte,
  * a NUL), and for the last bytes, the plain check takes over from the
@@ -116,10 +128,7 @@ static void utf8_dfa_init(void)
  * The automaton only ever says "all valid so far". */
 size_t plan_utf8_valid_prefix(const char *s, size_t n)
 {
-    if (!__atomic_load_n(&utf8_dfa_ready, __ATOMIC_ACQUIRE)) {
-        pthread_once(&utf8_dfa_once, utf8_dfa_init);
-        __atomic_store_n(&utf8_dfa_ready, 1, __ATOMIC_RELEASE);
-    }
+    dfa_ready_check();
     const unsigned char *p = (const unsigned char *)s;
     size_t i = 0;
     uint64_t st = U8_ACCEPT; /* the state at p + i */
@@ -199,7 +208,7 @@ static char *fold_space(const char *s, size_t n)
  * one that NFC leaves alone and that nothing before it can combine with —
  * ASCII, U+0080–U+02FF, the precomposed letters U+1E00–U+1EFF, and the
  * punctuation U+2010–U+205F. This is nearly all Vietnamese text; the rest
- * (combining marks above all) goes through utf8proc. tests/unit/test_utf8.c
+ * (combining marks above all) goes through utf8proc. tests/unit/test_text.c
  * checks the ranges against utf8proc. */
 int plan_utf8_is_nfc_fast(const char *s)
 {
@@ -217,54 +226,67 @@ int plan_utf8_is_nfc_fast(const char *s)
     return 1;
 }
 
-/* The high bit of each byte of w that is zero: exact in every lane (no
- * borrow from one lane to the next). */
-static inline uint64_t zero_lanes(uint64_t x)
-{
-    return ~(((x & ~HIGHS) + ~HIGHS) | x) & HIGHS;
-}
-
-/* The lanes of the eight bytes w (in memory order) that plan_text_normalize
- * cannot copy as they are: NUL, control characters and white space, except
- * a space after a byte that is none of these (one space between words);
- * and bytes beyond ASCII, except (in the old style, old != 0) those of
+/* What plan_text_normalize copies as it is, as an automaton over the
+ * bytes (the one of plan_utf8_valid_prefix explains the encoding): STOP
+ * at the first byte that needs a look — NUL, control characters and
+ * white space, except one space after a byte that is none of these (one
+ * space between words), and in the new style (and with the tone test)
+ * every byte beyond ASCII. In the old style (or with no tone test) the
  * letters that are NFC for certain and cannot start a change of tone
- * style (or with no tone test at all). prev is the byte before w (0 when
- * there is none). Only the lowest
- * flagged lane is exact (a borrow may flag lanes above it, and so may the
- * quick tests), which is all the caller reads: the bytes below it are
- * copied as they are.
- *
- * Copied as they are in the old style: continuation bytes (80–BF), the
- * lead bytes C3–CB (U+00C0–U+02FF) and E1 followed by B8–BB (U+1E00–
- * U+1EFF), unless the byte before is o or u (hoà: the quick test of tone
- * placement looks at the letter). Valid UTF-8 makes every continuation
- * byte follow a lead that was either copied so or looked at. */
-static inline uint64_t norm_stops(uint64_t w, unsigned prev, int old)
+ * style are copied too: C3–CB xx (U+00C0–U+02FF) and E1 B8–BB xx
+ * (U+1E00–U+1EFF), unless the byte before is o or u (hoà: the quick test
+ * of tone placement looks at the letter). [0] old style, [1] new. */
+enum {
+    N_STOP = 0,
+    N_TEXT = 6,   /* after a byte copied that is no space */
+    N_SPACE = 12, /* after a space, or at the start: white space stops */
+    N_OU = 18,    /* after o, O, u or U: a letter beyond ASCII stops */
+    N_CONT = 24,  /* one continuation byte to come */
+    N_E1 = 30,    /* after E1: B8–BB, then one */
+};
+static uint64_t norm_dfa[2][256];
+
+static void norm_dfa_init(void)
 {
-    uint64_t low = (w - 0x21 * ONES) & ~w & HIGHS; /* below 0x21 ('!' after one: harmless) */
-    uint64_t x = w ^ (0x20 * ONES);
-    uint64_t space = (x - ONES) & ~x & HIGHS;      /* ' ' ('!' after one: harmless) */
-    uint64_t after_ws = (low << 8) | (prev < 0x21 ? 0x80u : 0u);
-    uint64_t stops = low & ~(space & ~after_ws), high = w & HIGHS;
-    if (!old || !high)
-        return stops | high;
-    uint64_t c7 = w & ~HIGHS;
-    uint64_t cont = w & ~(w << 1) & HIGHS;                          /* 80–BF */
-    uint64_t lead2 = ((c7 | HIGHS) - 0x43 * ONES) & ~((c7 | HIGHS) - 0x4C * ONES) & HIGHS;
-    uint64_t e1 = zero_lanes(w ^ (0xE1 * ONES)) & zero_lanes(((w >> 8) & (0xFC * ONES)) ^ (0xB8 * ONES));
-    uint64_t lw = w | (0x20 * ONES);
-    uint64_t ou = zero_lanes(lw ^ ('o' * ONES)) | zero_lanes(lw ^ ('u' * ONES));
-    uint64_t after_ou = (ou << 8) | ((prev | 0x20) == 'o' || (prev | 0x20) == 'u' ? 0x80u : 0u);
-    return stops | (high & (~(cont | (lead2 & high) | e1) | after_ou));
+    for (int style = 0; style < 2; style++)
+        for (unsigned b = 0; b < 256; b++) {
+            uint64_t t = 0;
+#define N_NEXT(from, to) (t |= (uint64_t)(to) << (from))
+            unsigned l = b | 0x20;
+            if (b > ' ' && b < 0x80) {
+                unsigned to = l == 'o' || l == 'u' ? N_OU : N_TEXT;
+                N_NEXT(N_TEXT, to);
+                N_NEXT(N_SPACE, to);
+                N_NEXT(N_OU, to);
+            } else if (b == ' ') {
+                N_NEXT(N_TEXT, N_SPACE);
+                N_NEXT(N_OU, N_SPACE);
+            } else if (style == 0 && b >= 0xC3 && b <= 0xCB) {
+                N_NEXT(N_TEXT, N_CONT);
+                N_NEXT(N_SPACE, N_CONT);
+            } else if (style == 0 && b == 0xE1) {
+                N_NEXT(N_TEXT, N_E1);
+                N_NEXT(N_SPACE, N_E1);
+            }
+            if (b >= 0x80 && b <= 0xBF)
+                N_NEXT(N_CONT, N_TEXT);
+            if (b >= 0xB8 && b <= 0xBB)
+                N_NEXT(N_E1, N_CONT);
+#undef N_NEXT
+            norm_dfa[style][b] = t;
+        }
 }
 
 /* One pass: white space folded (as fold_space does) straight into the
  * arena, the NFC quick check (as plan_utf8_is_nfc_fast) and, when may is
  * not NULL, the quick test of plan_tone_place on the way; only text that
- * fails the NFC check goes through utf8proc. Runs of printable ASCII with
- * single spaces are copied eight bytes at a time. Like the strings it was
- * made from, the result ends at a NUL byte of s. */
+ * fails the NFC check goes through utf8proc. The bytes that need no look
+ * (norm_dfa: printable ASCII, single spaces, most Vietnamese letters in
+ * the old style) are found by an automaton, eight bytes a step, and copied
+ * at once; the rest is looked at one code point (or one run of white
+ * space) at a time. Like the strings it was made from, the result ends at
+ * a NUL byte of s. tests/unit/test_util.c and test_utf8.c compare it with
+ * white space folded then utf8proc's NFC. */
 char *plan_text_normalize_styled(plan_arena *a, const char *s, size_t n, plan_tone_style style,
                                  int *may)
 {
@@ -272,25 +294,42 @@ char *plan_text_normalize_styled(plan_arena *a, const char *s, size_t n, plan_to
     const unsigned char *p = (const unsigned char *)s;
     size_t o = 0, i = 0;
     int nfc = 1, moves = 0, nul = 0;
+    const uint64_t *dfa = norm_dfa[!(!may || style == PLAN_TONE_OLD)];
+    dfa_ready_check();
     while (i < n) {
-        /* Eight bytes at a time while no byte needs a look. The output is
-         * never ahead of the input (o <= i), so the copy stays within out. */
-        while (i + 8 <= n) {
-            uint64_t w;
-            memcpy(&w, p + i, 8);
-            uint64_t stop = norm_stops(w, i ? p[i - 1] : 0, !may || style == PLAN_TONE_OLD);
-            memcpy(out + o, &w, 8);
-            if (stop) {
-#if defined(__GNUC__) && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
-                size_t k = (size_t)__builtin_ctzll(stop) >> 3;
-                i += k;
-                o += k;
-#endif
-                break;
-            }
-            i += 8;
-            o += 8;
+        /* The bytes copied as they are, through the automaton: eight at a
+         * time (no branch on what they hold) while they pass, then one by
+         * one to the first that stops. The state at i comes from the byte
+         * before, as the automaton would have left it: the loop starts
+         * again after one code point, or one run of white space. */
+        uint64_t st = N_SPACE;
+        if (i > 0) {
+            unsigned b = p[i - 1], l = b | 0x20;
+            st = b <= ' ' ? N_SPACE : l == 'o' || l == 'u' ? N_OU : N_TEXT;
         }
+        size_t j = i;
+        while (j + 8 <= n) {
+            uint64_t t = st;
+            for (int k = 0; k < 8; k++)
+                t = dfa[p[j + k]] >> (t & 63);
+            if ((t & 63) == N_STOP)
+                break;
+            st = t & 63;
+            j += 8;
+        }
+        for (; j < n; j++) {
+            uint64_t t = (dfa[p[j]] >> st) & 63;
+            if (t == N_STOP)
+                break;
+            st = t;
+        }
+        if (st == N_CONT || st == N_E1) /* stopped in a letter: back to its lead byte */
+            do
+                j--;
+            while ((p[j] & 0xC0) == 0x80);
+        memcpy(out + o, p + i, j - i);
+        o += j - i;
+        i = j;
         if (i >= n)
             break;
         unsigned c = p[i];

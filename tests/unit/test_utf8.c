@@ -39,9 +39,10 @@ static const char *const pieces[] = {
     "\xe1\xbb\xb9",
     /* punctuation: “ ” – … and the end of its page */
     "\xe2\x80\x9c", "\xe2\x80\x9d", "\xe2\x80\x93", "\xe2\x80\xa6", "\xe2\x81\xaf", "\xe2\x80\x80",
-    /* outside the table: combining marks, IPA, Greek, CJK, an emoji */
+    /* outside the table: combining marks, IPA, Greek (U+1F71 is not NFC),
+     * CJK, an emoji */
     "\xcc\x80", "\xcc\x81", "\xcc\x89", "\xcc\xa3", "\xc9\x90", "\xce\xa3", "\xe4\xb8\xad",
-    "\xe1\xbc\x80", "\xe2\x82\xac", "\xf0\x9f\x98\x80",
+    "\xe1\xbc\x80", "\xe1\xbd\xb1", "\xe2\x82\xac", "\xf0\x9f\x98\x80",
     /* control characters */
     "\x01", "\x1f",
 };
