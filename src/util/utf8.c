@@ -10,28 +10,14 @@
 #include "plan/util.h"
 #include "util/tone.h"
 
-size_t plan_utf8_valid_prefix(const char *s, size_t n)
+#define ONES 0x0101010101010101ULL
+#define HIGHS 0x8080808080808080ULL
+
+/* The exact check, a byte (a code point) at a time, from i, a byte that
+ * starts a sequence, to n. */
+static size_t valid_from(const unsigned char *p, size_t i, size_t n)
 {
-    const unsigned char *p = (const unsigned char *)s;
-    size_t i = 0;
     while (i < n) {
-        /* ASCII eight bytes at a time, none of them NUL: most of a plan.
-         * Where a word stops, the first byte beyond ASCII (or NUL) is
-         * found from the mask at once, not byte by byte. */
-        while (i + 8 <= n) {
-            uint64_t w;
-            memcpy(&w, p + i, 8);
-            uint64_t stop = (w | ((w - 0x0101010101010101ULL) & ~w)) & 0x8080808080808080ULL;
-            if (stop) { /* the lowest flagged byte is exact: a byte beyond ASCII, or NUL */
-#if defined(__GNUC__) && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
-                i += (size_t)__builtin_ctzll(stop) >> 3;
-#endif
-                break;
-            }
-            i += 8;
-        }
-        if (i >= n)
-            break;
         unsigned c = p[i];
         if (c < 0x80) {
             if (c == 0)
@@ -62,6 +48,117 @@ size_t plan_utf8_valid_prefix(const char *s, size_t n)
         i += 4;
     }
     return n;
+}
+
+/* UTF-8 (NUL excluded) as an automaton of nine states, each a multiple of
+ * 6 below 64: the next state after byte b in state s is bits s..s+5 of
+ * utf8_dfa[b], so that one step is one shift, with no branch on the byte
+ * and nothing else on the chain from byte to byte. ERROR is 0: every
+ * byte leaves it as it is. */
+enum {
+    U8_ERROR = 0,
+    U8_ACCEPT = 6,
+    U8_CONT1 = 12, /* one continuation byte to come */
+    U8_CONT2 = 18,
+    U8_CONT3 = 24,
+    U8_E0 = 30, /* after E0: A0–BF (no overlong form), then one */
+    U8_ED = 36, /* after ED: 80–9F (no surrogate), then one */
+    U8_F0 = 42, /* after F0: 90–BF (no overlong form), then two */
+    U8_F4 = 48, /* after F4: 80–8F (nothing beyond U+10FFFF), then two */
+};
+static uint64_t utf8_dfa[256];
+static pthread_once_t dfa_once = PTHREAD_ONCE_INIT;
+static int dfa_ready;
+static void norm_dfa_init(void);
+
+static void dfa_init(void)
+{
+    norm_dfa_init();
+    for (unsigned b = 0; b < 256; b++) {
+        uint64_t t = 0;
+#define U8_NEXT(from, to) (t |= (uint64_t)(to) << (from))
+        if (b >= 0x01 && b < 0x80)
+            U8_NEXT(U8_ACCEPT, U8_ACCEPT);
+        else if (b >= 0xC2 && b <= 0xDF)
+            U8_NEXT(U8_ACCEPT, U8_CONT1);
+        else if (b == 0xE0)
+            U8_NEXT(U8_ACCEPT, U8_E0);
+        else if (b == 0xED)
+            U8_NEXT(U8_ACCEPT, U8_ED);
+        else if (b >= 0xE1 && b <= 0xEF)
+            U8_NEXT(U8_ACCEPT, U8_CONT2);
+        else if (b == 0xF0)
+            U8_NEXT(U8_ACCEPT, U8_F0);
+        else if (b == 0xF4)
+            U8_NEXT(U8_ACCEPT, U8_F4);
+        else if (b >= 0xF1 && b <= 0xF3)
+            U8_NEXT(U8_ACCEPT, U8_CONT3);
+        if (b >= 0x80 && b <= 0xBF) {
+            U8_NEXT(U8_CONT1, U8_ACCEPT);
+            U8_NEXT(U8_CONT2, U8_CONT1);
+            U8_NEXT(U8_CONT3, U8_CONT2);
+            if (b >= 0xA0)
+                U8_NEXT(U8_E0, U8_CONT1);
+            else
+                U8_NEXT(U8_ED, U8_CONT1);
+            if (b >= 0x90)
+                U8_NEXT(U8_F0, U8_CONT2);
+            else
+                U8_NEXT(U8_F4, U8_CONT2);
+        }
+#undef U8_NEXT
+        utf8_dfa[b] = t;
+    }
+}
+
+/* Eight steps of an automaton (the state t) over p[0..8), written out: no
+ * branch at all, not even the loop's. Returns the state after them. */
+static inline uint64_t dfa_run8(const uint64_t *dfa, const unsigned char *p, uint64_t t)
+{
+    t = dfa[p[0]] >> (t & 63);
+    t = dfa[p[1]] >> (t & 63);
+    t = dfa[p[2]] >> (t & 63);
+    t = dfa[p[3]] >> (t & 63);
+    t = dfa[p[4]] >> (t & 63);
+    t = dfa[p[5]] >> (t & 63);
+    t = dfa[p[6]] >> (t & 63);
+    t = dfa[p[7]] >> (t & 63);
+    return t & 63;
+}
+
+/* The tables of the automata, built once: pthread_once, after a check
+ * that costs no call once they are. */
+static inline void dfa_ready_check(void)
+{
+    if (!__atomic_load_n(&dfa_ready, __ATOMIC_ACQUIRE)) {
+        pthread_once(&dfa_once, dfa_init);
+        __atomic_store_n(&dfa_ready, 1, __ATOMIC_RELEASE);
+    }
+}
+
+/* Eight bytes at a time through the automaton, unrolled, without a branch
+ * on what they hold; where the state is ERROR after a block (a bad byte,
+ * a NUL), and for the last bytes, the plain check takes over from the
+ * start of the sequence the block began in, which gives the exact place.
+ * The automaton only ever says "all valid so far". */
+size_t plan_utf8_valid_prefix(const char *s, size_t n)
+{
+    dfa_ready_check();
+    const unsigned char *p = (const unsigned char *)s;
+    size_t i = 0;
+    uint64_t st = U8_ACCEPT; /* the state at p + i */
+    while (i + 8 <= n) {
+        uint64_t t = dfa_run8(utf8_dfa, p + i, st);
+        if (t == U8_ERROR)
+            break;
+        st = t;
+        i += 8;
+    }
+    if (st != U8_ACCEPT) /* back to the lead byte of the sequence cut at i */
+        do
+            i--;
+        while ((p[i] & 0xC0) == 0x80);
+    return valid_from(p, i, n);
 }
 
 size_t plan_utf8_count(const char *s, size_t n)
@@ -123,7 +220,7 @@ static char *fold_space(const char *s, size_t n)
  * one that NFC leaves alone and that nothing before it can combine with —
  * ASCII, U+0080–U+02FF, the precomposed letters U+1E00–U+1EFF, and the
  * punctuation U+2010–U+205F. This is nearly all Vietnamese text; the rest
- * (combining marks above all) goes through utf8proc. tests/unit/test_utf8.c
+ * (combining marks above all) goes through utf8proc. tests/unit/test_text.c
  * checks the ranges against utf8proc. */
 int plan_utf8_is_nfc_fast(const char *s)
 {
@@ -141,57 +238,67 @@ int plan_utf8_is_nfc_fast(const char *s)
     return 1;
 }
 
-#define ONES 0x0101010101010101ULL
-#define HIGHS 0x8080808080808080ULL
-
-/* The high bit of each byte of w that is zero: exact in every lane (no
- * borrow from one lane to the next). */
-static inline uint64_t zero_lanes(uint64_t x)
-{
-    return ~(((x & ~HIGHS) + ~HIGHS) | x) & HIGHS;
-}
-
-/* The lanes of the eight bytes w (in memory order) that plan_text_normalize
- * cannot copy as they are: NUL, control characters and white space, except
- * a space after a byte that is none of these (one space between words);
- * and bytes beyond ASCII, except (in the old style, old != 0) those of
+/* What plan_text_normalize copies as it is, as an automaton over the
+ * bytes (the one of plan_utf8_valid_prefix explains the encoding): STOP
+ * at the first byte that needs a look — NUL, control characters and
+ * white space, except one space after a byte that is none of these (one
+ * space between words), and in the new style (and with the tone test)
+ * every byte beyond ASCII. In the old style (or with no tone test) the
  * letters that are NFC for certain and cannot start a change of tone
- * style (or with no tone test at all). prev is the byte before w (0 when
- * there is none). Only the lowest
- * flagged lane is exact (a borrow may flag lanes above it, and so may the
- * quick tests), which is all the caller reads: the bytes below it are
- * copied as they are.
- *
- * Copied as they are in the old style: continuation bytes (80–BF), the
- * lead bytes C3–CB (U+00C0–U+02FF) and E1 followed by B8–BB (U+1E00–
- * U+1EFF), unless the byte before is o or u (hoà: the quick test of tone
- * placement looks at the letter). Valid UTF-8 makes every continuation
- * byte follow a lead that was either copied so or looked at. */
-static inline uint64_t norm_stops(uint64_t w, unsigned prev, int old)
+ * style are copied too: C3–CB xx (U+00C0–U+02FF) and E1 B8–BB xx
+ * (U+1E00–U+1EFF), unless the byte before is o or u (hoà: the quick test
+ * of tone placement looks at the letter). [0] old style, [1] new. */
+enum {
+    N_STOP = 0,
+    N_TEXT = 6,   /* after a byte copied that is no space */
+    N_SPACE = 12, /* after a space, or at the start: white space stops */
+    N_OU = 18,    /* after o, O, u or U: a letter beyond ASCII stops */
+    N_CONT = 24,  /* one continuation byte to come */
+    N_E1 = 30,    /* after E1: B8–BB, then one */
+};
+static uint64_t norm_dfa[2][256];
+
+static void norm_dfa_init(void)
 {
-    uint64_t low = (w - 0x21 * ONES) & ~w & HIGHS; /* below 0x21 ('!' after one: harmless) */
-    uint64_t x = w ^ (0x20 * ONES);
-    uint64_t space = (x - ONES) & ~x & HIGHS;      /* ' ' ('!' after one: harmless) */
-    uint64_t after_ws = (low << 8) | (prev < 0x21 ? 0x80u : 0u);
-    uint64_t stops = low & ~(space & ~after_ws), high = w & HIGHS;
-    if (!old || !high)
-        return stops | high;
-    uint64_t c7 = w & ~HIGHS;
-    uint64_t cont = w & ~(w << 1) & HIGHS;                          /* 80–BF */
-    uint64_t lead2 = ((c7 | HIGHS) - 0x43 * ONES) & ~((c7 | HIGHS) - 0x4C * ONES) & HIGHS;
-    uint64_t e1 = zero_lanes(w ^ (0xE1 * ONES)) & zero_lanes(((w >> 8) & (0xFC * ONES)) ^ (0xB8 * ONES));
-    uint64_t lw = w | (0x20 * ONES);
-    uint64_t ou = zero_lanes(lw ^ ('o' * ONES)) | zero_lanes(lw ^ ('u' * ONES));
-    uint64_t after_ou = (ou << 8) | ((prev | 0x20) == 'o' || (prev | 0x20) == 'u' ? 0x80u : 0u);
-    return stops | (high & (~(cont | (lead2 & high) | e1) | after_ou));
+    for (int style = 0; style < 2; style++)
+        for (unsigned b = 0; b < 256; b++) {
+            uint64_t t = 0;
+#define N_NEXT(from, to) (t |= (uint64_t)(to) << (from))
+            unsigned l = b | 0x20;
+            if (b > ' ' && b < 0x80) {
+                unsigned to = l == 'o' || l == 'u' ? N_OU : N_TEXT;
+                N_NEXT(N_TEXT, to);
+                N_NEXT(N_SPACE, to);
+                N_NEXT(N_OU, to);
+            } else if (b == ' ') {
+                N_NEXT(N_TEXT, N_SPACE);
+                N_NEXT(N_OU, N_SPACE);
+            } else if (style == 0 && b >= 0xC3 && b <= 0xCB) {
+                N_NEXT(N_TEXT, N_CONT);
+                N_NEXT(N_SPACE, N_CONT);
+            } else if (style == 0 && b == 0xE1) {
+                N_NEXT(N_TEXT, N_E1);
+                N_NEXT(N_SPACE, N_E1);
+            }
+            if (b >= 0x80 && b <= 0xBF)
+                N_NEXT(N_CONT, N_TEXT);
+            if (b >= 0xB8 && b <= 0xBB)
+                N_NEXT(N_E1, N_CONT);
+#undef N_NEXT
+            norm_dfa[style][b] = t;
+        }
 }
 
 /* One pass: white space folded (as fold_space does) straight into the
  * arena, the NFC quick check (as plan_utf8_is_nfc_fast) and, when may is
  * not NULL, the quick test of plan_tone_place on the way; only text that
- * fails the NFC check goes through utf8proc. Runs of printable ASCII with
- * single spaces are copied eight bytes at a time. Like the strings it was
- * made from, the result ends at a NUL byte of s. */
+ * fails the NFC check goes through utf8proc. The bytes that need no look
+ * (norm_dfa: printable ASCII, single spaces, most Vietnamese letters in
+ * the old style) are found by an automaton, eight bytes a step, and copied
+ * at once; the rest is looked at one code point (or one run of white
+ * space) at a time. Like the strings it was made from, the result ends at
+ * a NUL byte of s. tests/unit/test_util.c and test_utf8.c compare it with
+ * white space folded then utf8proc's NFC. */
 char *plan_text_normalize_styled(plan_arena *a, const char *s, size_t n, plan_tone_style style,
                                  int *may)
 {
@@ -199,25 +306,40 @@ char *plan_text_normalize_styled(plan_arena *a, const char *s, size_t n, plan_to
     const unsigned char *p = (const unsigned char *)s;
     size_t o = 0, i = 0;
     int nfc = 1, moves = 0, nul = 0;
+    const uint64_t *dfa = norm_dfa[!(!may || style == PLAN_TONE_OLD)];
+    dfa_ready_check();
     while (i < n) {
-        /* Eight bytes at a time while no byte needs a look. The output is
-         * never ahead of the input (o <= i), so the copy stays within out. */
-        while (i + 8 <= n) {
-            uint64_t w;
-            memcpy(&w, p + i, 8);
-            uint64_t stop = norm_stops(w, i ? p[i - 1] : 0, !may || style == PLAN_TONE_OLD);
-            memcpy(out + o, &w, 8);
-            if (stop) {
-#if defined(__GNUC__) && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
-                size_t k = (size_t)__builtin_ctzll(stop) >> 3;
-                i += k;
-                o += k;
-#endif
-                break;
-            }
-            i += 8;
-            o += 8;
+        /* The bytes copied as they are, through the automaton: eight at a
+         * time (no branch on what they hold) while they pass, then one by
+         * one to the first that stops. The state at i comes from the byte
+         * before, as the automaton would have left it: the loop starts
+         * again after one code point, or one run of white space. */
+        uint64_t st = N_SPACE;
+        if (i > 0) {
+            unsigned b = p[i - 1], l = b | 0x20;
+            st = b <= ' ' ? N_SPACE : l == 'o' || l == 'u' ? N_OU : N_TEXT;
         }
+        size_t j = i;
+        while (j + 8 <= n) {
+            uint64_t t = dfa_run8(dfa, p + j, st);
+            if (t == N_STOP)
+                break;
+            st = t;
+            j += 8;
+        }
+        for (; j < n; j++) {
+            uint64_t t = (dfa[p[j]] >> st) & 63;
+            if (t == N_STOP)
+                break;
+            st = t;
+        }
+        if (st == N_CONT || st == N_E1) /* stopped in a letter: back to its lead byte */
+            do
+                j--;
+            while ((p[j] & 0xC0) == 0x80);
+        memcpy(out + o, p + i, j - i);
+        o += j - i;
+        i = j;
         if (i >= n)
             break;
         unsigned c = p[i];
@@ -334,48 +456,65 @@ char *plan_utf8_nfc(plan_arena *a, const char *s)
  * quotes, dashes). For these code points the
  * folded form of each one is computed once, by utf8proc itself (so the two
  * paths cannot disagree), and text made only of them is folded by table
- * lookup. Anything else — a combining mark, another script — takes the
- * utf8proc path for the whole string. tests/unit/test_utf8.c compares both
- * paths code point by code point. */
+ * lookup. Anything else — a combining mark, another script, a byte that is
+ * not UTF-8 — takes the utf8proc path for the whole string.
+ * tests/unit/test_text.c compares both paths code point by code point,
+ * tests/unit/test_utf8.c on random text. */
 enum { FOLD_LO_END = 0x250, FOLD_HI_BEG = 0x1E00, FOLD_HI_END = 0x1F00 };
 enum { FOLD_P_BEG = 0x2000, FOLD_P_END = 0x2070 }; /* general punctuation: “ ” – … */
-enum { FOLD_N = FOLD_LO_END + (FOLD_HI_END - FOLD_HI_BEG) + (FOLD_P_END - FOLD_P_BEG) };
 
-/* The table index of cp, or -1 when it is not in the table. */
-static int fold_index(unsigned cp)
-{
-    if (cp < FOLD_LO_END)
-        return (int)cp;
-    if (cp >= FOLD_HI_BEG && cp < FOLD_HI_END)
-        return (int)(cp - FOLD_HI_BEG + FOLD_LO_END);
-    if (cp >= FOLD_P_BEG && cp < FOLD_P_END)
-        return (int)(cp - FOLD_P_BEG + FOLD_LO_END + (FOLD_HI_END - FOLD_HI_BEG));
-    return -1;
-}
+/* The table is made of pages of 64 code points (those that share all but
+ * the last six bits): U+0000–U+027F, U+1E00–U+1EFF, U+2000–U+207F, and one
+ * empty page for every other code point below U+10000. fold_page maps
+ * cp >> 6 to the first cell of its page. */
+enum { FOLD_PAGES = 10 + 4 + 2 + 1, FOLD_EMPTY = FOLD_PAGES - 1 };
 
-typedef struct fold_entry {
-    unsigned char len[2]; /* bytes of out[0] (fold), out[1] (fold_ascii) */
-    char out[2][8];       /* at most 7 used; 8 so that one fixed-size copy moves an entry */
-} fold_entry;
+/* One folded code point: its bytes, then their count in the last byte, with
+ * FOLD_SP for white space (written as one space, none after another). The
+ * eight bytes are copied at once; at most 7 are used. An empty cell (len
+ * 0) sends the text to the slow path. */
+enum { FOLD_SP = 0x80 };
+typedef struct fold_cell {
+    char out[7];
+    unsigned char len;
+} fold_cell;
 
-static fold_entry fold_table[FOLD_N];
+static fold_cell fold_cells[2][FOLD_PAGES * 64]; /* [0] plan_utf8_fold, [1] _ascii */
+static uint16_t fold_page[0x10000 >> 6];
+
+/* What fold_fast reads of a lead byte: the bytes of its sequence (k; the
+ * last one gives the cell in the page), how
+ * the page number comes from x = lead << 6 | (second byte & 0x3F) (shift
+ * then mask: cp >> 6 for every sequence it accepts), which of the next two
+ * bytes must be continuation bytes (0xC0 when they must), and slow for a
+ * byte whose sequence is never in the table: C0–C1 and CA–DF (U+0280 and
+ * above), E0 and E3–FF, continuation bytes. */
+typedef struct fold_lead {
+    unsigned char k, sh, need1, need2;
+    unsigned char lsh, slow; /* lsh: 8 × (k - 1), the shift to the last byte */
+    uint16_t msk;
+} fold_lead;
+
+static fold_lead fold_leads[256];
 static pthread_once_t fold_once = PTHREAD_ONCE_INIT;
 
-static void fold_entry_set(fold_entry *e, int which, const char *r, size_t in_len)
+/* The cell of cp (below U+10000), or NULL. */
+static const fold_cell *fold_cell_of(unsigned cp, int which)
+{
+    if (cp >= 0x10000)
+        return NULL;
+    return &fold_cells[which][fold_page[cp >> 6] + (cp & 63)];
+}
+
+static void fold_cell_set(fold_cell *e, const char *r, size_t in_len)
 {
     size_t n = r ? strlen(r) : 0;
     if (n > 7 || n > 3 * in_len)
         n = 0; /* does not happen for these code points; the slow path would be used */
     if (n)
-        memcpy(e->out[which], r, n);
-    e->len[which] = (unsigned char)n;
+        memcpy(e->out, r, n);
+    e->len = (unsigned char)n;
 }
-
-/* What fold_fast does with a byte: below 0x80 and not white space, the
- * byte to write (its lower case); FB_END for NUL, FB_SPACE for white space,
- * FB_MULTI for the bytes of longer sequences. Computed once. */
-enum { FB_END = 0, FB_SPACE = 0x80, FB_MULTI = 0xFF };
-static unsigned char fold_byte[256];
 
 /* What map() makes of the one code point cp with opts, into out (32
  * bytes), without allocating: decomposed (and case-folded, marks stripped
@@ -412,25 +551,73 @@ static int fold_cp(unsigned cp, utf8proc_option_t opts, char out[32])
     return 1;
 }
 
+static int fold_in_table(unsigned cp)
+{
+    return cp < FOLD_LO_END || (cp >= FOLD_HI_BEG && cp < FOLD_HI_END) ||
+           (cp >= FOLD_P_BEG && cp < FOLD_P_END);
+}
+
 static void fold_table_init(void)
 {
-    for (unsigned c = 0; c < 256; c++)
-        fold_byte[c] = c >= 0x80 ? FB_MULTI : (unsigned char)(c - 'A' < 26u ? c + 'a' - 'A' : c);
-    fold_byte[' '] = fold_byte['\t'] = fold_byte['\n'] = FB_SPACE;
-    fold_byte['\r'] = fold_byte['\f'] = fold_byte['\v'] = FB_SPACE;
+    for (unsigned pg = 0; pg < sizeof fold_page / sizeof *fold_page; pg++)
+        fold_page[pg] = FOLD_EMPTY * 64;
+    for (unsigned pg = 0; pg < 10; pg++)
+        fold_page[pg] = (uint16_t)(pg * 64);
+    for (unsigned pg = 0; pg < 4; pg++)
+        fold_page[(FOLD_HI_BEG >> 6) + pg] = (uint16_t)((10 + pg) * 64);
+    for (unsigned pg = 0; pg < 2; pg++)
+        fold_page[(FOLD_P_BEG >> 6) + pg] = (uint16_t)((14 + pg) * 64);
     for (unsigned cp = 0; cp < FOLD_P_END; cp++) {
-        int i = fold_index(cp);
-        if (i < 0)
+        if (!fold_in_table(cp))
             continue;
+        fold_cell *a = &fold_cells[0][fold_page[cp >> 6] + (cp & 63)];
+        fold_cell *b = &fold_cells[1][fold_page[cp >> 6] + (cp & 63)];
+        if (cp < 0x80) { /* ASCII: lower case; NUL and white space below */
+            a->out[0] = b->out[0] = (char)(cp - 'A' < 26u ? cp + 'a' - 'A' : cp);
+            a->len = b->len = 1;
+            continue;
+        }
         unsigned char enc[4];
         utf8proc_ssize_t k = utf8proc_encode_char((utf8proc_int32_t)cp, enc);
-        char a[32], b[32];
-        int ok_a = fold_cp(cp, UTF8PROC_COMPOSE | UTF8PROC_CASEFOLD, a);
-        int ok_b = fold_cp(cp, UTF8PROC_COMPOSE | UTF8PROC_CASEFOLD | UTF8PROC_STRIPMARK, b);
-        if (ok_b && strcmp(b, "\xc4\x91") == 0) /* đ → d */
-            b[0] = 'd', b[1] = '\0';
-        fold_entry_set(&fold_table[i], 0, ok_a ? a : NULL, (size_t)k);
-        fold_entry_set(&fold_table[i], 1, ok_b ? b : NULL, (size_t)k);
+        char fa[32], fb[32];
+        int ok_a = fold_cp(cp, UTF8PROC_COMPOSE | UTF8PROC_CASEFOLD, fa);
+        int ok_b = fold_cp(cp, UTF8PROC_COMPOSE | UTF8PROC_CASEFOLD | UTF8PROC_STRIPMARK, fb);
+        if (ok_b && strcmp(fb, "\xc4\x91") == 0) /* đ → d */
+            fb[0] = 'd', fb[1] = '\0';
+        fold_cell_set(a, ok_a ? fa : NULL, (size_t)k);
+        fold_cell_set(b, ok_b ? fb : NULL, (size_t)k);
+    }
+    /* White space, NBSP too, is one space between words. NUL is marked
+     * so as well: fold_fast ends at it in the branch of white space. */
+    static const unsigned sp[] = {0, ' ', '\t', '\n', '\r', '\f', '\v', 0xA0};
+    for (size_t i = 0; i < sizeof sp / sizeof *sp; i++)
+        for (int which = 0; which < 2; which++) {
+            fold_cell *e = &fold_cells[which][fold_page[sp[i] >> 6] + (sp[i] & 63)];
+            e->out[0] = ' ';
+            e->len = 1 | FOLD_SP;
+        }
+    for (unsigned c = 0; c < 256; c++) {
+        fold_lead *l = &fold_leads[c];
+        if (c < 0x80)
+            *l = (fold_lead){.k = 1, .sh = 12, .msk = 1}; /* x >> 12 = c >> 6 */
+        else if (c >= 0xC2 && c <= 0xC9) /* U+0080–U+027F */
+            *l = (fold_lead){.k = 2, .sh = 6, .msk = 0x1F, .need1 = 0xC0, .lsh = 8};
+        else if (c == 0xE1 || c == 0xE2)
+            *l = (fold_lead){.k = 3, .msk = 0x3FF, .need1 = 0xC0, .need2 = 0xC0, .lsh = 16};
+        else
+            *l = (fold_lead){.k = 1, .slow = 1};
+    }
+}
+
+/* The table, built once: pthread_once, after a check that costs no call
+ * once it is built (folding is called for every text). */
+static int fold_ready;
+
+static void fold_table_ready(void)
+{
+    if (!__atomic_load_n(&fold_ready, __ATOMIC_ACQUIRE)) {
+        pthread_once(&fold_once, fold_table_init);
+        __atomic_store_n(&fold_ready, 1, __ATOMIC_RELEASE);
     }
 }
 
@@ -440,57 +627,57 @@ static void fold_table_init(void)
 
 /* Folds s into out (FOLD_ROOM(strlen(s)) bytes) by table, with white space
  * folded as fold_space does; returns the length written (out is
- * NUL-terminated), or -1 when s holds a code point outside the table. One
- * step per code point: a Vietnamese word is a few ASCII letters between
- * letters of two or three bytes. */
+ * NUL-terminated), or -1 when s holds a code point outside the table or
+ * bytes that are not UTF-8. One step per code point, and two branches on
+ * the bytes: ASCII or not, white space or not. A letter of two or three
+ * bytes is decoded without a branch on its length (the row of its lead
+ * byte says how), so that the mix of ASCII, two- and three-byte letters
+ * of a Vietnamese word costs no misprediction beyond ASCII or not; white
+ * space is collapsed by a flag (text: the last byte written is no space),
+ * not by a loop of its own. */
 static ptrdiff_t fold_fast(const char *s, int which, char *out)
 {
-    pthread_once(&fold_once, fold_table_init);
-    char *o = out;
+    fold_table_ready();
+    const fold_cell *cells = fold_cells[which];
     const unsigned char *p = (const unsigned char *)s;
+    char *o = out;
+    size_t text = 0;
     for (;;) {
-        unsigned c = *p, v = fold_byte[c];
-        if (v - 1u < 0x7Fu) { /* ASCII, not white space */
-            *o++ = (char)v;
+        unsigned c = *p;
+        if (c < 0x80) { /* ASCII: the first two pages, the cell of c */
+            const fold_cell *e = &cells[c];
+            if (!(e->len & FOLD_SP)) {
+                *o++ = e->out[0];
+                p++;
+                text = 1;
+                continue;
+            }
+            if (!c)
+                break;
+            *o = ' '; /* white space: one space after text, none after another */
+            o += text;
+            text = 0;
             p++;
             continue;
         }
-        if (v == FB_END)
-            break;
-        if (v == FB_SPACE || (c == 0xC2 && p[1] == 0xA0)) {
-            /* A run of white space (NBSP too): one space between words. */
-            for (;;) {
-                if (fold_byte[*p] == FB_SPACE)
-                    p++;
-                else if (p[0] == 0xC2 && p[1] == 0xA0)
-                    p += 2;
-                else
-                    break;
-            }
-            if (*p && o > out)
-                *o++ = ' ';
-            continue;
-        }
-        int idx;
-        size_t k;
-        if (c >= 0xC2 && c < 0xC9 && p[1]) { /* U+0080–U+023F: the index is the code point */
-            idx = (int)(((c & 0x1Fu) << 6) | (p[1] & 0x3Fu));
-            k = 2;
-        } else if (c == 0xE1 && p[1] >= 0xB8 && p[1] <= 0xBB && p[2]) { /* U+1E00–U+1EFF */
-            idx = (int)(((p[1] - 0xB8u) << 6) | (p[2] & 0x3Fu)) + FOLD_LO_END;
-            k = 3;
-        } else {
-            uint32_t cp;
-            k = plan_utf8_decode((const char *)p, &cp);
-            idx = fold_index(cp);
-        }
-        if (idx < 0 || !fold_table[idx].len[which])
-            return -1; /* no folded form recorded: let utf8proc decide */
-        const fold_entry *e = &fold_table[idx];
-        memcpy(o, e->out[which], 8);
-        o += e->len[which];
-        p += k;
+        /* b2 is read only when b1 is not the NUL that ends s. A missing
+         * continuation byte (NUL included) sends s to the slow path. */
+        unsigned b1 = p[1], b2 = b1 ? p[2] : 0;
+        const fold_lead *l = &fold_leads[c];
+        unsigned page = (((c << 6) | (b1 & 0x3Fu)) >> l->sh) & l->msk;
+        unsigned last = (c | b1 << 8 | b2 << 16) >> l->lsh;
+        const fold_cell *e = &cells[fold_page[page] + (last & 0x3Fu)];
+        unsigned len = e->len;
+        if (l->slow | ((b1 ^ 0x80u) & l->need1) | ((b2 ^ 0x80u) & l->need2) | (len == 0))
+            return -1;
+        memcpy(o, e->out, 8);
+        size_t sp = len >> 7; /* NBSP */
+        o += (len & 7) & -(text | (sp ^ 1));
+        text = sp ^ 1;
+        p += l->k;
     }
+    if (o > out && o[-1] == ' ')
+        o--; /* white space at the end (no cell writes a space but white space) */
     *o = '\0';
     return o - out;
 }
@@ -499,12 +686,11 @@ int plan_utf8_base_letter(uint32_t cp)
 {
     if (cp < 0x80)
         return (cp >= 'A' && cp <= 'Z') ? (int)(cp - 'A' + 'a') : (int)cp;
-    int idx = fold_index(cp);
-    if (idx < 0)
+    if (!fold_in_table(cp))
         return 0;
-    pthread_once(&fold_once, fold_table_init);
-    const fold_entry *e = &fold_table[idx];
-    return e->len[1] == 1 && (unsigned char)e->out[1][0] < 0x80 ? e->out[1][0] : 0;
+    fold_table_ready();
+    const fold_cell *e = fold_cell_of(cp, 1);
+    return e->len == 1 && (unsigned char)e->out[0] < 0x80 ? e->out[0] : 0;
 }
 
 /* The slow path of folding: white space, then utf8proc over the whole
@@ -564,9 +750,9 @@ const char *plan_utf8_fold_buf(plan_buf *b, const char *s, int ascii)
         b->data = plan_xrealloc(b->data, cap);
         b->cap = cap;
     }
-    ptrdiff_t n = fold_fast(s, ascii != 0, b->data);
-    if (n >= 0) {
-        b->len = (size_t)n;
+    ptrdiff_t len = fold_fast(s, ascii != 0, b->data);
+    if (len >= 0) {
+        b->len = (size_t)len;
         return b->data;
     }
     char *r = fold_slow(s, ascii != 0);
