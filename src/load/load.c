@@ -513,6 +513,7 @@ int plan_load_bytes(const char *bytes, size_t n, const char *name,
     s->text = text;
     s->len = o;
     s->encoding = enc;
+    s->utf8_checked = 1; /* every way above checked it (plan_utf8_valid_prefix) */
     set_limits(s, opts);
     build_lines(s);
     build_marks(s);
