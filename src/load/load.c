@@ -584,6 +584,22 @@ int plan_load_file(const char *path, const char *name, const plan_load_opts *opt
     return rc;
 }
 
+/* The index of the last of v[0..n) (ascending, n >= 1) at or before x, 0
+ * when none is. Halving without a branch on the data (the compiler makes
+ * the choice a conditional move): a binary search that branches on each
+ * comparison mispredicts about half of them, and a position is asked for
+ * every text and most elements of a plan. */
+static size_t last_at_or_before(const size_t *v, size_t n, size_t x)
+{
+    const size_t *b = v;
+    while (n > 1) {
+        size_t half = n / 2;
+        b = b[half] <= x ? b + half : b;
+        n -= half;
+    }
+    return (size_t)(b - v);
+}
+
 plan_pos plan_source_pos(const plan_source *s, size_t offset)
 {
     plan_pos p = {1, 1};
@@ -591,26 +607,13 @@ plan_pos plan_source_pos(const plan_source *s, size_t offset)
         return p;
     if (offset > s->len)
         offset = s->len;
-    size_t lo = 0, hi = s->nlines;
-    while (hi - lo > 1) {
-        size_t mid = (lo + hi) / 2;
-        if (s->lines[mid] <= offset)
-            lo = mid;
-        else
-            hi = mid;
-    }
+    size_t lo = last_at_or_before(s->lines, s->nlines, offset);
     p.line = (unsigned)lo + 1;
     size_t from = s->lines[lo];
     unsigned col = 0;
     if (offset - from > COL_STEP && s->nmarks) {
-        size_t a = 0, b = s->nmarks; /* the last checkpoint at or before offset */
-        while (b - a > 1) {
-            size_t mid = (a + b) / 2;
-            if (s->mark_off[mid] <= offset)
-                a = mid;
-            else
-                b = mid;
-        }
+        /* the last checkpoint at or before offset */
+        size_t a = last_at_or_before(s->mark_off, s->nmarks, offset);
         if (s->mark_off[a] <= offset && s->mark_off[a] > from) {
             col = s->mark_col[a];
             from = s->mark_off[a];
