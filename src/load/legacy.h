@@ -40,6 +40,11 @@ const char *plan_legacy_name(plan_legacy e);
 /* The character TCVN 5712:1993 (glibc "TCVN5712-1") gives byte b, for the
  * bytes a TCVN3 text uses for letters (0xA1-0xAF, 0xB5-0xFF); 0 otherwise. */
 uint32_t plan_tcvn3_char(unsigned char b);
+/* 1 when VNI joins the Latin-1 characters prev and cp into one letter, a
+ * vowel and a mark byte ("aâ" for â, "ôû" for ở): a sign of VNI text shown
+ * as Latin-1 (misenc.c, by table; tests/unit/test_encoding.c compares it
+ * with the lists of src/load/vni.c's marks). */
+int plan_vni_pair(uint32_t prev, uint32_t cp);
 
 /* How the words of a text score when read again in a legacy encoding:
  * each word with a letter of U+00A1-U+00FF (a byte of Windows-1252 or

@@ -149,27 +149,36 @@ static int caps_abbr(const char *s, size_t n)
 
 /* A vowel and a VNI mark byte that VNI joins into one letter, as Latin-1
  * characters ("aâ" for â, "oà" for ồ, "ôû" for ở; src/load/vni.c): a
- * small vowel with a small mark, a capital with a capital one. */
+ * small vowel with a small mark, a capital with a capital one. Two table
+ * look-ups: the vowels each small mark byte joins, and the vowel of prev
+ * (none for anything beyond Latin-1, such as next_sign's 0x100). */
 static int vni_pair(utf8proc_int32_t prev, utf8proc_int32_t cp)
 {
-    static const unsigned char circ[] = {0xE2, 0xE1, 0xE0, 0xE5, 0xE3, 0xE4};
-    static const unsigned char breve[] = {0xEA, 0xE9, 0xE8, 0xFA, 0xFC, 0xEB};
-    static const unsigned char tone[] = {0xF9, 0xF8, 0xFB, 0xF5, 0xEF};
+    enum { A = 1, E = 2, O = 4, U = 8, Y = 16, OO = 32 /* ô, ö */ };
+    static const unsigned char vowel[256] = {
+        ['a'] = A, ['e'] = E, ['o'] = O, ['u'] = U, ['y'] = Y, [0xF4] = OO, [0xF6] = OO,
+    };
+    static const unsigned char joins[32] = { /* small mark bytes E0-FF */
+        [0x00] = A | E | O, [0x01] = A | E | O, [0x02] = A | E | O, /* à á â: circumflex */
+        [0x03] = A | E | O, [0x04] = A | E | O, [0x05] = A | E | O, /* ã ä å */
+        [0x08] = A, [0x09] = A, [0x0A] = A, [0x0B] = A,             /* è é ê ë: breve */
+        [0x1A] = A, [0x1C] = A,                                     /* ú ü */
+        [0x0F] = A | E | O | U | OO,                                /* ï: tone, not after y */
+        [0x15] = A | E | O | U | Y | OO, [0x18] = A | E | O | U | Y | OO, /* õ ø: tones */
+        [0x19] = A | E | O | U | Y | OO, [0x1B] = A | E | O | U | Y | OO, /* ù û */
+    };
     int upper = (prev >= 'A' && prev <= 'Z') || prev == 0xD4 || prev == 0xD6;
     utf8proc_int32_t v = upper ? prev + 0x20 : prev, m = upper ? cp + 0x20 : cp;
     if (upper && (cp < 0xC0 || cp > 0xDF))
         return 0;
-    for (size_t i = 0; i < sizeof circ; i++)
-        if (m == circ[i])
-            return v == 'a' || v == 'e' || v == 'o';
-    for (size_t i = 0; i < sizeof breve; i++)
-        if (m == breve[i])
-            return v == 'a';
-    for (size_t i = 0; i < sizeof tone; i++)
-        if (m == tone[i])
-            return (v && strchr("aeou", (int)v)) || (v == 'y' && m != 0xEF) || v == 0xF4 ||
-                   v == 0xF6;
-    return 0;
+    if (m < 0xE0 || m > 0xFF || v < 0 || v > 0xFF)
+        return 0;
+    return (joins[m - 0xE0] & vowel[v]) != 0;
+}
+
+int plan_vni_pair(uint32_t prev, uint32_t cp)
+{
+    return prev <= 0x10FFFF && cp <= 0x10FFFF && vni_pair((utf8proc_int32_t)prev, (utf8proc_int32_t)cp);
 }
 
 /* Quotation marks and inverted marks of other languages: at the edge of a
@@ -681,24 +690,34 @@ static size_t find(const char *text, size_t n, plan_misenc **out, int gate)
     size_t seg = 0;
     const unsigned char *t = (const unsigned char *)text;
     while (seg <= n) {
+        size_t end;
         if (gate) {
             /* Segments without a Latin-1 character have no sign: go
-             * straight to the one that holds the next C2 or C3 byte. */
+             * straight to the one that holds the next C2 or C3 byte, i. */
             size_t i = next_latin1(t, seg, n);
             if (i >= n)
                 break;
+            end = i + strcspn(text + i, "<>");
+            if (end > n)
+                end = n;
+            /* The quick test from seg, where the segment of i may start
+             * later: no word crosses a delimiter, and a delimiter before a
+             * character counts as the start of the segment does (no letter),
+             * so the test says the same for [seg, end) as for the segment.
+             * Only a suspect segment is looked for where it starts. */
+            if (!segment_suspect(text, seg, end, &memo)) {
+                seg = end + 1;
+                continue;
+            }
             while (i > seg && t[i - 1] != '<' && t[i - 1] != '>' && t[i - 1] != '\0')
                 i--;
             seg = i;
-        }
-        /* A segment: text between markup delimiters, so that no run crosses
-         * from one element (or attribute) into another. */
-        size_t end = seg + strcspn(text + seg, "<>");
-        if (end > n)
-            end = n;
-        if (gate && !segment_suspect(text, seg, end, &memo)) {
-            seg = end + 1;
-            continue;
+        } else {
+            /* A segment: text between markup delimiters, so that no run
+             * crosses from one element (or attribute) into another. */
+            end = seg + strcspn(text + seg, "<>");
+            if (end > n)
+                end = n;
         }
         size_t nw = split_words(text, seg, end, &v, &cap);
         int legacy = 0, mixed = 0;

@@ -426,6 +426,47 @@ static void quick_test_agrees(void **state)
     assert_true(files >= 100); /* run from the top of the repository */
 }
 
+/* plan_vni_pair (two table look-ups) against the lists of VNI's mark
+ * bytes as Latin-1 characters: circumflex, breve (or horn) and tone marks,
+ * the vowels each goes with, a capital vowel with a capital mark; every
+ * pair of characters up to U+01FF. */
+static int vni_pair_plain(uint32_t prev, uint32_t cp)
+{
+    static const unsigned char circ[] = {0xE2, 0xE1, 0xE0, 0xE5, 0xE3, 0xE4};
+    static const unsigned char breve[] = {0xEA, 0xE9, 0xE8, 0xFA, 0xFC, 0xEB};
+    static const unsigned char tone[] = {0xF9, 0xF8, 0xFB, 0xF5, 0xEF};
+    int upper = (prev >= 'A' && prev <= 'Z') || prev == 0xD4 || prev == 0xD6;
+    uint32_t v = upper ? prev + 0x20 : prev, m = upper ? cp + 0x20 : cp;
+    if (upper && (cp < 0xC0 || cp > 0xDF))
+        return 0;
+    for (size_t i = 0; i < sizeof circ; i++)
+        if (m == circ[i])
+            return v == 'a' || v == 'e' || v == 'o';
+    for (size_t i = 0; i < sizeof breve; i++)
+        if (m == breve[i])
+            return v == 'a';
+    for (size_t i = 0; i < sizeof tone; i++)
+        if (m == tone[i])
+            return v == 'a' || v == 'e' || v == 'o' || v == 'u' || (v == 'y' && m != 0xEF) ||
+                   v == 0xF4 || v == 0xF6;
+    return 0;
+}
+
+static void vni_pairs(void **state)
+{
+    (void)state;
+    size_t pairs = 0;
+    for (uint32_t prev = 0; prev < 0x200; prev++)
+        for (uint32_t cp = 0; cp < 0x200; cp++) {
+            int want = vni_pair_plain(prev, cp);
+            if (plan_vni_pair(prev, cp) != want)
+                fail_msg("U+%04X U+%04X: %d, want %d", prev, cp, !want, want);
+            pairs += (size_t)want;
+        }
+    assert_true(pairs > 50);
+    assert_true(plan_vni_pair('o', 0xE0) && plan_vni_pair('O', 0xC0) && !plan_vni_pair('o', 0xC0));
+}
+
 static void redecode(void **state)
 {
     (void)state;
@@ -623,6 +664,7 @@ int main(void)
         cmocka_unit_test(runs_found),
         cmocka_unit_test(no_false_alarms),
         cmocka_unit_test(quick_test_agrees),
+        cmocka_unit_test(vni_pairs),
         cmocka_unit_test(redecode),
         cmocka_unit_test(load_vni),
         cmocka_unit_test(load_positions),
