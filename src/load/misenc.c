@@ -589,33 +589,65 @@ static size_t next_latin1(const unsigned char *t, size_t i, size_t b)
     return i;
 }
 
-/* A position of text[a..b) from i on where a sign that classify looks for
- * may be (a Latin-1 character that is a symbol, a capital inside a word, a
+/* 1 when the Latin-1 character at t[i] (lead byte C2 or C3) may be where
+ * a sign that classify looks for is: a symbol, a capital after a letter, a
  * small letter between two capitals, or either half of a VNI vowel and
- * mark), or b. Every sign of a word needs one; most text has none. Bytes
- * that cannot start a Latin-1 character are passed over eight at a time. */
+ * mark. Every sign of a word needs one; most text has none. The cheap and
+ * decisive tests first: most letters of real text fail each of them, and
+ * the character after i is read only for the two tests that need it. */
+static int sign_at(const unsigned char *t, size_t a, size_t b, size_t i)
+{
+    int cp = latin1_at(t, a, b, i);
+    if (cp < 0)
+        return 0;
+    if (symbol_cp(cp))
+        return 1;
+    utf8proc_int32_t prev = sign_prev(t, a, b, i);
+    int prev_cap = prev >= 'A' && prev <= 'Z';
+    if (cp >= 0xC0 && cp <= 0xDE &&
+        ((prev >= 'a' && prev <= 'z') || prev_cap || prev >= 0x80)) /* after a letter */
+        return 1;
+    if (cp >= 0xC0 && prev && vni_pair(prev, cp))
+        return 1;
+    int oo = (cp | 0x20) == 0xF4 || (cp | 0x20) == 0xF6;
+    if (!oo && !(cp >= 0xDF && prev_cap))
+        return 0;
+    utf8proc_int32_t next = i + 2 < b ? (t[i + 2] < 0x80 ? t[i + 2] : 0x100) : 0;
+    int n2 = latin1_at(t, a, b, i + 2);
+    if (n2 >= 0)
+        next = n2;
+    if (cp >= 0xDF && prev_cap && next >= 'A' && next <= 'Z')
+        return 1; /* a small letter between capitals */
+    return oo && next && next < 0x100 && vni_pair(cp, next);
+}
+
+/* A position of text[a..b) from i on where sign_at holds, or b. Eight
+ * bytes at a time: bytes that cannot start a Latin-1 character are passed
+ * over, and each C2 or C3 byte among the eight is found from one mask
+ * (exact in every byte: no borrow from one byte into the next), so that a
+ * text with a Latin-1 letter every few bytes, as Vietnamese is, reads each
+ * byte once. */
 static size_t next_sign(const unsigned char *t, size_t a, size_t b, size_t i)
 {
-    while (i < b) {
-        i = next_latin1(t, i, b);
-        int cp = latin1_at(t, a, b, i);
-        if (cp < 0)
-            return b; /* i == b */
-        utf8proc_int32_t prev = sign_prev(t, a, b, i);
-        utf8proc_int32_t next = i + 2 < b ? (t[i + 2] < 0x80 ? t[i + 2] : 0x100) : 0;
-        int n2 = latin1_at(t, a, b, i + 2);
-        if (n2 >= 0)
-            next = n2;
-        int letter_before = (prev >= 'a' && prev <= 'z') || (prev >= 'A' && prev <= 'Z') ||
-                            prev >= 0x80;
-        if (symbol_cp(cp) || (cp >= 0xC0 && cp <= 0xDE && letter_before) ||
-            (cp >= 0xDF && prev >= 'A' && prev <= 'Z' && next >= 'A' && next <= 'Z') ||
-            (cp >= 0xC0 && prev && vni_pair(prev, cp)) ||
-            ((cp | 0x20) == 0xF4 || (cp | 0x20) == 0xF6 ? next && next < 0x100 && vni_pair(cp, next)
-                                                    : 0))
-            return i;
-        i += 2;
+#if defined(__GNUC__) && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
+    while (i + 8 <= b) {
+        uint64_t w;
+        memcpy(&w, t + i, 8);
+        uint64_t x = (w ^ 0xC2C2C2C2C2C2C2C2ULL) & 0xFEFEFEFEFEFEFEFEULL; /* 0: C2, C3 */
+        uint64_t hit = ~(((x & 0x7F7F7F7F7F7F7F7FULL) + 0x7F7F7F7F7F7F7F7FULL) | x) &
+                       0x8080808080808080ULL;
+        while (hit) {
+            size_t j = i + ((size_t)__builtin_ctzll(hit) >> 3);
+            if (sign_at(t, a, b, j))
+                return j;
+            hit &= hit - 1;
+        }
+        i += 8;
     }
+#endif
+    for (; i < b; i++)
+        if ((t[i] & 0xFE) == 0xC2 && sign_at(t, a, b, i))
+            return i;
     return b;
 }
 
@@ -623,8 +655,9 @@ static size_t next_sign(const unsigned char *t, size_t a, size_t b, size_t i)
  * syllable as written: only such a word can make a run clear (pieces), so
  * a segment without one need not be split and classified. The words are
  * those of split_words; only the words around a possible sign are looked
- * at. memo keeps the spelling of the last words asked ("toàn", "hoàn" in
- * real text have the VNI sign "oà" and are syllables). */
+ * at, from the first C2 or C3 byte, from, on. memo keeps the spelling of
+ * the last words asked ("toàn", "hoàn" in real text have the VNI sign "oà"
+ * and are syllables). */
 typedef struct spell_memo {
     char w[8][16];
     unsigned char len[8];
@@ -648,10 +681,10 @@ static int syllable_memo(spell_memo *m, const char *s, size_t n)
     return ok;
 }
 
-static int segment_suspect(const char *text, size_t a, size_t b, spell_memo *memo)
+static int segment_suspect(const char *text, size_t a, size_t b, size_t from, spell_memo *memo)
 {
     const unsigned char *t = (const unsigned char *)text;
-    size_t i = a;
+    size_t i = from; /* no C2 or C3 byte in [a, from) */
     while ((i = next_sign(t, a, b, i)) < b) {
         if (!word_cp(latin1_at(t, a, b, i))) { /* ° ± ² ³ ´ split words */
             i += 2;
@@ -705,7 +738,7 @@ static size_t find(const char *text, size_t n, plan_misenc **out, int gate)
              * character counts as the start of the segment does (no letter),
              * so the test says the same for [seg, end) as for the segment.
              * Only a suspect segment is looked for where it starts. */
-            if (!segment_suspect(text, seg, end, &memo)) {
+            if (!segment_suspect(text, seg, end, i, &memo)) {
                 seg = end + 1;
                 continue;
             }
