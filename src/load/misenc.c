@@ -152,7 +152,7 @@ static int caps_abbr(const char *s, size_t n)
  * small vowel with a small mark, a capital with a capital one. Two table
  * look-ups: the vowels each small mark byte joins, and the vowel of prev
  * (none for anything beyond Latin-1, such as next_sign's 0x100). */
-static int vni_pair(utf8proc_int32_t prev, utf8proc_int32_t cp)
+static inline int vni_pair(utf8proc_int32_t prev, utf8proc_int32_t cp)
 {
     enum { A = 1, E = 2, O = 4, U = 8, Y = 16, OO = 32 /* ô, ö */ };
     static const unsigned char vowel[256] = {
@@ -566,36 +566,13 @@ static utf8proc_int32_t sign_prev(const unsigned char *t, size_t a, size_t b, si
     return l >= 0 ? l : 0x100;
 }
 
-/* The first C2 or C3 byte (the lead byte of a Latin-1 character) of
- * t[i..b), or b. Eight bytes at a time; where they hold one, the first is
- * found from the mask (the lowest flagged byte is exact). */
-static size_t next_latin1(const unsigned char *t, size_t i, size_t b)
-{
-    while (i + 8 <= b) {
-        uint64_t w;
-        memcpy(&w, t + i, 8);
-        uint64_t x = (w ^ 0xC2C2C2C2C2C2C2C2ULL) & 0xFEFEFEFEFEFEFEFEULL;
-        uint64_t hit = (x - 0x0101010101010101ULL) & ~x & 0x8080808080808080ULL;
-        if (hit) {
-#if defined(__GNUC__) && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
-            return i + ((size_t)__builtin_ctzll(hit) >> 3);
-#endif
-            break;
-        }
-        i += 8;
-    }
-    while (i < b && (t[i] & 0xFE) != 0xC2)
-        i++;
-    return i;
-}
-
 /* 1 when the Latin-1 character at t[i] (lead byte C2 or C3) may be where
  * a sign that classify looks for is: a symbol, a capital after a letter, a
  * small letter between two capitals, or either half of a VNI vowel and
  * mark. Every sign of a word needs one; most text has none. The cheap and
  * decisive tests first: most letters of real text fail each of them, and
  * the character after i is read only for the two tests that need it. */
-static int sign_at(const unsigned char *t, size_t a, size_t b, size_t i)
+static inline int sign_at(const unsigned char *t, size_t a, size_t b, size_t i)
 {
     int cp = latin1_at(t, a, b, i);
     if (cp < 0)
@@ -651,13 +628,16 @@ static size_t next_sign(const unsigned char *t, size_t a, size_t b, size_t i)
     return b;
 }
 
-/* 1 when a word of text[a..b) shows a sign of TCVN3 or VNI and is no
- * syllable as written: only such a word can make a run clear (pieces), so
- * a segment without one need not be split and classified. The words are
- * those of split_words; only the words around a possible sign are looked
- * at, from the first C2 or C3 byte, from, on. memo keeps the spelling of
- * the last words asked ("toàn", "hoàn" in real text have the VNI sign "oà"
- * and are syllables). */
+/* The first word of text[a..b) that shows a sign of TCVN3 or VNI and is no
+ * syllable as written, as a position in it, or b: only such a word can
+ * make a run clear (pieces), so a segment without one need not be split
+ * and classified. The words are those of split_words; only the words
+ * around a possible sign are looked at. [a, b) may hold many segments
+ * (find): no word crosses a delimiter ('<', '>', NUL: no letter), and a
+ * delimiter before or after a character counts as a or b does, so each
+ * word is judged as it would be in its own segment. memo keeps the
+ * spelling of the last words asked ("toàn", "hoàn" in real text have the
+ * VNI sign "oà" and are syllables). */
 typedef struct spell_memo {
     char w[8][16];
     unsigned char len[8];
@@ -681,10 +661,10 @@ static int syllable_memo(spell_memo *m, const char *s, size_t n)
     return ok;
 }
 
-static int segment_suspect(const char *text, size_t a, size_t b, size_t from, spell_memo *memo)
+static size_t first_suspect(const char *text, size_t a, size_t b, spell_memo *memo)
 {
     const unsigned char *t = (const unsigned char *)text;
-    size_t i = from; /* no C2 or C3 byte in [a, from) */
+    size_t i = a;
     while ((i = next_sign(t, a, b, i)) < b) {
         if (!word_cp(latin1_at(t, a, b, i))) { /* ° ± ² ³ ´ split words */
             i += 2;
@@ -706,10 +686,10 @@ static int segment_suspect(const char *text, size_t a, size_t b, size_t from, sp
         classify(text, &w);
         if (w.kind == W_LEGACY && (w.strong[0] || w.strong[1]) && !w.neutral && w.len <= 48 &&
             !syllable_memo(memo, text + ws, w.len))
-            return 1;
+            return i;
         i = we;
     }
-    return 0;
+    return b;
 }
 
 static size_t find(const char *text, size_t n, plan_misenc **out, int gate)
@@ -725,23 +705,15 @@ static size_t find(const char *text, size_t n, plan_misenc **out, int gate)
     while (seg <= n) {
         size_t end;
         if (gate) {
-            /* Segments without a Latin-1 character have no sign: go
-             * straight to the one that holds the next C2 or C3 byte, i. */
-            size_t i = next_latin1(t, seg, n);
+            /* Straight to the next suspect word, over all the segments
+             * before it (most text has none), and only its segment is
+             * split and classified. */
+            size_t i = first_suspect(text, seg, n, &memo);
             if (i >= n)
                 break;
             end = i + strcspn(text + i, "<>");
             if (end > n)
                 end = n;
-            /* The quick test from seg, where the segment of i may start
-             * later: no word crosses a delimiter, and a delimiter before a
-             * character counts as the start of the segment does (no letter),
-             * so the test says the same for [seg, end) as for the segment.
-             * Only a suspect segment is looked for where it starts. */
-            if (!segment_suspect(text, seg, end, i, &memo)) {
-                seg = end + 1;
-                continue;
-            }
             while (i > seg && t[i - 1] != '<' && t[i - 1] != '>' && t[i - 1] != '\0')
                 i--;
             seg = i;
