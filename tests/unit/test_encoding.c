@@ -561,6 +561,84 @@ static void load_positions(void **state)
     plan_source_free(s);
 }
 
+/* The loader's UTF-8 check (plan_load_utf8_valid: an automaton without a
+ * branch on the bytes, four pieces of a text of 64 bytes or more side by
+ * side) against plan_utf8_valid_prefix: a text loads exactly when it is
+ * all valid UTF-8. Every three bytes of those that border the ranges of
+ * UTF-8 (overlong forms, surrogates, beyond U+10FFFF, cut sequences, NUL)
+ * before the end, before continuation bytes and before ASCII; then texts
+ * of valid characters of every length, short and long, with such bytes
+ * put anywhere, where the pieces are cut too. */
+static void load_utf8_check_agrees(void **state)
+{
+    (void)state;
+    static const unsigned char edges[] = {0x00, 0x01, 0x41, 0x7F, 0x80, 0x8F, 0x90, 0x9F, 0xA0,
+                                          0xBF, 0xC0, 0xC1, 0xC2, 0xDF, 0xE0, 0xE1, 0xEC, 0xED,
+                                          0xEE, 0xEF, 0xF0, 0xF1, 0xF3, 0xF4, 0xF5, 0xFF};
+    enum { NE = sizeof edges };
+    static const char *const tails[] = {"", "\x80", "\x80\x80", "abcdefgh", "\x80\x80\x80"};
+    for (size_t c = 0; c < NE * NE * NE; c++)
+        for (size_t f = 0; f < sizeof tails / sizeof *tails; f++) {
+            char t[32];
+            size_t n = 3;
+            memcpy(t, "<a>", 3); /* no byte-order mark, no declaration */
+            t[n++] = (char)edges[c % NE];
+            t[n++] = (char)edges[c / NE % NE];
+            t[n++] = (char)edges[c / NE / NE];
+            memcpy(t + n, tails[f], strlen(tails[f]));
+            n += strlen(tails[f]);
+            plan_diags d = PLAN_DIAGS_INIT;
+            plan_source *s = load(t, n, NULL, &d);
+            int valid = plan_utf8_valid_prefix(t, n) == n;
+            if ((s != NULL) != valid || plan_load_utf8_valid(t, n) != valid)
+                fail_msg("bytes %02X %02X %02X, tail %zu: loaded %d, checked %d, valid UTF-8 %d",
+                         edges[c % NE], edges[c / NE % NE], edges[c / NE / NE], f, s != NULL,
+                         plan_load_utf8_valid(t, n), valid);
+            plan_source_free(s);
+            plan_diags_clear(&d);
+        }
+    static const char *const pieces[] = {
+        "a", "<p>xyz</p>\n", "\xc3\xa9", "\xe1\xbb\x99", "\xf0\x9f\x98\x80", "\xed\x9f\xbf",
+        "\xee\x80\x80", "\xef\xbf\xbf", "\xf4\x8f\xbf\xbf", "\xe0\xa0\x80", "\xf0\x90\x80\x80",
+        "\xc2\x80", "\xdf\xbf", "\xc4\x91",
+    };
+    enum { NP = sizeof pieces / sizeof *pieces };
+    unsigned r = 2024;
+    size_t ok = 0, bad = 0;
+    for (int k = 0; k < 40000; k++) {
+        char t[1200];
+        size_t n = 3;
+        memcpy(t, "<a>", 3);
+        r = r * 1103515245u + 12345u;
+        size_t count = k % 2 ? (r >> 16) % 20 : (r >> 16) % 300;
+        for (size_t j = 0; j < count; j++) {
+            r = r * 1103515245u + 12345u;
+            const char *pc = pieces[(r >> 16) % NP];
+            memcpy(t + n, pc, strlen(pc));
+            n += strlen(pc);
+        }
+        r = r * 1103515245u + 12345u;
+        if (k % 3 && n > 3) { /* one to three bytes of the edges somewhere */
+            size_t at = 3 + (r >> 8) % (n - 3), m = 1 + k % 3;
+            for (size_t j = 0; j < m && at + j < n; j++) {
+                r = r * 1103515245u + 12345u;
+                t[at + j] = (char)edges[(r >> 16) % NE];
+            }
+        }
+        plan_diags d = PLAN_DIAGS_INIT;
+        plan_source *s = load(t, n, NULL, &d);
+        int valid = plan_utf8_valid_prefix(t, n) == n;
+        if ((s != NULL) != valid || plan_load_utf8_valid(t, n) != valid)
+            fail_msg("case %d (%zu bytes): loaded %d, checked %d, valid UTF-8 %d", k, n,
+                     s != NULL, plan_load_utf8_valid(t, n), valid);
+        ok += valid;
+        bad += !valid;
+        plan_source_free(s);
+        plan_diags_clear(&d);
+    }
+    assert_true(ok > 10000 && bad > 10000);
+}
+
 /* Columns counted eight bytes at a time (load.c, columns) against one
  * code point at a time with utf8proc: every offset of a text made of
  * letters of every length, precomposed and NFD, marks of U+0300, U+1AB0
@@ -669,6 +747,7 @@ int main(void)
         cmocka_unit_test(load_vni),
         cmocka_unit_test(load_positions),
         cmocka_unit_test(load_columns_agree),
+        cmocka_unit_test(load_utf8_check_agrees),
         cmocka_unit_test(load_mismatches),
     };
     return cmocka_run_group_tests_name("encoding", tests, NULL, NULL);
