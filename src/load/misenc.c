@@ -598,12 +598,34 @@ static inline int sign_at(const unsigned char *t, size_t a, size_t b, size_t i)
     return oo && next && next < 0x100 && vni_pair(cp, next);
 }
 
+/* 1 for the commonest Latin-1 letter of real text, which sign_at need not
+ * see: a small letter other than ô, ö and the sign ÷ (C3 A0-BF but B4, B6,
+ * B7) at the start of [a, b) or after an ASCII byte that is no capital and
+ * none of the vowels a, e, o, u, y. None of sign_at's tests can hold for
+ * it: no symbol, no capital, no capital before it, no vowel before it to
+ * join, no ô or ö to join the next character (checked on every triple of
+ * characters when this was written). */
+static int quiet_at(const unsigned char *t, size_t a, size_t b, size_t j)
+{
+    /* the ASCII bytes 40-7F before which a small letter may be a sign */
+    static const uint64_t loud = 0x7FFFFFEULL /* A-Z */ | 1ULL << ('a' - 0x40) |
+                                 1ULL << ('e' - 0x40) | 1ULL << ('o' - 0x40) |
+                                 1ULL << ('u' - 0x40) | 1ULL << ('y' - 0x40);
+    if (j + 1 >= b || t[j] != 0xC3 || t[j + 1] < 0xA0 || t[j + 1] == 0xB4 || t[j + 1] == 0xB6 ||
+        t[j + 1] == 0xB7)
+        return 0;
+    if (j <= a)
+        return 1;
+    unsigned p = t[j - 1];
+    return p < 0x40 || (p < 0x80 && !(loud >> (p - 0x40) & 1));
+}
+
 /* A position of text[a..b) from i on where sign_at holds, or b. Eight
  * bytes at a time: bytes that cannot start a Latin-1 character are passed
  * over, and each C2 or C3 byte among the eight is found from one mask
  * (exact in every byte: no borrow from one byte into the next), so that a
  * text with a Latin-1 letter every few bytes, as Vietnamese is, reads each
- * byte once. */
+ * byte once; most of those letters are quiet_at. */
 static size_t next_sign(const unsigned char *t, size_t a, size_t b, size_t i)
 {
 #if defined(__GNUC__) && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
@@ -615,7 +637,7 @@ static size_t next_sign(const unsigned char *t, size_t a, size_t b, size_t i)
                        0x8080808080808080ULL;
         while (hit) {
             size_t j = i + ((size_t)__builtin_ctzll(hit) >> 3);
-            if (sign_at(t, a, b, j))
+            if (!quiet_at(t, a, b, j) && sign_at(t, a, b, j))
                 return j;
             hit &= hit - 1;
         }
@@ -623,7 +645,7 @@ static size_t next_sign(const unsigned char *t, size_t a, size_t b, size_t i)
     }
 #endif
     for (; i < b; i++)
-        if ((t[i] & 0xFE) == 0xC2 && sign_at(t, a, b, i))
+        if ((t[i] & 0xFE) == 0xC2 && !quiet_at(t, a, b, i) && sign_at(t, a, b, i))
             return i;
     return b;
 }
