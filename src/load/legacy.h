@@ -52,6 +52,11 @@ uint32_t plan_tcvn3_char(unsigned char b);
  * as Latin-1 (misenc.c, by table; tests/unit/test_encoding.c compares it
  * with the lists of src/load/vni.c's marks). */
 int plan_vni_pair(uint32_t prev, uint32_t cp);
+/* For tests/unit/test_encoding.c: whether plan_misenc_find's quick test
+ * (misenc.c, sign_at) takes the Latin-1 character at text[j] (lead byte
+ * C2 or C3) of the segment text[a..b) for a possible sign; *quiet is 1
+ * when the quicker quiet_at passes over it first. */
+int plan_misenc_sign_at(const char *text, size_t a, size_t b, size_t j, int *quiet);
 
 /* How the words of a text score when read again in a legacy encoding:
  * each word with a letter of U+00A1-U+00FF (a byte of Windows-1252 or

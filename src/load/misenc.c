@@ -650,6 +650,13 @@ static size_t next_sign(const unsigned char *t, size_t a, size_t b, size_t i)
     return b;
 }
 
+int plan_misenc_sign_at(const char *text, size_t a, size_t b, size_t j, int *quiet)
+{
+    const unsigned char *t = (const unsigned char *)text;
+    *quiet = quiet_at(t, a, b, j);
+    return sign_at(t, a, b, j);
+}
+
 /* The first word of text[a..b) that shows a sign of TCVN3 or VNI and is no
  * syllable as written, as a position in it, or b: only such a word can
  * make a run clear (pieces), so a segment without one need not be split

@@ -467,6 +467,64 @@ static void vni_pairs(void **state)
     assert_true(plan_vni_pair('o', 0xE0) && plan_vni_pair('O', 0xC0) && !plan_vni_pair('o', 0xC0));
 }
 
+/* The quick test's look at one Latin-1 character (plan_misenc_sign_at)
+ * against the signs written out plainly, with vni_pair_plain: for every
+ * character before it (none, ASCII, Latin-1, beyond), every Latin-1
+ * character and every character after it. Where quiet_at passes over a
+ * character, there is no sign. */
+static int sign_plain(uint32_t prev, uint32_t cp, uint32_t next)
+{
+    int letter_before = (prev >= 'a' && prev <= 'z') || (prev >= 'A' && prev <= 'Z') ||
+                        prev >= 0x80;
+    int symbol = (cp >= 0xA1 && cp <= 0xBF && cp != 0xAA && cp != 0xB5 && cp != 0xBA) ||
+                 cp == 0xD7 || cp == 0xF7;
+    return symbol || (cp >= 0xC0 && cp <= 0xDE && letter_before) ||
+           (cp >= 0xDF && prev >= 'A' && prev <= 'Z' && next >= 'A' && next <= 'Z') ||
+           (cp >= 0xC0 && prev && vni_pair_plain(prev, cp)) ||
+           (((cp | 0x20) == 0xF4 || (cp | 0x20) == 0xF6) && next && next < 0x100 &&
+            vni_pair_plain(cp, next));
+}
+
+static void quick_test_signs(void **state)
+{
+    (void)state;
+    uint32_t ctx[260];
+    size_t nc = 0, signs = 0, quiet = 0;
+    ctx[nc++] = 0; /* none: the edge of the segment */
+    for (uint32_t c = 0x20; c < 0x7F; c++)
+        ctx[nc++] = c;
+    for (uint32_t c = 0xA0; c <= 0xFF; c++)
+        ctx[nc++] = c;
+    ctx[nc++] = 0x1EA1; /* ạ */
+    ctx[nc++] = 0x201C; /* “ */
+    for (size_t p = 0; p < nc; p++)
+        for (uint32_t cp = 0x80; cp <= 0xFF; cp++)
+            for (size_t q = 0; q < nc; q++) {
+                char t[16];
+                size_t k = 0;
+                t[k++] = '>'; /* before the segment */
+                size_t a = k;
+                if (ctx[p])
+                    k += (size_t)utf8proc_encode_char((utf8proc_int32_t)ctx[p], (utf8proc_uint8_t *)t + k);
+                size_t j = k;
+                k += (size_t)utf8proc_encode_char((utf8proc_int32_t)cp, (utf8proc_uint8_t *)t + k);
+                if (ctx[q])
+                    k += (size_t)utf8proc_encode_char((utf8proc_int32_t)ctx[q], (utf8proc_uint8_t *)t + k);
+                size_t b = k;
+                t[k++] = '<';
+                /* the quick test reads what is not Latin-1 as 0x100 */
+                uint32_t prev = ctx[p] > 0xFF ? 0x100 : ctx[p], next = ctx[q] > 0xFF ? 0x100 : ctx[q];
+                int want = sign_plain(prev, cp, next), q1;
+                int got = plan_misenc_sign_at(t, a, b, j, &q1);
+                if (got != want || (q1 && want))
+                    fail_msg("U+%04X U+%04X U+%04X: sign %d (quiet %d), want %d", ctx[p], cp,
+                             ctx[q], got, q1, want);
+                signs += (size_t)want;
+                quiet += (size_t)q1;
+            }
+    assert_true(signs > 100000 && quiet > 10000);
+}
+
 static void redecode(void **state)
 {
     (void)state;
@@ -743,6 +801,7 @@ int main(void)
         cmocka_unit_test(no_false_alarms),
         cmocka_unit_test(quick_test_agrees),
         cmocka_unit_test(vni_pairs),
+        cmocka_unit_test(quick_test_signs),
         cmocka_unit_test(redecode),
         cmocka_unit_test(load_vni),
         cmocka_unit_test(load_positions),
