@@ -617,6 +617,20 @@ static void load_positions(void **state)
     assert_int_equal(p.line, 1);
     assert_int_equal(p.col, 8); /* <a>hòa x: x is the 8th character */
     plan_source_free(s);
+    /* More lines than the loader first makes room for (one in 32 bytes). */
+    char many[600];
+    memcpy(many, "<a>", 3);
+    memset(many + 3, '\n', 500);
+    memcpy(many + 503, "x</a>", 5);
+    s = load(many, 508, NULL, &d);
+    assert_non_null(s);
+    assert_int_equal(s->nlines, 501);
+    p = plan_source_pos(s, 503);
+    assert_int_equal(p.line, 501);
+    assert_int_equal(p.col, 1);
+    p = plan_source_pos(s, 250);
+    assert_int_equal(p.line, 248);
+    plan_source_free(s);
 }
 
 /* The loader's UTF-8 check (plan_load_utf8_valid: an automaton without a
