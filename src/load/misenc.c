@@ -605,7 +605,7 @@ static inline int sign_at(const unsigned char *t, size_t a, size_t b, size_t i)
  * it: no symbol, no capital, no capital before it, no vowel before it to
  * join, no ô or ö to join the next character (checked on every triple of
  * characters when this was written). */
-static int quiet_at(const unsigned char *t, size_t a, size_t b, size_t j)
+static inline int quiet_at(const unsigned char *t, size_t a, size_t b, size_t j)
 {
     /* the ASCII bytes 40-7F before which a small letter may be a sign */
     static const uint64_t loud = 0x7FFFFFEULL /* A-Z */ | 1ULL << ('a' - 0x40) |
