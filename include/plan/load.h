@@ -27,6 +27,10 @@ typedef struct plan_source {
     size_t *mark_off;    /* offsets at character boundaries, ascending */
     unsigned *mark_col;  /* the column of each within its line, from 0 */
     size_t nmarks;
+    /* 1 when the loader made text: valid UTF-8 with no NUL byte before the
+     * one at text[len]. The fast scanner (src/parse/scan.c) relies on it and
+     * leaves any other source to libxml2. */
+    int utf8_checked;
 } plan_source;
 
 typedef struct plan_load_opts {

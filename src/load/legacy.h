@@ -4,7 +4,8 @@
  * TCVN3 or VNI that was read as Windows-1252 and saved as Unicode
  * ("Së V¨n ho¸", "Sôû Vaên hoaù"), found and repaired by src/load/misenc.c.
  * Internal to the library: the loader, the TEXT-MISENCODED check, the
- * fix-encoding command and the unit tests use it.
+ * fix-encoding command and the unit tests use it (and one check of the
+ * loader's, for the unit tests).
  */
 #ifndef PLAN_LOAD_LEGACY_H
 #define PLAN_LOAD_LEGACY_H
@@ -13,6 +14,12 @@
 #include <stdint.h>
 
 #include "plan/util.h"
+
+/* ---- the loader (src/load/load.c) ---- */
+
+/* 1 when s[0..n) is all UTF-8 without a NUL byte: the same answer as
+ * plan_utf8_valid_prefix(s, n) == n, without a branch on the bytes. */
+int plan_load_utf8_valid(const char *s, size_t n);
 
 /* ---- VNI-Windows (src/load/vni.c) ---- */
 
@@ -40,6 +47,16 @@ const char *plan_legacy_name(plan_legacy e);
 /* The character TCVN 5712:1993 (glibc "TCVN5712-1") gives byte b, for the
  * bytes a TCVN3 text uses for letters (0xA1-0xAF, 0xB5-0xFF); 0 otherwise. */
 uint32_t plan_tcvn3_char(unsigned char b);
+/* 1 when VNI joins the Latin-1 characters prev and cp into one letter, a
+ * vowel and a mark byte ("aâ" for â, "ôû" for ở): a sign of VNI text shown
+ * as Latin-1 (misenc.c, by table; tests/unit/test_encoding.c compares it
+ * with the lists of src/load/vni.c's marks). */
+int plan_vni_pair(uint32_t prev, uint32_t cp);
+/* For tests/unit/test_encoding.c: whether plan_misenc_find's quick test
+ * (misenc.c, sign_at) takes the Latin-1 character at text[j] (lead byte
+ * C2 or C3) of the segment text[a..b) for a possible sign; *quiet is 1
+ * when the quicker quiet_at passes over it first. */
+int plan_misenc_sign_at(const char *text, size_t a, size_t b, size_t j, int *quiet);
 
 /* How the words of a text score when read again in a legacy encoding:
  * each word with a letter of U+00A1-U+00FF (a byte of Windows-1252 or

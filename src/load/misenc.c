@@ -149,27 +149,36 @@ static int caps_abbr(const char *s, size_t n)
 
 /* A vowel and a VNI mark byte that VNI joins into one letter, as Latin-1
  * characters ("aâ" for â, "oà" for ồ, "ôû" for ở; src/load/vni.c): a
- * small vowel with a small mark, a capital with a capital one. */
-static int vni_pair(utf8proc_int32_t prev, utf8proc_int32_t cp)
+ * small vowel with a small mark, a capital with a capital one. Two table
+ * look-ups: the vowels each small mark byte joins, and the vowel of prev
+ * (none for anything beyond Latin-1, such as next_sign's 0x100). */
+static inline int vni_pair(utf8proc_int32_t prev, utf8proc_int32_t cp)
 {
-    static const unsigned char circ[] = {0xE2, 0xE1, 0xE0, 0xE5, 0xE3, 0xE4};
-    static const unsigned char breve[] = {0xEA, 0xE9, 0xE8, 0xFA, 0xFC, 0xEB};
-    static const unsigned char tone[] = {0xF9, 0xF8, 0xFB, 0xF5, 0xEF};
+    enum { A = 1, E = 2, O = 4, U = 8, Y = 16, OO = 32 /* ô, ö */ };
+    static const unsigned char vowel[256] = {
+        ['a'] = A, ['e'] = E, ['o'] = O, ['u'] = U, ['y'] = Y, [0xF4] = OO, [0xF6] = OO,
+    };
+    static const unsigned char joins[32] = { /* small mark bytes E0-FF */
+        [0x00] = A | E | O, [0x01] = A | E | O, [0x02] = A | E | O, /* à á â: circumflex */
+        [0x03] = A | E | O, [0x04] = A | E | O, [0x05] = A | E | O, /* ã ä å */
+        [0x08] = A, [0x09] = A, [0x0A] = A, [0x0B] = A,             /* è é ê ë: breve */
+        [0x1A] = A, [0x1C] = A,                                     /* ú ü */
+        [0x0F] = A | E | O | U | OO,                                /* ï: tone, not after y */
+        [0x15] = A | E | O | U | Y | OO, [0x18] = A | E | O | U | Y | OO, /* õ ø: tones */
+        [0x19] = A | E | O | U | Y | OO, [0x1B] = A | E | O | U | Y | OO, /* ù û */
+    };
     int upper = (prev >= 'A' && prev <= 'Z') || prev == 0xD4 || prev == 0xD6;
     utf8proc_int32_t v = upper ? prev + 0x20 : prev, m = upper ? cp + 0x20 : cp;
     if (upper && (cp < 0xC0 || cp > 0xDF))
         return 0;
-    for (size_t i = 0; i < sizeof circ; i++)
-        if (m == circ[i])
-            return v == 'a' || v == 'e' || v == 'o';
-    for (size_t i = 0; i < sizeof breve; i++)
-        if (m == breve[i])
-            return v == 'a';
-    for (size_t i = 0; i < sizeof tone; i++)
-        if (m == tone[i])
-            return (v && strchr("aeou", (int)v)) || (v == 'y' && m != 0xEF) || v == 0xF4 ||
-                   v == 0xF6;
-    return 0;
+    if (m < 0xE0 || m > 0xFF || v < 0 || v > 0xFF)
+        return 0;
+    return (joins[m - 0xE0] & vowel[v]) != 0;
+}
+
+int plan_vni_pair(uint32_t prev, uint32_t cp)
+{
+    return prev <= 0x10FFFF && cp <= 0x10FFFF && vni_pair((utf8proc_int32_t)prev, (utf8proc_int32_t)cp);
 }
 
 /* Quotation marks and inverted marks of other languages: at the edge of a
@@ -557,65 +566,107 @@ static utf8proc_int32_t sign_prev(const unsigned char *t, size_t a, size_t b, si
     return l >= 0 ? l : 0x100;
 }
 
-/* The first C2 or C3 byte (the lead byte of a Latin-1 character) of
- * t[i..b), or b. Eight bytes at a time; where they hold one, the first is
- * found from the mask (the lowest flagged byte is exact). */
-static size_t next_latin1(const unsigned char *t, size_t i, size_t b)
+/* 1 when the Latin-1 character at t[i] (lead byte C2 or C3) may be where
+ * a sign that classify looks for is: a symbol, a capital after a letter, a
+ * small letter between two capitals, or either half of a VNI vowel and
+ * mark. Every sign of a word needs one; most text has none. The cheap and
+ * decisive tests first: most letters of real text fail each of them, and
+ * the character after i is read only for the two tests that need it. */
+static inline int sign_at(const unsigned char *t, size_t a, size_t b, size_t i)
 {
+    int cp = latin1_at(t, a, b, i);
+    if (cp < 0)
+        return 0;
+    if (symbol_cp(cp))
+        return 1;
+    utf8proc_int32_t prev = sign_prev(t, a, b, i);
+    int prev_cap = prev >= 'A' && prev <= 'Z';
+    if (cp >= 0xC0 && cp <= 0xDE &&
+        ((prev >= 'a' && prev <= 'z') || prev_cap || prev >= 0x80)) /* after a letter */
+        return 1;
+    if (cp >= 0xC0 && prev && vni_pair(prev, cp))
+        return 1;
+    int oo = (cp | 0x20) == 0xF4 || (cp | 0x20) == 0xF6;
+    if (!oo && !(cp >= 0xDF && prev_cap))
+        return 0;
+    utf8proc_int32_t next = i + 2 < b ? (t[i + 2] < 0x80 ? t[i + 2] : 0x100) : 0;
+    int n2 = latin1_at(t, a, b, i + 2);
+    if (n2 >= 0)
+        next = n2;
+    if (cp >= 0xDF && prev_cap && next >= 'A' && next <= 'Z')
+        return 1; /* a small letter between capitals */
+    return oo && next && next < 0x100 && vni_pair(cp, next);
+}
+
+/* 1 for the commonest Latin-1 letter of real text, which sign_at need not
+ * see: a small letter other than ô, ö and the sign ÷ (C3 A0-BF but B4, B6,
+ * B7) at the start of [a, b) or after an ASCII byte that is no capital and
+ * none of the vowels a, e, o, u, y. None of sign_at's tests can hold for
+ * it: no symbol, no capital, no capital before it, no vowel before it to
+ * join, no ô or ö to join the next character (checked on every triple of
+ * characters when this was written). */
+static inline int quiet_at(const unsigned char *t, size_t a, size_t b, size_t j)
+{
+    /* the ASCII bytes 40-7F before which a small letter may be a sign */
+    static const uint64_t loud = 0x7FFFFFEULL /* A-Z */ | 1ULL << ('a' - 0x40) |
+                                 1ULL << ('e' - 0x40) | 1ULL << ('o' - 0x40) |
+                                 1ULL << ('u' - 0x40) | 1ULL << ('y' - 0x40);
+    if (j + 1 >= b || t[j] != 0xC3 || t[j + 1] < 0xA0 || t[j + 1] == 0xB4 || t[j + 1] == 0xB6 ||
+        t[j + 1] == 0xB7)
+        return 0;
+    if (j <= a)
+        return 1;
+    unsigned p = t[j - 1];
+    return p < 0x40 || (p < 0x80 && !(loud >> (p - 0x40) & 1));
+}
+
+/* A position of text[a..b) from i on where sign_at holds, or b. Eight
+ * bytes at a time: bytes that cannot start a Latin-1 character are passed
+ * over, and each C2 or C3 byte among the eight is found from one mask
+ * (exact in every byte: no borrow from one byte into the next), so that a
+ * text with a Latin-1 letter every few bytes, as Vietnamese is, reads each
+ * byte once; most of those letters are quiet_at. */
+static size_t next_sign(const unsigned char *t, size_t a, size_t b, size_t i)
+{
+#if defined(__GNUC__) && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
     while (i + 8 <= b) {
         uint64_t w;
         memcpy(&w, t + i, 8);
-        uint64_t x = (w ^ 0xC2C2C2C2C2C2C2C2ULL) & 0xFEFEFEFEFEFEFEFEULL;
-        uint64_t hit = (x - 0x0101010101010101ULL) & ~x & 0x8080808080808080ULL;
-        if (hit) {
-#if defined(__GNUC__) && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
-            return i + ((size_t)__builtin_ctzll(hit) >> 3);
-#endif
-            break;
+        uint64_t x = (w ^ 0xC2C2C2C2C2C2C2C2ULL) & 0xFEFEFEFEFEFEFEFEULL; /* 0: C2, C3 */
+        uint64_t hit = ~(((x & 0x7F7F7F7F7F7F7F7FULL) + 0x7F7F7F7F7F7F7F7FULL) | x) &
+                       0x8080808080808080ULL;
+        while (hit) {
+            size_t j = i + ((size_t)__builtin_ctzll(hit) >> 3);
+            if (!quiet_at(t, a, b, j) && sign_at(t, a, b, j))
+                return j;
+            hit &= hit - 1;
         }
         i += 8;
     }
-    while (i < b && (t[i] & 0xFE) != 0xC2)
-        i++;
-    return i;
-}
-
-/* A position of text[a..b) from i on where a sign that classify looks for
- * may be (a Latin-1 character that is a symbol, a capital inside a word, a
- * small letter between two capitals, or either half of a VNI vowel and
- * mark), or b. Every sign of a word needs one; most text has none. Bytes
- * that cannot start a Latin-1 character are passed over eight at a time. */
-static size_t next_sign(const unsigned char *t, size_t a, size_t b, size_t i)
-{
-    while (i < b) {
-        i = next_latin1(t, i, b);
-        int cp = latin1_at(t, a, b, i);
-        if (cp < 0)
-            return b; /* i == b */
-        utf8proc_int32_t prev = sign_prev(t, a, b, i);
-        utf8proc_int32_t next = i + 2 < b ? (t[i + 2] < 0x80 ? t[i + 2] : 0x100) : 0;
-        int n2 = latin1_at(t, a, b, i + 2);
-        if (n2 >= 0)
-            next = n2;
-        int letter_before = (prev >= 'a' && prev <= 'z') || (prev >= 'A' && prev <= 'Z') ||
-                            prev >= 0x80;
-        if (symbol_cp(cp) || (cp >= 0xC0 && cp <= 0xDE && letter_before) ||
-            (cp >= 0xDF && prev >= 'A' && prev <= 'Z' && next >= 'A' && next <= 'Z') ||
-            (cp >= 0xC0 && prev && vni_pair(prev, cp)) ||
-            ((cp | 0x20) == 0xF4 || (cp | 0x20) == 0xF6 ? next && next < 0x100 && vni_pair(cp, next)
-                                                    : 0))
+#endif
+    for (; i < b; i++)
+        if ((t[i] & 0xFE) == 0xC2 && !quiet_at(t, a, b, i) && sign_at(t, a, b, i))
             return i;
-        i += 2;
-    }
     return b;
 }
 
-/* 1 when a word of text[a..b) shows a sign of TCVN3 or VNI and is no
- * syllable as written: only such a word can make a run clear (pieces), so
- * a segment without one need not be split and classified. The words are
- * those of split_words; only the words around a possible sign are looked
- * at. memo keeps the spelling of the last words asked ("toàn", "hoàn" in
- * real text have the VNI sign "oà" and are syllables). */
+int plan_misenc_sign_at(const char *text, size_t a, size_t b, size_t j, int *quiet)
+{
+    const unsigned char *t = (const unsigned char *)text;
+    *quiet = quiet_at(t, a, b, j);
+    return sign_at(t, a, b, j);
+}
+
+/* The first word of text[a..b) that shows a sign of TCVN3 or VNI and is no
+ * syllable as written, as a position in it, or b: only such a word can
+ * make a run clear (pieces), so a segment without one need not be split
+ * and classified. The words are those of split_words; only the words
+ * around a possible sign are looked at. [a, b) may hold many segments
+ * (find): no word crosses a delimiter ('<', '>', NUL: no letter), and a
+ * delimiter before or after a character counts as a or b does, so each
+ * word is judged as it would be in its own segment. memo keeps the
+ * spelling of the last words asked ("toàn", "hoàn" in real text have the
+ * VNI sign "oà" and are syllables). */
 typedef struct spell_memo {
     char w[8][16];
     unsigned char len[8];
@@ -639,7 +690,7 @@ static int syllable_memo(spell_memo *m, const char *s, size_t n)
     return ok;
 }
 
-static int segment_suspect(const char *text, size_t a, size_t b, spell_memo *memo)
+static size_t first_suspect(const char *text, size_t a, size_t b, spell_memo *memo)
 {
     const unsigned char *t = (const unsigned char *)text;
     size_t i = a;
@@ -664,10 +715,10 @@ static int segment_suspect(const char *text, size_t a, size_t b, spell_memo *mem
         classify(text, &w);
         if (w.kind == W_LEGACY && (w.strong[0] || w.strong[1]) && !w.neutral && w.len <= 48 &&
             !syllable_memo(memo, text + ws, w.len))
-            return 1;
+            return i;
         i = we;
     }
-    return 0;
+    return b;
 }
 
 static size_t find(const char *text, size_t n, plan_misenc **out, int gate)
@@ -681,24 +732,26 @@ static size_t find(const char *text, size_t n, plan_misenc **out, int gate)
     size_t seg = 0;
     const unsigned char *t = (const unsigned char *)text;
     while (seg <= n) {
+        size_t end;
         if (gate) {
-            /* Segments without a Latin-1 character have no sign: go
-             * straight to the one that holds the next C2 or C3 byte. */
-            size_t i = next_latin1(t, seg, n);
+            /* Straight to the next suspect word, over all the segments
+             * before it (most text has none), and only its segment is
+             * split and classified. */
+            size_t i = first_suspect(text, seg, n, &memo);
             if (i >= n)
                 break;
+            end = i + strcspn(text + i, "<>");
+            if (end > n)
+                end = n;
             while (i > seg && t[i - 1] != '<' && t[i - 1] != '>' && t[i - 1] != '\0')
                 i--;
             seg = i;
-        }
-        /* A segment: text between markup delimiters, so that no run crosses
-         * from one element (or attribute) into another. */
-        size_t end = seg + strcspn(text + seg, "<>");
-        if (end > n)
-            end = n;
-        if (gate && !segment_suspect(text, seg, end, &memo)) {
-            seg = end + 1;
-            continue;
+        } else {
+            /* A segment: text between markup delimiters, so that no run
+             * crosses from one element (or attribute) into another. */
+            end = seg + strcspn(text + seg, "<>");
+            if (end > n)
+                end = n;
         }
         size_t nw = split_words(text, seg, end, &v, &cap);
         int legacy = 0, mixed = 0;

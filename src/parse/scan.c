@@ -16,7 +16,8 @@
  * - names of ASCII letters, digits, '_', '-' and '.', not beginning with
  *   "xml" in any case (element and attribute names, PI targets);
  * - references: the five predefined entities and character references to
- *   a Char; every other character a Char (checked here, UTF-8 included);
+ *   a Char; every other character a Char (the loader has checked that the
+ *   text is UTF-8, so only controls and U+FFFE/U+FFFF are looked for here);
  * - attributes unique in each start tag, values without '<', white space
  *   in values turned into spaces (attribute-value normalization), no "]]>"
  *   in text, no "--" inside comments, one root element with only white
@@ -44,70 +45,56 @@ typedef struct scan {
     size_t elements;
 } scan;
 
-/* Byte classes. C_SPECIAL: a byte that text, attribute values, comments
- * and PIs must look at (controls, '<', '&', ']', '>', quotes, bytes of
- * multibyte characters); tab and line feed are C_TABNL only. */
-enum { C_NAME = 1, C_NAMESTART = 2, C_SPECIAL = 8, C_TABNL = 16 };
+/* Byte classes. C_CTL: a byte that is no Char (a control other than tab
+ * and line feed), or 0xEF, the lead byte of U+F000-U+FFFF, which has the
+ * two non-Chars U+FFFE and U+FFFF; every other byte beyond ASCII is part
+ * of a Char in a text the loader has checked (see plain_run). C_TEXT: what
+ * else text must look at ('<', '&', ']'); C_ATT: what else an attribute
+ * value must ('<', '&', quotes); C_TABNL: tab and line feed. */
+enum { C_NAME = 1, C_NAMESTART = 2, C_CTL = 4, C_TEXT = 8, C_TABNL = 16, C_ATT = 32 };
 static const unsigned char cls[256] = {
-     8,  8,  8,  8,  8,  8,  8,  8,  8, 16, 16,  8,  8,  8,  8,  8,
-     8,  8,  8,  8,  8,  8,  8,  8,  8,  8,  8,  8,  8,  8,  8,  8,
-     0,  0,  8,  0,  0,  0,  8,  8,  0,  0,  0,  0,  0,  1,  1,  0,
-     1,  1,  1,  1,  1,  1,  1,  1,  1,  1,  0,  0,  8,  0,  8,  0,
+     4,  4,  4,  4,  4,  4,  4,  4,  4, 16, 16,  4,  4,  4,  4,  4,
+     4,  4,  4,  4,  4,  4,  4,  4,  4,  4,  4,  4,  4,  4,  4,  4,
+     0,  0, 32,  0,  0,  0, 40, 32,  0,  0,  0,  0,  0,  1,  1,  0,
+     1,  1,  1,  1,  1,  1,  1,  1,  1,  1,  0,  0, 40,  0,  0,  0,
      0,  3,  3,  3,  3,  3,  3,  3,  3,  3,  3,  3,  3,  3,  3,  3,
      3,  3,  3,  3,  3,  3,  3,  3,  3,  3,  3,  0,  0,  8,  0,  3,
      0,  3,  3,  3,  3,  3,  3,  3,  3,  3,  3,  3,  3,  3,  3,  3,
      3,  3,  3,  3,  3,  3,  3,  3,  3,  3,  3,  0,  0,  0,  0,  0,
-     8,  8,  8,  8,  8,  8,  8,  8,  8,  8,  8,  8,  8,  8,  8,  8,
-     8,  8,  8,  8,  8,  8,  8,  8,  8,  8,  8,  8,  8,  8,  8,  8,
-     8,  8,  8,  8,  8,  8,  8,  8,  8,  8,  8,  8,  8,  8,  8,  8,
-     8,  8,  8,  8,  8,  8,  8,  8,  8,  8,  8,  8,  8,  8,  8,  8,
-     8,  8,  8,  8,  8,  8,  8,  8,  8,  8,  8,  8,  8,  8,  8,  8,
-     8,  8,  8,  8,  8,  8,  8,  8,  8,  8,  8,  8,  8,  8,  8,  8,
-     8,  8,  8,  8,  8,  8,  8,  8,  8,  8,  8,  8,  8,  8,  8,  8,
-     8,  8,  8,  8,  8,  8,  8,  8,  8,  8,  8,  8,  8,  8,  8,  8,
+     0,  0,  0,  0,  0,  0,  0,  0,  0,  0,  0,  0,  0,  0,  0,  0,
+     0,  0,  0,  0,  0,  0,  0,  0,  0,  0,  0,  0,  0,  0,  0,  0,
+     0,  0,  0,  0,  0,  0,  0,  0,  0,  0,  0,  0,  0,  0,  0,  0,
+     0,  0,  0,  0,  0,  0,  0,  0,  0,  0,  0,  0,  0,  0,  0,  0,
+     0,  0,  0,  0,  0,  0,  0,  0,  0,  0,  0,  0,  0,  0,  0,  0,
+     0,  0,  0,  0,  0,  0,  0,  0,  0,  0,  0,  0,  0,  0,  0,  0,
+     0,  0,  0,  0,  0,  0,  0,  0,  0,  0,  0,  0,  0,  0,  0,  4,
+     0,  0,  0,  0,  0,  0,  0,  0,  0,  0,  0,  0,  0,  0,  0,  0,
 };
 
-/* The length of the UTF-8 sequence of one Char at p (p < e, *p >= 0x80),
- * or 0 when it is not a well-formed sequence of a Char. */
-static size_t high_char(const unsigned char *p, const unsigned char *e)
+/* 1 when the C_CTL byte at p is no Char or starts none: a control, or the
+ * EF BF BE / EF BF BF of U+FFFE and U+FFFF. An EF byte is the lead byte of
+ * a whole three-byte sequence in valid UTF-8, so p[1] and p[2] exist. */
+static int not_char(const char *p)
 {
-    unsigned c = p[0];
-    if (c < 0xC2)
-        return 0;
-    if (c < 0xE0)
-        return e - p >= 2 && (p[1] & 0xC0) == 0x80 ? 2 : 0;
-    if (c < 0xF0) {
-        if (e - p < 3 || (p[1] & 0xC0) != 0x80 || (p[2] & 0xC0) != 0x80)
-            return 0;
-        if ((c == 0xE0 && p[1] < 0xA0) || (c == 0xED && p[1] >= 0xA0))
-            return 0; /* overlong, surrogate */
-        if (c == 0xEF && p[1] == 0xBF && (p[2] == 0xBE || p[2] == 0xBF))
-            return 0; /* U+FFFE, U+FFFF */
-        return 3;
-    }
-    if (c > 0xF4 || e - p < 4 || (p[1] & 0xC0) != 0x80 || (p[2] & 0xC0) != 0x80 ||
-        (p[3] & 0xC0) != 0x80)
-        return 0;
-    if ((c == 0xF0 && p[1] < 0x90) || (c == 0xF4 && p[1] >= 0x90))
-        return 0;
-    return 4;
+    const unsigned char *u = (const unsigned char *)p;
+    return u[0] != 0xEF || (u[1] == 0xBF && u[2] >= 0xBE);
 }
 
-/* Skips Chars up to the first byte of a class in mask other than a valid
- * multibyte Char; returns it (or e). */
-static const char *plain_run(const char *p, const char *e, unsigned mask)
+/* Skips Chars up to the first byte of a class in mask (which holds C_CTL)
+ * that is not part of a Char; returns it. The fast path: one table look-up
+ * and one well-predicted branch per byte, ASCII or not, since the text is
+ * valid UTF-8 (checked by the loader: no byte of a multibyte character
+ * needs looking at, and surrogates and overlong forms are gone) and ends
+ * with a NUL byte (C_CTL), which stops the loop at the end of the text
+ * without a bounds check. plan_scan checks both preconditions hold. */
+static const char *plain_run(const char *p, unsigned mask)
 {
     for (;;) {
-        while (p < e && !(cls[(unsigned char)*p] & mask))
+        while (!(cls[(unsigned char)*p] & mask))
             p++;
-        if (p < e && (unsigned char)*p >= 0x80) {
-            size_t n = high_char((const unsigned char *)p, (const unsigned char *)e);
-            if (!n)
-                return p;
-            p += n;
-            continue;
-        }
-        return p;
+        if (not_char(p))
+            return p;
+        p += 3; /* a Char from U+F000 to U+FFFD */
     }
 }
 
@@ -214,7 +201,7 @@ static const char *text(scan *s, const char *p, plan_xnode *parent)
     const char *start = p, *e = s->e;
     int refs = 0;
     for (;;) {
-        p = plain_run(p, e, C_SPECIAL);
+        p = plain_run(p, C_CTL | C_TEXT);
         if (p >= e || *p == '<')
             break;
         char c = *p;
@@ -225,10 +212,8 @@ static const char *text(scan *s, const char *p, plan_xnode *parent)
             if (e - p >= 3 && p[1] == ']' && p[2] == '>')
                 return NULL;
             p++;
-        } else if (c == '>' || c == '"' || c == '\'') {
-            p++;
         } else {
-            return NULL; /* a control character, not UTF-8, not a Char */
+            return NULL; /* a control character, U+FFFE or U+FFFF: no Char */
         }
     }
     if (p >= e || (size_t)(p - start) > s->max_text)
@@ -260,18 +245,14 @@ static const char *text(scan *s, const char *p, plan_xnode *parent)
     return p;
 }
 
-/* Whether [p, q) holds only Chars (tab and line feed included). */
+/* Whether [p, q) holds only Chars (tab and line feed included). q ends
+ * a comment or a PI ('-' or '?'), so no character runs across it. */
 static int all_chars(const char *p, const char *q)
 {
-    for (;;) {
-        p = plain_run(p, q, C_SPECIAL);
-        if (p >= q)
-            return 1;
-        unsigned char c = (unsigned char)*p;
-        if (c < 0x20 || c >= 0x80)
+    for (; p < q; p++)
+        if ((cls[(unsigned char)*p] & C_CTL) && not_char(p))
             return 0;
-        p++;
-    }
+    return 1;
 }
 
 /* The first "x?" (two bytes) at or after p, or NULL. */
@@ -352,15 +333,14 @@ static const char *att_value(scan *s, const char *p, const char **val, size_t *l
     const char *b = p;
     int plain = 1;
     for (;;) {
-        p = plain_run(p, e, C_SPECIAL | C_TABNL);
+        p = plain_run(p, C_CTL | C_ATT | C_TABNL);
         if (p >= e)
             return NULL;
         char c = *p;
         if (c == quote)
             break;
-        if (c == '<' || ((unsigned char)c < 0x20 && c != '\t' && c != '\n') ||
-            (unsigned char)c >= 0x80)
-            return NULL;
+        if (c == '<' || (cls[(unsigned char)c] & C_CTL))
+            return NULL; /* '<', a control, U+FFFE or U+FFFF */
         if (c == '&' || c == '\t' || c == '\n')
             plain = 0;
         p++;
@@ -612,6 +592,10 @@ int plan_scan(plan_xml *x)
     };
     if (s.max_depth > PLAN_MAX_DEPTH_LIMIT)
         s.max_depth = PLAN_MAX_DEPTH_LIMIT;
+    /* plain_run's preconditions: text checked by the loader (valid UTF-8,
+     * no NUL inside) and ended by a NUL byte. Any other source: libxml2. */
+    if (!src->utf8_checked || src->text[src->len] != '\0')
+        return 0;
     if (!scan_doc(&s)) {
         x->children = x->last = x->root = NULL; /* what was built stays in the arena */
         return 0;

@@ -426,6 +426,105 @@ static void quick_test_agrees(void **state)
     assert_true(files >= 100); /* run from the top of the repository */
 }
 
+/* plan_vni_pair (two table look-ups) against the lists of VNI's mark
+ * bytes as Latin-1 characters: circumflex, breve (or horn) and tone marks,
+ * the vowels each goes with, a capital vowel with a capital mark; every
+ * pair of characters up to U+01FF. */
+static int vni_pair_plain(uint32_t prev, uint32_t cp)
+{
+    static const unsigned char circ[] = {0xE2, 0xE1, 0xE0, 0xE5, 0xE3, 0xE4};
+    static const unsigned char breve[] = {0xEA, 0xE9, 0xE8, 0xFA, 0xFC, 0xEB};
+    static const unsigned char tone[] = {0xF9, 0xF8, 0xFB, 0xF5, 0xEF};
+    int upper = (prev >= 'A' && prev <= 'Z') || prev == 0xD4 || prev == 0xD6;
+    uint32_t v = upper ? prev + 0x20 : prev, m = upper ? cp + 0x20 : cp;
+    if (upper && (cp < 0xC0 || cp > 0xDF))
+        return 0;
+    for (size_t i = 0; i < sizeof circ; i++)
+        if (m == circ[i])
+            return v == 'a' || v == 'e' || v == 'o';
+    for (size_t i = 0; i < sizeof breve; i++)
+        if (m == breve[i])
+            return v == 'a';
+    for (size_t i = 0; i < sizeof tone; i++)
+        if (m == tone[i])
+            return v == 'a' || v == 'e' || v == 'o' || v == 'u' || (v == 'y' && m != 0xEF) ||
+                   v == 0xF4 || v == 0xF6;
+    return 0;
+}
+
+static void vni_pairs(void **state)
+{
+    (void)state;
+    size_t pairs = 0;
+    for (uint32_t prev = 0; prev < 0x200; prev++)
+        for (uint32_t cp = 0; cp < 0x200; cp++) {
+            int want = vni_pair_plain(prev, cp);
+            if (plan_vni_pair(prev, cp) != want)
+                fail_msg("U+%04X U+%04X: %d, want %d", prev, cp, !want, want);
+            pairs += (size_t)want;
+        }
+    assert_true(pairs > 50);
+    assert_true(plan_vni_pair('o', 0xE0) && plan_vni_pair('O', 0xC0) && !plan_vni_pair('o', 0xC0));
+}
+
+/* The quick test's look at one Latin-1 character (plan_misenc_sign_at)
+ * against the signs written out plainly, with vni_pair_plain: for every
+ * character before it (none, ASCII, Latin-1, beyond), every Latin-1
+ * character and every character after it. Where quiet_at passes over a
+ * character, there is no sign. */
+static int sign_plain(uint32_t prev, uint32_t cp, uint32_t next)
+{
+    int letter_before = (prev >= 'a' && prev <= 'z') || (prev >= 'A' && prev <= 'Z') ||
+                        prev >= 0x80;
+    int symbol = (cp >= 0xA1 && cp <= 0xBF && cp != 0xAA && cp != 0xB5 && cp != 0xBA) ||
+                 cp == 0xD7 || cp == 0xF7;
+    return symbol || (cp >= 0xC0 && cp <= 0xDE && letter_before) ||
+           (cp >= 0xDF && prev >= 'A' && prev <= 'Z' && next >= 'A' && next <= 'Z') ||
+           (cp >= 0xC0 && prev && vni_pair_plain(prev, cp)) ||
+           (((cp | 0x20) == 0xF4 || (cp | 0x20) == 0xF6) && next && next < 0x100 &&
+            vni_pair_plain(cp, next));
+}
+
+static void quick_test_signs(void **state)
+{
+    (void)state;
+    uint32_t ctx[260];
+    size_t nc = 0, signs = 0, quiet = 0;
+    ctx[nc++] = 0; /* none: the edge of the segment */
+    for (uint32_t c = 0x20; c < 0x7F; c++)
+        ctx[nc++] = c;
+    for (uint32_t c = 0xA0; c <= 0xFF; c++)
+        ctx[nc++] = c;
+    ctx[nc++] = 0x1EA1; /* ạ */
+    ctx[nc++] = 0x201C; /* “ */
+    for (size_t p = 0; p < nc; p++)
+        for (uint32_t cp = 0x80; cp <= 0xFF; cp++)
+            for (size_t q = 0; q < nc; q++) {
+                char t[16];
+                size_t k = 0;
+                t[k++] = '>'; /* before the segment */
+                size_t a = k;
+                if (ctx[p])
+                    k += (size_t)utf8proc_encode_char((utf8proc_int32_t)ctx[p], (utf8proc_uint8_t *)t + k);
+                size_t j = k;
+                k += (size_t)utf8proc_encode_char((utf8proc_int32_t)cp, (utf8proc_uint8_t *)t + k);
+                if (ctx[q])
+                    k += (size_t)utf8proc_encode_char((utf8proc_int32_t)ctx[q], (utf8proc_uint8_t *)t + k);
+                size_t b = k;
+                t[k++] = '<';
+                /* the quick test reads what is not Latin-1 as 0x100 */
+                uint32_t prev = ctx[p] > 0xFF ? 0x100 : ctx[p], next = ctx[q] > 0xFF ? 0x100 : ctx[q];
+                int want = sign_plain(prev, cp, next), q1;
+                int got = plan_misenc_sign_at(t, a, b, j, &q1);
+                if (got != want || (q1 && want))
+                    fail_msg("U+%04X U+%04X U+%04X: sign %d (quiet %d), want %d", ctx[p], cp,
+                             ctx[q], got, q1, want);
+                signs += (size_t)want;
+                quiet += (size_t)q1;
+            }
+    assert_true(signs > 100000 && quiet > 10000);
+}
+
 static void redecode(void **state)
 {
     (void)state;
@@ -518,6 +617,98 @@ static void load_positions(void **state)
     assert_int_equal(p.line, 1);
     assert_int_equal(p.col, 8); /* <a>hòa x: x is the 8th character */
     plan_source_free(s);
+    /* More lines than the loader first makes room for (one in 32 bytes). */
+    char many[600];
+    memcpy(many, "<a>", 3);
+    memset(many + 3, '\n', 500);
+    memcpy(many + 503, "x</a>", 5);
+    s = load(many, 508, NULL, &d);
+    assert_non_null(s);
+    assert_int_equal(s->nlines, 501);
+    p = plan_source_pos(s, 503);
+    assert_int_equal(p.line, 501);
+    assert_int_equal(p.col, 1);
+    p = plan_source_pos(s, 250);
+    assert_int_equal(p.line, 248);
+    plan_source_free(s);
+}
+
+/* The loader's UTF-8 check (plan_load_utf8_valid: an automaton without a
+ * branch on the bytes, four pieces of a text of 64 bytes or more side by
+ * side) against plan_utf8_valid_prefix: a text loads exactly when it is
+ * all valid UTF-8. Every three bytes of those that border the ranges of
+ * UTF-8 (overlong forms, surrogates, beyond U+10FFFF, cut sequences, NUL)
+ * before the end, before continuation bytes and before ASCII; then texts
+ * of valid characters of every length, short and long, with such bytes
+ * put anywhere, where the pieces are cut too. */
+static void load_utf8_check_agrees(void **state)
+{
+    (void)state;
+    static const unsigned char edges[] = {0x00, 0x01, 0x41, 0x7F, 0x80, 0x8F, 0x90, 0x9F, 0xA0,
+                                          0xBF, 0xC0, 0xC1, 0xC2, 0xDF, 0xE0, 0xE1, 0xEC, 0xED,
+                                          0xEE, 0xEF, 0xF0, 0xF1, 0xF3, 0xF4, 0xF5, 0xFF};
+    enum { NE = sizeof edges };
+    static const char *const tails[] = {"", "\x80", "\x80\x80", "abcdefgh", "\x80\x80\x80"};
+    for (size_t c = 0; c < NE * NE * NE; c++)
+        for (size_t f = 0; f < sizeof tails / sizeof *tails; f++) {
+            char t[32];
+            size_t n = 3;
+            memcpy(t, "<a>", 3); /* no byte-order mark, no declaration */
+            t[n++] = (char)edges[c % NE];
+            t[n++] = (char)edges[c / NE % NE];
+            t[n++] = (char)edges[c / NE / NE];
+            memcpy(t + n, tails[f], strlen(tails[f]));
+            n += strlen(tails[f]);
+            plan_diags d = PLAN_DIAGS_INIT;
+            plan_source *s = load(t, n, NULL, &d);
+            int valid = plan_utf8_valid_prefix(t, n) == n;
+            if ((s != NULL) != valid || plan_load_utf8_valid(t, n) != valid)
+                fail_msg("bytes %02X %02X %02X, tail %zu: loaded %d, checked %d, valid UTF-8 %d",
+                         edges[c % NE], edges[c / NE % NE], edges[c / NE / NE], f, s != NULL,
+                         plan_load_utf8_valid(t, n), valid);
+            plan_source_free(s);
+            plan_diags_clear(&d);
+        }
+    static const char *const pieces[] = {
+        "a", "<p>xyz</p>\n", "\xc3\xa9", "\xe1\xbb\x99", "\xf0\x9f\x98\x80", "\xed\x9f\xbf",
+        "\xee\x80\x80", "\xef\xbf\xbf", "\xf4\x8f\xbf\xbf", "\xe0\xa0\x80", "\xf0\x90\x80\x80",
+        "\xc2\x80", "\xdf\xbf", "\xc4\x91",
+    };
+    enum { NP = sizeof pieces / sizeof *pieces };
+    unsigned r = 2024;
+    size_t ok = 0, bad = 0;
+    for (int k = 0; k < 40000; k++) {
+        char t[1200];
+        size_t n = 3;
+        memcpy(t, "<a>", 3);
+        r = r * 1103515245u + 12345u;
+        size_t count = k % 2 ? (r >> 16) % 20 : (r >> 16) % 300;
+        for (size_t j = 0; j < count; j++) {
+            r = r * 1103515245u + 12345u;
+            const char *pc = pieces[(r >> 16) % NP];
+            memcpy(t + n, pc, strlen(pc));
+            n += strlen(pc);
+        }
+        r = r * 1103515245u + 12345u;
+        if (k % 3 && n > 3) { /* one to three bytes of the edges somewhere */
+            size_t at = 3 + (r >> 8) % (n - 3), m = 1 + k % 3;
+            for (size_t j = 0; j < m && at + j < n; j++) {
+                r = r * 1103515245u + 12345u;
+                t[at + j] = (char)edges[(r >> 16) % NE];
+            }
+        }
+        plan_diags d = PLAN_DIAGS_INIT;
+        plan_source *s = load(t, n, NULL, &d);
+        int valid = plan_utf8_valid_prefix(t, n) == n;
+        if ((s != NULL) != valid || plan_load_utf8_valid(t, n) != valid)
+            fail_msg("case %d (%zu bytes): loaded %d, checked %d, valid UTF-8 %d", k, n,
+                     s != NULL, plan_load_utf8_valid(t, n), valid);
+        ok += valid;
+        bad += !valid;
+        plan_source_free(s);
+        plan_diags_clear(&d);
+    }
+    assert_true(ok > 10000 && bad > 10000);
 }
 
 /* Columns counted eight bytes at a time (load.c, columns) against one
@@ -623,10 +814,13 @@ int main(void)
         cmocka_unit_test(runs_found),
         cmocka_unit_test(no_false_alarms),
         cmocka_unit_test(quick_test_agrees),
+        cmocka_unit_test(vni_pairs),
+        cmocka_unit_test(quick_test_signs),
         cmocka_unit_test(redecode),
         cmocka_unit_test(load_vni),
         cmocka_unit_test(load_positions),
         cmocka_unit_test(load_columns_agree),
+        cmocka_unit_test(load_utf8_check_agrees),
         cmocka_unit_test(load_mismatches),
     };
     return cmocka_run_group_tests_name("encoding", tests, NULL, NULL);

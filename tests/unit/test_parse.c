@@ -153,6 +153,8 @@ static const char *const inserts[] = {
     "<a/>", "<p:a xmlns:p=\"u\"/>", " xmlns:p=\"u\"", " xmlns=\"\"", " xmlns=\"urn:other\"",
     " a=\"1\" a=\"2\"", " b='x\"y'", " c=\"&#10;&#9;\"", " d=\"a\tb\nc\"", " e=\"<\"",
     " f=\"&lt;&#38;\"", " g=1", " h", "\x01", "\xEF\xBF\xBE", "\xC3\xA9", "\xF0\x9F\x98\x80",
+    "\xEF\xBF\xBF", "\xEF\xBF\xBD", "\xEF\xBB\xBF", "\xEE\x80\x80", "\xED\x9F\xBF", "\xC2\x85",
+    "\x7F", "\x1F", "\r",
     "--", "<", ">", "&", "\"", "'", "<?", "?>", "<!", "/>", "=", ":", "\t", "\n", " ",
     "<plan xmlns=\"urn:x-plan:ke-hoach:1\">", "</plan>", "<xml/>", "<?xml version=\"1.0\"?>",
 };
@@ -339,6 +341,73 @@ static void known_texts(void **state)
     }
 }
 
+/* The scanner looks at no byte of a multibyte character but the lead byte
+ * EF (U+F000-U+FFFF, with the non-Chars U+FFFE and U+FFFF), relying on the
+ * loader's check of the UTF-8: each character of the three-byte range near
+ * those two, and controls, in text, attribute values, comments and PIs.
+ * The scanner must agree with libxml2 on each, and take the Chars fast. */
+static void chars_beyond_ascii(void **state)
+{
+    (void)state;
+    static const struct {
+        const char *c;
+        int is_char;
+    } chars[] = {
+        {"\xEF\xBF\xBE", 0}, {"\xEF\xBF\xBF", 0}, {"\xEF\xBF\xBD", 1}, {"\xEF\xBF\xBC", 1},
+        {"\xEF\xBE\xBF", 1}, {"\xEF\xBB\xBF", 1}, {"\xEF\x80\x80", 1}, {"\xEE\xBF\xBE", 1},
+        {"\xED\x9F\xBF", 1}, {"\xEE\x80\x80", 1}, {"\xC2\x85", 1},     {"\xC2\x80", 1},
+        {"\xF4\x8F\xBF\xBF", 1}, {"\xE1\xBB\x87", 1}, {"\x7F", 1}, {"\x01", 0},
+        {"\x1F", 0},
+    };
+    static const char *const forms[] = {
+        "<plan xmlns=\"urn:x-plan:ke-hoach:1\">a%sb</plan>",
+        "<plan xmlns=\"urn:x-plan:ke-hoach:1\">%s</plan>",
+        "<plan xmlns=\"urn:x-plan:ke-hoach:1\" a=\"%s\" b='x%sy'/>",
+        "<plan xmlns=\"urn:x-plan:ke-hoach:1\"><!--%s-->x</plan>",
+        "<plan xmlns=\"urn:x-plan:ke-hoach:1\"><?t %s?></plan>",
+        "<!--%s--><plan xmlns=\"urn:x-plan:ke-hoach:1\"/>",
+    };
+    for (size_t i = 0; i < sizeof chars / sizeof *chars; i++)
+        for (size_t k = 0; k < sizeof forms / sizeof *forms; k++) {
+            char text[256];
+            snprintf(text, sizeof text, forms[k], chars[i].c, chars[i].c);
+            snprintf(where, sizeof where, "character %zu in form %zu", i, k);
+            size_t before = total.fast, rejected = total.rejected;
+            check_bytes(text, strlen(text), NULL);
+            if (chars[i].is_char)
+                assert_int_equal(total.fast, before + 1);
+            else
+                assert_int_equal(total.rejected, rejected + 1);
+        }
+}
+
+/* A source the loader did not make (no check of its UTF-8) goes to libxml2,
+ * which finds the bad byte the scanner would not look at. */
+static void unchecked_source(void **state)
+{
+    (void)state;
+    static const char good[] = "<plan xmlns=\"urn:x-plan:ke-hoach:1\">\xC3\xA9</plan>";
+    plan_diags d = PLAN_DIAGS_INIT;
+    plan_source *src = NULL;
+    assert_int_equal(plan_load_bytes(good, strlen(good), "g.xml", NULL, &d, &src), PLAN_OK);
+    assert_true(src->utf8_checked);
+    plan_xml *x = fresh(src);
+    assert_true(plan_scan(x));
+    plan_xml_free(x);
+    /* The same text with a byte that is no UTF-8, as a caller might build. */
+    src->text[strlen(good) - 9] = '\xFF';
+    src->utf8_checked = 0;
+    x = fresh(src);
+    assert_false(plan_scan(x));
+    assert_null(x->root);
+    plan_xml_free(x);
+    x = plan_parse(src, &d);
+    assert_null(x);
+    assert_true(d.n > 0);
+    plan_diags_clear(&d);
+    plan_source_free(src);
+}
+
 /* plan_parse takes the fast way for a plain plan and still reports libxml2's
  * diagnostics for a broken one. */
 static void parse_entry_point(void **state)
@@ -368,6 +437,8 @@ int main(void)
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(known_texts),
         cmocka_unit_test(parse_entry_point),
+        cmocka_unit_test(chars_beyond_ascii),
+        cmocka_unit_test(unchecked_source),
         cmocka_unit_test(files_as_they_are),
         cmocka_unit_test(files_mutated),
         cmocka_unit_test(files_low_limits),
