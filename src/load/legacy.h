@@ -4,8 +4,7 @@
  * TCVN3 or VNI that was read as Windows-1252 and saved as Unicode
  * ("Së V¨n ho¸", "Sôû Vaên hoaù"), found and repaired by src/load/misenc.c.
  * Internal to the library: the loader, the TEXT-MISENCODED check, the
- * fix-encoding command and the unit tests use it (and one check of the
- * loader's, for the unit tests).
+ * fix-encoding command and the unit tests use it.
  */
 #ifndef PLAN_LOAD_LEGACY_H
 #define PLAN_LOAD_LEGACY_H
@@ -14,12 +13,6 @@
 #include <stdint.h>
 
 #include "plan/util.h"
-
-/* ---- the loader (src/load/load.c) ---- */
-
-/* 1 when s[0..n) is all UTF-8 without a NUL byte: the same answer as
- * plan_utf8_valid_prefix(s, n) == n, without a branch on the bytes. */
-int plan_load_utf8_valid(const char *s, size_t n);
 
 /* ---- VNI-Windows (src/load/vni.c) ---- */
 

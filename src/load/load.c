@@ -115,108 +115,6 @@ static unsigned columns(const char *s, size_t n)
     return c;
 }
 
-/* Whether s[0..n) is all UTF-8 without a NUL byte, that is whether
- * plan_utf8_valid_prefix(s, n) == n. That function branches on each
- * character's length, and so mispredicts every few bytes of Vietnamese;
- * it is left for finding where a bad text goes wrong. Here a finite
- * automaton reads the bytes with no branch on them: each byte has a row of
- * next states, and the state, kept as a bit offset (six bits a state),
- * shifts its own next state out of the row. State 0 rejects (and stays),
- * 1 accepts (between characters), 2 wants one more continuation byte, 3
- * two, 6 three; 4, 5, 7 and 8 want two or three with the first narrowed
- * (after E0: A0-BF, no overlong form; after ED: 80-9F, no surrogate;
- * after F0: 90-BF; after F4: 80-8F, nothing beyond U+10FFFF). One
- * automaton waits on its own last step, so four read four pieces of the
- * text side by side, each cut where a byte is no continuation byte: in
- * valid UTF-8 a character starts there, so the text is valid exactly when
- * each piece is. tests/unit/test_encoding.c compares it with
- * plan_utf8_valid_prefix (declared in src/load/legacy.h for the test). */
-#define T(from, to) ((uint64_t)((to) * 6) << ((from) * 6))
-#define RXX 0                                                 /* NUL, C0, C1, F5-FF */
-#define RAS T(1, 1)                                           /* 01-7F */
-#define RC8 (T(2, 1) | T(3, 2) | T(5, 2) | T(6, 3) | T(8, 3)) /* 80-8F */
-#define RC9 (T(2, 1) | T(3, 2) | T(5, 2) | T(6, 3) | T(7, 3)) /* 90-9F */
-#define RCA (T(2, 1) | T(3, 2) | T(4, 2) | T(6, 3) | T(7, 3)) /* A0-BF */
-#define RL2 T(1, 2)                                           /* C2-DF */
-#define RE0 T(1, 4)
-#define RL3 T(1, 3)                                           /* E1-EC, EE, EF */
-#define RED T(1, 5)
-#define RF0 T(1, 7)
-#define RL4 T(1, 6)                                           /* F1-F3 */
-#define RF4 T(1, 8)
-static const uint64_t utf8_row[256] = {
-    RXX, RAS, RAS, RAS, RAS, RAS, RAS, RAS, RAS, RAS, RAS, RAS, RAS, RAS, RAS, RAS, /* 00 */
-    RAS, RAS, RAS, RAS, RAS, RAS, RAS, RAS, RAS, RAS, RAS, RAS, RAS, RAS, RAS, RAS, /* 10 */
-    RAS, RAS, RAS, RAS, RAS, RAS, RAS, RAS, RAS, RAS, RAS, RAS, RAS, RAS, RAS, RAS, /* 20 */
-    RAS, RAS, RAS, RAS, RAS, RAS, RAS, RAS, RAS, RAS, RAS, RAS, RAS, RAS, RAS, RAS, /* 30 */
-    RAS, RAS, RAS, RAS, RAS, RAS, RAS, RAS, RAS, RAS, RAS, RAS, RAS, RAS, RAS, RAS, /* 40 */
-    RAS, RAS, RAS, RAS, RAS, RAS, RAS, RAS, RAS, RAS, RAS, RAS, RAS, RAS, RAS, RAS, /* 50 */
-    RAS, RAS, RAS, RAS, RAS, RAS, RAS, RAS, RAS, RAS, RAS, RAS, RAS, RAS, RAS, RAS, /* 60 */
-    RAS, RAS, RAS, RAS, RAS, RAS, RAS, RAS, RAS, RAS, RAS, RAS, RAS, RAS, RAS, RAS, /* 70 */
-    RC8, RC8, RC8, RC8, RC8, RC8, RC8, RC8, RC8, RC8, RC8, RC8, RC8, RC8, RC8, RC8, /* 80 */
-    RC9, RC9, RC9, RC9, RC9, RC9, RC9, RC9, RC9, RC9, RC9, RC9, RC9, RC9, RC9, RC9, /* 90 */
-    RCA, RCA, RCA, RCA, RCA, RCA, RCA, RCA, RCA, RCA, RCA, RCA, RCA, RCA, RCA, RCA, /* A0 */
-    RCA, RCA, RCA, RCA, RCA, RCA, RCA, RCA, RCA, RCA, RCA, RCA, RCA, RCA, RCA, RCA, /* B0 */
-    RXX, RXX, RL2, RL2, RL2, RL2, RL2, RL2, RL2, RL2, RL2, RL2, RL2, RL2, RL2, RL2, /* C0 */
-    RL2, RL2, RL2, RL2, RL2, RL2, RL2, RL2, RL2, RL2, RL2, RL2, RL2, RL2, RL2, RL2, /* D0 */
-    RE0, RL3, RL3, RL3, RL3, RL3, RL3, RL3, RL3, RL3, RL3, RL3, RL3, RED, RL3, RL3, /* E0 */
-    RF0, RL4, RL4, RL4, RF4, RXX, RXX, RXX, RXX, RXX, RXX, RXX, RXX, RXX, RXX, RXX, /* F0 */
-};
-#undef T
-#undef RXX
-#undef RAS
-#undef RC8
-#undef RC9
-#undef RCA
-#undef RL2
-#undef RE0
-#undef RL3
-#undef RED
-#undef RF0
-#undef RL4
-#undef RF4
-#define UTF8_ACCEPT 6u
-#define UTF8_STEP(st, byte) ((st) = utf8_row[(byte)] >> (st) & 63)
-
-/* m, or the nearest offset before it where a byte is no continuation byte
- * (0 at the latest). */
-static size_t piece_start(const unsigned char *p, size_t m)
-{
-    while (m > 0 && (p[m] & 0xC0) == 0x80)
-        m--;
-    return m;
-}
-
-int plan_load_utf8_valid(const char *s, size_t n)
-{
-    const unsigned char *p = (const unsigned char *)s;
-    uint64_t st[4] = {UTF8_ACCEPT, UTF8_ACCEPT, UTF8_ACCEPT, UTF8_ACCEPT};
-    size_t cut[5] = {0, 0, 0, 0, n}; /* piece k is [cut[k], cut[k + 1]) */
-    size_t at[4] = {0, 0, 0, 0};      /* how far each has been read */
-    if (n >= 64) {
-        cut[2] = piece_start(p, n / 2);
-        cut[1] = piece_start(p, cut[2] / 2);
-        cut[3] = piece_start(p, cut[2] + (n - cut[2]) / 2);
-        size_t h = n; /* the shortest piece */
-        for (int k = 0; k < 4; k++)
-            if (cut[k + 1] - cut[k] < h)
-                h = cut[k + 1] - cut[k];
-        for (size_t i = 0; i < h; i++) {
-            UTF8_STEP(st[0], p[cut[0] + i]);
-            UTF8_STEP(st[1], p[cut[1] + i]);
-            UTF8_STEP(st[2], p[cut[2] + i]);
-            UTF8_STEP(st[3], p[cut[3] + i]);
-        }
-        for (int k = 0; k < 4; k++)
-            at[k] = cut[k] + h;
-    }
-    for (int k = 0; k < 4; k++)
-        for (size_t i = at[k]; i < cut[k + 1]; i++)
-            UTF8_STEP(st[k], p[i]);
-    return st[0] == UTF8_ACCEPT && st[1] == UTF8_ACCEPT && st[2] == UTF8_ACCEPT &&
-           st[3] == UTF8_ACCEPT;
-}
-
 /* The position just after t[0..n), text decoded to UTF-8 but with its line
  * ends as in the file (LF, CRLF or CR): where a byte that could not be
  * decoded stands, as an editor shows it. */
@@ -507,7 +405,7 @@ int plan_load_bytes(const char *bytes, size_t n, const char *name,
     }
     plan_buf tb = PLAN_BUF_INIT;
     if (strcmp(enc, "UTF-8") == 0) {
-        size_t ok = plan_load_utf8_valid(b, len) ? len : plan_utf8_valid_prefix(b, len);
+        size_t ok = plan_utf8_valid_prefix(b, len);
         if (ok != len) {
             plan_pos p = text_pos(b, ok);
             if (b[ok] == '\0')
@@ -534,7 +432,7 @@ int plan_load_bytes(const char *bytes, size_t n, const char *name,
         /* A file declared in an 8-bit encoding whose bytes are all valid UTF-8,
          * with letters beyond ASCII, is UTF-8 mislabelled: legacy Vietnamese
          * never forms UTF-8 sequences for long. */
-        if (declared && unit_bits(enc) == 0 && plan_load_utf8_valid(b, len)) {
+        if (declared && unit_bits(enc) == 0 && plan_utf8_valid_prefix(b, len) == len) {
             size_t i = 0;
             while (i < len && (unsigned char)b[i] < 0x80)
                 i++;
@@ -562,9 +460,7 @@ int plan_load_bytes(const char *bytes, size_t n, const char *name,
                              "named in the XML declaration"),
                            bad < len ? (unsigned char)b[bad] : 0, enc);
         if (rc == 0) {
-            size_t ok = plan_load_utf8_valid(tb.data, tb.len)
-                             ? tb.len
-                             : plan_utf8_valid_prefix(tb.data ? tb.data : "", tb.len);
+            size_t ok = plan_utf8_valid_prefix(tb.data ? tb.data : "", tb.len);
             if (ok != tb.len) {
                 plan_diags_add(d, PLAN_RULE_XML_ENCODING, PLAN_SEV_ERROR, name,
                                text_pos(tb.data, ok), _("NUL byte in the text; remove it"));
@@ -623,7 +519,7 @@ int plan_load_bytes(const char *bytes, size_t n, const char *name,
     s->text = text;
     s->len = o;
     s->encoding = enc;
-    s->utf8_checked = 1; /* every way above checked it (plan_load_utf8_valid) */
+    s->utf8_checked = 1; /* every way above checked it (plan_utf8_valid_prefix) */
     set_limits(s, opts);
     build_lines(s);
     build_marks(s);

@@ -277,6 +277,35 @@ static void valid_prefix_random_texts_agree(void **state)
     }
 }
 
+/* Every three bytes of those that border the ranges of UTF-8 (overlong
+ * forms, surrogates, beyond U+10FFFF, cut sequences, NUL), at every place
+ * of a block of the automaton, before continuation bytes and ASCII. */
+static void valid_prefix_edges_agree(void **state)
+{
+    (void)state;
+    static const unsigned char edges[] = {0x00, 0x01, 0x41, 0x7F, 0x80, 0x8F, 0x90, 0x9F, 0xA0,
+                                          0xBF, 0xC0, 0xC1, 0xC2, 0xDF, 0xE0, 0xE1, 0xEC, 0xED,
+                                          0xEE, 0xEF, 0xF0, 0xF1, 0xF3, 0xF4, 0xF5, 0xFF};
+    enum { NE = sizeof edges };
+    static const char *const tails[] = {"", "\x80", "\x80\x80", "abcdefgh", "\x80\x80\x80"};
+    for (size_t c = 0; c < NE * NE * NE; c++)
+        for (size_t f = 0; f < sizeof tails / sizeof *tails; f++)
+            for (size_t lead = 0; lead < 9; lead += 3) { /* 6: across two blocks */
+                unsigned char t[32];
+                size_t n = lead;
+                memset(t, 'a', lead);
+                t[n++] = edges[c % NE];
+                t[n++] = edges[c / NE % NE];
+                t[n++] = edges[c / NE / NE];
+                memcpy(t + n, tails[f], strlen(tails[f]));
+                n += strlen(tails[f]);
+                size_t want = ref_valid_prefix(t, n), got = plan_utf8_valid_prefix((char *)t, n);
+                if (want != got)
+                    fail_msg("bytes %02X %02X %02X after %zu, tail %zu: %zu, want %zu", t[lead],
+                             t[lead + 1], t[lead + 2], lead, f, got, want);
+            }
+}
+
 /* ---- normalization ---- */
 
 /* White space folded and trimmed, then NFC by utf8proc (the text as it is
@@ -335,6 +364,7 @@ int main(void)
         cmocka_unit_test(fold_bad_bytes_agree),
         cmocka_unit_test(base_letter),
         cmocka_unit_test(valid_prefix_random_texts_agree),
+        cmocka_unit_test(valid_prefix_edges_agree),
         cmocka_unit_test(normalize_random_texts_agree),
     };
     return cmocka_run_group_tests_name("utf8", tests, NULL, NULL);
