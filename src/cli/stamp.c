@@ -96,10 +96,25 @@ static int cmp_entry(const void *x, const void *y)
     return strcmp(((const entry *)x)->stem, ((const entry *)y)->stem);
 }
 
+/* The index of the first entry whose stem is not below stem (s->n when
+ * none): where stem is, or where it goes to keep the table sorted. */
+static size_t lower_bound(const cli_stamps *s, const char *stem)
+{
+    size_t lo = 0, hi = s->n;
+    while (lo < hi) {
+        size_t mid = lo + (hi - lo) / 2;
+        if (strcmp(s->v[mid].stem, stem) < 0)
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    return lo;
+}
+
 static entry *find(const cli_stamps *s, const char *stem)
 {
-    entry k = {(char *)stem, 0};
-    return s->n ? bsearch(&k, s->v, s->n, sizeof *s->v, cmp_entry) : NULL;
+    size_t i = lower_bound(s, stem);
+    return i < s->n && strcmp(s->v[i].stem, stem) == 0 ? &s->v[i] : NULL;
 }
 
 static char *stamps_path(const char *dir)
@@ -152,11 +167,11 @@ uint64_t cli_stamps_get(const cli_stamps *s, const char *stem)
 
 void cli_stamps_set(cli_stamps *s, const char *stem, uint64_t key)
 {
-    entry *e = find(s, stem);
-    if (e) {
-        if (e->key != key)
+    size_t i = lower_bound(s, stem);
+    if (i < s->n && strcmp(s->v[i].stem, stem) == 0) {
+        if (s->v[i].key != key)
             s->changed = 1;
-        e->key = key; /* 0: dropped when written */
+        s->v[i].key = key; /* 0: dropped when written */
         return;
     }
     if (!key)
@@ -165,9 +180,12 @@ void cli_stamps_set(cli_stamps *s, const char *stem, uint64_t key)
         s->cap = s->cap ? s->cap * 2 : 64;
         s->v = plan_xrealloc(s->v, s->cap * sizeof *s->v);
     }
-    s->v[s->n].stem = plan_xstrdup(stem);
-    s->v[s->n++].key = key;
-    qsort(s->v, s->n, sizeof *s->v, cmp_entry);
+    /* Inserted in its place: the table stays sorted without a sort per
+     * plan (inputs mostly come in order, so mostly at the end). */
+    memmove(s->v + i + 1, s->v + i, (s->n - i) * sizeof *s->v);
+    s->v[i].stem = plan_xstrdup(stem);
+    s->v[i].key = key;
+    s->n++;
     s->changed = 1;
 }
 
