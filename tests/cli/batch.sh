@@ -127,6 +127,21 @@ grep -q "^  failed: $F/zz-seed-003.xml ([0-9]* error(s))$" "$D/fail.err" && ok |
 plan compile "$F" -o "$D/fail-out" > /dev/null 2> "$D/fail2.err"
 grep -q "^compiled 0, up to date 5, failed 2$" "$D/fail2.err" && ok || bad "failing plans are not tried again on the next run"
 
+# Inputs of the same name would write the same outputs: every pair is named,
+# the later input's pairs after the earlier's, and nothing is written.
+S=$D/same
+mkdir -p "$S/a" "$S/b" "$S/c"
+for x in a b c; do cp plans/003-01-KH-VP.xml "$S/$x/x.xml"; done
+plan compile "$S/c/x.xml" plans/004-32-KH-SNgV.xml "$S/a/x.xml" "$S/b/x.xml" -o "$S/out" \
+    > /dev/null 2> "$S/err"
+rc=$?
+msg="two inputs have the same name; their outputs would collide"
+printf 'plan: error: %s, %s: %s\n' "$S/c/x.xml" "$S/a/x.xml" "$msg" "$S/c/x.xml" "$S/b/x.xml" \
+    "$msg" "$S/a/x.xml" "$S/b/x.xml" "$msg" > "$S/want"
+[ "$rc" -eq 2 ] && ok || bad "inputs of the same name: exit $rc, expected 2"
+cmp -s "$S/want" "$S/err" && ok || bad "inputs of the same name: $(head -3 "$S/err")"
+[ -z "$(ls -A "$S/out" 2> /dev/null)" ] && ok || bad "inputs of the same name: outputs were written"
+
 # --- 6. --depfile --------------------------------------------------------------
 plan compile --force "$R" -o "$O" --depfile "$D/plans.d" > /dev/null 2>&1
 grep -q "^ $R/ubnd-135.xml" "$D/plans.d" && ok || bad "the depfile does not list the parent"
