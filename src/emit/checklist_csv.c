@@ -38,7 +38,7 @@ void plan_emit_checklist_csv(const plan_checklist *c, plan_buf *out)
         const plan_obligation *o = &c->v[i];
         char iso[16] = "";
         if (o->due.y)
-            plan_fmt_iso(o->due, iso);
+            plan_date_iso(o->due, iso);
         char line[PLAN_FMT_MAX];
         plan_fmt_u(line, o->line, 0);
         field(out, iso, 0);

@@ -22,7 +22,7 @@ void plan_emit_checklist_json(const plan_checklist *c, plan_buf *out)
     const plan_header *h = &c->doc->header;
     char iso[16] = "";
     if (h->date.prec != PLAN_PREC_NONE)
-        plan_fmt_iso(h->date.lo, iso);
+        plan_date_iso(h->date.lo, iso);
     plan_buf title = PLAN_BUF_INIT;
     plan_checklist_title(c, &title);
     plan_put_str(out, "{\n  \"format\": \"urn:x-plan:checklist:1\",\n  \"plan\": {\n");
@@ -49,7 +49,7 @@ void plan_emit_checklist_json(const plan_checklist *c, plan_buf *out)
         const plan_obligation *o = &c->v[i];
         char due[16] = "";
         if (o->due.y)
-            plan_fmt_iso(o->due, due);
+            plan_date_iso(o->due, due);
         plan_put_str(out, i ? ",\n    {\n" : "\n    {\n");
         plan_put_str(out, "      \"uid\": ");
         plan_json_str(out, o->uid);

@@ -49,25 +49,6 @@ void plan_put_i(plan_buf *b, long long v, int width)
     plan_put_mem(b, tmp, plan_fmt_i(tmp, v, width));
 }
 
-void plan_fmt_iso(plan_date d, char iso[16])
-{
-    if (!d.y) {
-        iso[0] = '\0';
-        return;
-    }
-    /* Each part is at least its width, so the whole is at least ten
-     * characters; an out-of-range part pushes the rest past the cut, as
-     * plan_date_iso's snprintf then memcpy of ten does. */
-    char tmp[3 * PLAN_FMT_MAX];
-    size_t n = plan_fmt_i(tmp, d.y, 4);
-    tmp[n++] = '-';
-    n += plan_fmt_i(tmp + n, d.m, 2);
-    tmp[n++] = '-';
-    plan_fmt_i(tmp + n, d.d, 2);
-    memcpy(iso, tmp, 10);
-    iso[10] = '\0';
-}
-
 static void walk(const plan_block *first, const plan_visitor *v, void *ctx, int depth)
 {
     for (const plan_block *b = first; b; b = b->next) {

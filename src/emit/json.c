@@ -121,7 +121,7 @@ static void jw_date(jw *w, const char *key, plan_date d)
         return;
     }
     char iso[16];
-    plan_fmt_iso(d, iso);
+    plan_date_iso(d, iso);
     jw_str(w, key, iso);
 }
 

@@ -56,10 +56,6 @@ size_t plan_fmt_u(char *dst, unsigned long long v, int width);
 void plan_put_i(plan_buf *b, long long v, int width);
 void plan_put_u(plan_buf *b, unsigned long long v, int width);
 
-/* plan_date_iso (src/model/when.c) without snprintf: "YYYY-MM-DD" (the
- * first ten characters of "%04d-%02d-%02d"), "" when d.y is 0. */
-void plan_fmt_iso(plan_date d, char iso[16]);
-
 /* An office name once prepared for comparisons (checklist.c): its core
  * name's two keys (plan_name_key with and without accents) and its slug.
  * plan_office_id_same(a, b) is plan_checklist_office_is(a->name, b->name),

@@ -104,7 +104,7 @@ static void when_leaf(out *o, const char *name, const plan_when *w, int start)
     if (!w->text.s)
         return;
     char iso[16];
-    plan_fmt_iso(start ? w->lo : w->hi, iso);
+    plan_date_iso(start ? w->lo : w->hi, iso);
     /* <date> is always a day: it carries iso only. */
     int is_date = strcmp(name, "date") == 0;
     const char *a[] = {"iso", iso, "precision",
@@ -337,7 +337,7 @@ static void block(out *o, const plan_block *b)
             words(&r, t->roles, task_roles);
             char iso[16] = "";
             if (t->due.text.s)
-                plan_fmt_iso(t->due.hi, iso);
+                plan_date_iso(t->due.hi, iso);
             const char *ta[] = {"roles", plan_buf_cstr(&r), "due", t->due.text.s,
                                 "due-iso", t->due.text.s ? iso : NULL, "to", t->to, NULL};
             leaf(o, "task", t->text.s, ta);

@@ -457,8 +457,8 @@ static void put_inline_and_call(void **state)
     }
 }
 
-/* Dates without printf against plan_date_iso and the printf formats
- * they replace, out-of-range parts included. */
+/* Dates without printf against the printf formats they replace,
+ * out-of-range parts included (plan_date_iso: test_model). */
 static void fmt_dates(void **state)
 {
     (void)state;
@@ -470,10 +470,6 @@ static void fmt_dates(void **state)
         for (size_t j = 0; j < sizeof ms / sizeof *ms; j++)
             for (size_t k = 0; k < sizeof ds / sizeof *ds; k++) {
                 plan_date d = {ys[i], ms[j], ds[k]};
-                char a[16], b[16];
-                plan_date_iso(d, a);
-                plan_fmt_iso(d, b);
-                assert_string_equal(a, b);
                 plan_buf o = PLAN_BUF_INIT;
                 plan_date_vi(d, &o);
                 snprintf(want, sizeof want, "%02d/%02d/%04d", d.d, d.m, d.y);
