@@ -126,14 +126,20 @@ static inline uint64_t dfa_run8(const uint64_t *dfa, const unsigned char *p, uin
     return t & 63;
 }
 
-/* The tables of the automata, built once: pthread_once, after a check
- * that costs no call once they are. */
+/* init run once (pthread_once), behind a test of *ready that costs no
+ * call once it has run: the tables below are read for every text. */
+static inline void once_ready(int *ready, pthread_once_t *once, void (*init)(void))
+{
+    if (!__atomic_load_n(ready, __ATOMIC_ACQUIRE)) {
+        pthread_once(once, init);
+        __atomic_store_n(ready, 1, __ATOMIC_RELEASE);
+    }
+}
+
+/* The tables of the automata, built once. */
 static inline void dfa_ready_check(void)
 {
-    if (!__atomic_load_n(&dfa_ready, __ATOMIC_ACQUIRE)) {
-        pthread_once(&dfa_once, dfa_init);
-        __atomic_store_n(&dfa_ready, 1, __ATOMIC_RELEASE);
-    }
+    once_ready(&dfa_ready, &dfa_once, dfa_init);
 }
 
 /* Eight bytes at a time through the automaton, unrolled, without a branch
@@ -609,16 +615,12 @@ static void fold_table_init(void)
     }
 }
 
-/* The table, built once: pthread_once, after a check that costs no call
- * once it is built (folding is called for every text). */
+/* The table, built once (folding is called for every text). */
 static int fold_ready;
 
 static void fold_table_ready(void)
 {
-    if (!__atomic_load_n(&fold_ready, __ATOMIC_ACQUIRE)) {
-        pthread_once(&fold_once, fold_table_init);
-        __atomic_store_n(&fold_ready, 1, __ATOMIC_RELEASE);
-    }
+    once_ready(&fold_ready, &fold_once, fold_table_init);
 }
 
 /* Bytes fold_fast may write for an input of n bytes: an entry is at most
