@@ -6,6 +6,7 @@
  * date would make a check fire on a correct plan.
  */
 #include <ctype.h>
+#include <limits.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -100,8 +101,10 @@ static int split_notation(const char *s, long *serial, char *rest, size_t cap)
     *serial = 0;
     while (*s == ' ')
         s++;
+    /* A serial of more digits than a long holds (no real one) stays at
+     * LONG_MAX rather than overflow. */
     for (; isdigit((unsigned char)*s); s++, digits++)
-        *serial = *serial * 10 + (*s - '0');
+        *serial = *serial < LONG_MAX / 10 ? *serial * 10 + (*s - '0') : LONG_MAX;
     while (*s == ' ')
         s++;
     if (!digits || *s != '/')

@@ -1738,7 +1738,7 @@ static int office_exempt(const recips *r, const char *folded, const office *of)
         exempt = strncmp(folded, generic_folded[g], generic_len[g]) == 0;
     const name *m = &of->m;
     size_t i = skip_leaders(&r->v, m, 0);
-    name rest = {m->v + i, m->n - i, 0};
+    name rest = {m->n ? m->v + i : NULL, m->n - i, 0}; /* an empty name has no v */
     if (!exempt && m->n > 0)
         exempt = i == m->n || name_at(&r->issuer, 0, &rest) || name_at(&r->issuer_parent, 0, &rest);
     for (size_t k = 0; k < r->nsup && !exempt; k++)

@@ -147,6 +147,16 @@ expect "a directory with no plans: a warning, exit 0" 0 'warning: .*empty: no pl
 mkdir -p "$D/dir.xml"
 expect "a directory named *.xml is walked, not read" 0 'no plan files' -- plan check -q "$D/dir.xml"
 
+# Odd values the fuzzer found undefined behaviour in (caught under the
+# sanitizers, which this script also runs under): a cited document's serial
+# of 25 digits, an office named only by a parenthesis.
+sed 's|<number>152/2025/NĐ-CP</number>|<number>1234567890123456789012345/2025/NĐ-CP</number>|' \
+    plans/003-01-KH-VP.xml > "$D/longserial.xml"
+expect "a serial of 25 digits" 0 '0 error\(s\), 1 warning\(s\)' -- plan check "$D/longserial.xml"
+sed 's|<office>Phòng Hành chính - Quản trị</office>|<office>(ghi chú)</office>|' \
+    plans/003-01-KH-VP.xml > "$D/parenoffice.xml"
+expect "an office named only by a parenthesis" 0 '0 error\(s\), 0 warning\(s\)' -- plan check "$D/parenoffice.xml"
+
 # An unreadable file (skipped when running as root, who can read anything).
 if [ "$(id -u)" -ne 0 ]; then
     cp plans/004-32-KH-SNgV.xml "$D/noread.xml"; chmod 000 "$D/noread.xml"
