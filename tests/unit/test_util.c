@@ -24,114 +24,6 @@ static void utf8_valid_prefix(void **state)
     assert_int_equal(plan_utf8_valid_prefix("\xED\xA0\x80", 3), 0);    /* surrogate */
 }
 
-/* The validation byte by byte, as it was before the fast path: the
- * reference the fast one must agree with. */
-static size_t ref_valid_prefix(const unsigned char *p, size_t n)
-{
-    size_t i = 0;
-    while (i < n) {
-        unsigned c = p[i];
-        if (c == 0)
-            return i;
-        if (c < 0x80) {
-            i++;
-            continue;
-        }
-        size_t k;
-        unsigned cp;
-        if (c >= 0xC2 && c <= 0xDF)
-            k = 1, cp = c & 0x1F;
-        else if (c >= 0xE0 && c <= 0xEF)
-            k = 2, cp = c & 0x0F;
-        else if (c >= 0xF0 && c <= 0xF4)
-            k = 3, cp = c & 0x07;
-        else
-            return i;
-        for (size_t j = 1; j <= k; j++) {
-            if (i + j >= n || (p[i + j] & 0xC0) != 0x80)
-                return i;
-            cp = (cp << 6) | (p[i + j] & 0x3F);
-        }
-        if ((k == 2 && cp < 0x800) || (k == 3 && (cp < 0x10000 || cp > 0x10FFFF)) ||
-            (cp >= 0xD800 && cp <= 0xDFFF))
-            return i;
-        i += k + 1;
-    }
-    return n;
-}
-
-/* seq[0..k) after 0 to 9 ASCII bytes and before "xyz", and cut short. */
-static void check_prefix(const unsigned char *seq, size_t k)
-{
-    unsigned char b[32];
-    for (size_t pad = 0; pad < 10; pad++) {
-        memcpy(b, "abcdefghij", pad);
-        memcpy(b + pad, seq, k);
-        memcpy(b + pad + k, "xyz", 3);
-        for (size_t n = pad; n <= pad + k + 3; n++) {
-            size_t want = ref_valid_prefix(b, n), got = plan_utf8_valid_prefix((char *)b, n);
-            if (want != got)
-                fail_msg("sequence %02X %02X %02X %02X (%zu bytes) after %zu, length %zu: %zu, "
-                         "want %zu",
-                         seq[0], k > 1 ? seq[1] : 0, k > 2 ? seq[2] : 0, k > 3 ? seq[3] : 0, k,
-                         pad, n, got, want);
-        }
-    }
-}
-
-static void utf8_valid_prefix_fast_path_agrees(void **state)
-{
-    (void)state;
-    unsigned char q[4];
-    for (unsigned a = 0; a < 256; a++) {
-        q[0] = (unsigned char)a;
-        check_prefix(q, 1);
-        for (unsigned b = 0; b < 256; b++) {
-            q[1] = (unsigned char)b;
-            if (a >= 0xC0 || b >= 0xC0 || b < 0x80 || a < 0x82 || (a & 7) == 0)
-                check_prefix(q, 2); /* every pair a lead byte can start, a sample of the rest */
-            if (a < 0xE0 || a > 0xF5)
-                continue;
-            static const unsigned char thirds[] = {0x7F, 0x80, 0xBF, 0xC0};
-            for (size_t c = 0; c < sizeof thirds; c++) {
-                q[2] = thirds[c];
-                check_prefix(q, 3);
-                q[3] = 0x80;
-                check_prefix(q, 4);
-                q[3] = 0x41;
-                check_prefix(q, 4);
-            }
-        }
-    }
-    /* Texts of pieces, valid and not, so that every piece falls on every
-     * lane of the eight-byte test and across two words. */
-    static const char *const pieces[] = {
-        "a", "\xc3\xa9", "\xe1\xbb\x99", "\xe2\x80\x9c", "\xf0\x9f\x98\x80", "\xe0\xa4\x85",
-        "\xed\x9f\xbf", "\xed\xa0\x80", "\xc0\xaf", "\x80", "\xc3", "\xe1\xbb", "\xe0\x80\x80",
-        "\xf5\x80\x80\x80", "\xef\xbf\xbf", "  ",
-    };
-    enum { NP = sizeof pieces / sizeof *pieces };
-    unsigned r = 7;
-    for (int k = 0; k < 200000; k++) {
-        unsigned char b[64];
-        size_t n = 0;
-        for (int j = 0; j < 12; j++) {
-            r = r * 1103515245u + 12345u;
-            /* Mostly valid pieces, as in real text. */
-            size_t at = (r >> 16) % 16 < 12 ? (r >> 20) % 5 : (r >> 20) % NP;
-            size_t l = strlen(pieces[at]);
-            memcpy(b + n, pieces[at], l);
-            n += l;
-        }
-        size_t want = ref_valid_prefix(b, n), got = plan_utf8_valid_prefix((char *)b, n);
-        if (want != got)
-            fail_msg("text %d: %zu, want %zu", k, got, want);
-    }
-    /* Vietnamese text: ASCII words between letters of two and three bytes. */
-    const char *t = "Kế hoạch tổ chức Hội nghị “Tổng kết” – ÀÁ Đ đ ơ ư";
-    assert_int_equal(plan_utf8_valid_prefix(t, strlen(t)), strlen(t));
-}
-
 /* White space folded and trimmed as plan_text_normalize promises, then
  * NFC, the slow way: the reference of its one pass. */
 static const char *ref_normalize(plan_arena *a, const char *s, size_t n)
@@ -347,7 +239,6 @@ int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(utf8_valid_prefix),
-        cmocka_unit_test(utf8_valid_prefix_fast_path_agrees),
         cmocka_unit_test(text_normalize_one_pass_agrees),
         cmocka_unit_test(text_normalize_word_copy_agrees),
         cmocka_unit_test(text_normalize_nfc_and_space),
