@@ -93,15 +93,6 @@ static int concerns(ics *w, const plan_obligation *o, size_t office)
     return 0;
 }
 
-static void join(plan_buf *b, const char *const *v, size_t n)
-{
-    for (size_t i = 0; i < n; i++) {
-        if (i)
-            plan_put_mem(b, "; ", 2);
-        plan_put_str(b, v[i]);
-    }
-}
-
 /* The obligation's part of the description; the plan's part (its title
  * and subject, the same in every VTODO) is description_tail. */
 static void description(const plan_checklist *c, const plan_obligation *o, plan_buf *b)
@@ -125,11 +116,11 @@ static void description(const plan_checklist *c, const plan_obligation *o, plan_
     plan_put_str(b, plan_ob_kind_label(o->kind));
     if (o->nlead) {
         plan_put_str(b, "\nChủ trì: ");
-        join(b, o->lead, o->nlead);
+        plan_put_names(b, o->lead, o->nlead);
     }
     if (o->ncoordinate) {
         plan_put_str(b, "\nPhối hợp: ");
-        join(b, o->coordinate, o->ncoordinate);
+        plan_put_names(b, o->coordinate, o->ncoordinate);
     }
     if (o->to) {
         plan_put_str(b, "\nGửi đến: ");

@@ -18,11 +18,7 @@ static void cell(plan_buf *b, const char *s)
 static void cell_list(plan_buf *b, const char *const *v, size_t n, plan_buf *tmp)
 {
     plan_buf_reset(tmp);
-    for (size_t i = 0; i < n; i++) {
-        if (i)
-            plan_put_mem(tmp, "; ", 2);
-        plan_put_str(tmp, v[i]);
-    }
+    plan_put_names(tmp, v, n);
     cell(b, plan_buf_cstr(tmp));
 }
 

@@ -43,6 +43,15 @@ void plan_put_u(plan_buf *b, unsigned long long v, int width)
     plan_put_mem(b, tmp, plan_fmt_u(tmp, v, width));
 }
 
+void plan_put_names(plan_buf *b, const char *const *v, size_t n)
+{
+    for (size_t i = 0; i < n; i++) {
+        if (i)
+            plan_put_mem(b, "; ", 2);
+        plan_put_str(b, v[i]);
+    }
+}
+
 void plan_put_i(plan_buf *b, long long v, int width)
 {
     char tmp[PLAN_FMT_MAX];

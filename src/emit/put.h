@@ -43,6 +43,10 @@ static inline void plan_put_chr(plan_buf *b, char c)
     }
 }
 
+/* The n names of v appended to b, joined with "; " (the checklists' lists
+ * of offices). */
+void plan_put_names(plan_buf *b, const char *const *v, size_t n);
+
 /* Room for any number plan_fmt_* writes, with its NUL. */
 #define PLAN_FMT_MAX 24
 
