@@ -105,6 +105,7 @@ typedef struct run {
     int ninputs;
     file_id *ids;       /* the inputs' identities, sorted (is_input) */
     size_t nids;
+    int inputs_in_outdir; /* some input is in -o DIR: check each output (is_input) */
     job *jobs_v;        /* one per input */
     slot *slots;        /* cli_batch_window(jobs) of them */
     size_t nslots;
@@ -138,6 +139,33 @@ static file_id *input_ids(char **inputs, int n, size_t *count)
     qsort(v, k, sizeof *v, cmp_id);
     *count = k;
     return v;
+}
+
+/* 1 when some input's directory is dir (the same directory, by identity,
+ * however the paths spell it). Only then can an output path be an
+ * input's own name: outputs replace their path by link or rename, so a
+ * link to an input elsewhere is replaced, never written through. */
+static int inputs_in_dir(char **inputs, int n, const char *dir)
+{
+    struct stat od;
+    if (stat(dir, &od) != 0)
+        return 1; /* unknown: check every output */
+    char *last = NULL;
+    int last_in = 0, found = 0;
+    for (int i = 0; i < n && !found; i++) {
+        char *d = plan_path_dir(inputs[i]);
+        if (!last || strcmp(d, last) != 0) { /* inputs come mostly a folder at a time */
+            struct stat st;
+            last_in = stat(d, &st) != 0 || (st.st_dev == od.st_dev && st.st_ino == od.st_ino);
+            free(last);
+            last = d;
+        } else {
+            free(d);
+        }
+        found = last_in;
+    }
+    free(last);
+    return found;
 }
 
 static int is_input(const file_id *ids, size_t n, const char *path)
@@ -228,7 +256,7 @@ static int same_stems(const run *r)
  * messages go to f (the job's buffer). */
 static int write_output(const run *r, slot *j, FILE *f, const char *path, const plan_buf *b)
 {
-    if (is_input(r->ids, r->nids, path)) {
+    if (r->inputs_in_outdir && is_input(r->ids, r->nids, path)) {
         fprintf(f, "plan: %s: %s: %s\n", _("error"), path,
                 _("refusing to write over an input file; choose another -o directory"));
         return 1;
@@ -842,6 +870,7 @@ static int run_cmd(int argc, char **argv, int compile)
             r.failed_io = 1;
             goto done;
         }
+        r.inputs_in_outdir = inputs_in_dir(r.inputs, r.ninputs, r.o.outdir);
         if (same_stems(&r))
             r.failed_io = 1;
         if (r.failed_io)

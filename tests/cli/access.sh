@@ -119,6 +119,9 @@ for f in sorted(os.listdir(logs)):
                 base = a.group(2)
             if a.group(3) == "":
                 continue  # AT_EMPTY_PATH: the descriptor itself, opened before
+            if call in ("link", "linkat") and a.start() == args[0].start() and \
+                    re.fullmatch(r"/proc/self/fd/\d+", a.group(3)):
+                continue  # an unnamed file (O_TMPFILE) by its descriptor, opened before
             p = absp(a.group(3), base)
             writes = call in ("rename", "renameat", "renameat2", "unlink", "unlinkat",
                               "mkdir", "mkdirat", "rmdir", "link", "linkat", "symlink",

@@ -97,6 +97,16 @@ ls -a "$D/out" | grep -q '^\.' && [ "$(ls -a "$D/out" | grep -c '^\..*XXXX\|\.xm
 cp plans/004-32-KH-SNgV.xml "$D/in.xml"
 expect "never write over an input" 2 'refusing to write over an input' -- plan compile -q "$D/in.xml" -o "$D"
 cmp -s "$D/in.xml" plans/004-32-KH-SNgV.xml && pass=$((pass + 1)) || { fail=$((fail + 1)); echo "FAIL: the input was modified"; }
+# A link to an input where an output goes is replaced, never written
+# through: the input keeps its bytes (and its one name).
+mkdir -p "$D/links" "$D/lout"
+cp plans/004-32-KH-SNgV.xml "$D/links/004-32-KH-SNgV.xml"
+ln -s "$D/links/004-32-KH-SNgV.xml" "$D/lout/004-32-KH-SNgV.xml"
+ln "$D/links/004-32-KH-SNgV.xml" "$D/lout/004-32-KH-SNgV.md"
+expect "compile over links to an input" 0 '' -- plan compile -q "$D/links/004-32-KH-SNgV.xml" -o "$D/lout"
+cmp -s "$D/links/004-32-KH-SNgV.xml" plans/004-32-KH-SNgV.xml && [ ! -L "$D/lout/004-32-KH-SNgV.xml" ] &&
+    [ "$(stat -c %h "$D/links/004-32-KH-SNgV.xml")" -eq 1 ] && grep -q '^# ' "$D/lout/004-32-KH-SNgV.md" &&
+    pass=$((pass + 1)) || { fail=$((fail + 1)); echo "FAIL: a link to an input in the output directory was written through"; }
 touch "$D/afile"
 expect "output under a regular file" 2 'not a directory' -- plan compile -q plans/004-32-KH-SNgV.xml -o "$D/afile/sub"
 expect "a plan with errors writes nothing" 1 '' -- plan compile -q "$D/lz.xml" -o "$D/none"

@@ -15,12 +15,20 @@
  *                  writes succeed, and fsync (or syncfs) or close of a file
  *                  under the directory (or of the directory itself, for
  *                  syncfs) fails once more than the room has been written
+ *   FAULTFS_TMPFILE 0: open(O_TMPFILE) in the directory fails with
+ *                  EOPNOTSUPP, as on a file system without unnamed files
+ *                  (NFS among them). It always does with FAULTFS_OP=close:
+ *                  the file systems whose close() reports a full disk are
+ *                  such file systems (ext4, xfs, btrfs and tmpfs, which
+ *                  have O_TMPFILE, report it at write or fsync)
  *
  * Build: cc -shared -fPIC -o faultfs.so faultfs.c -ldl -lpthread
  */
 #define _GNU_SOURCE
 #include <dlfcn.h>
 #include <errno.h>
+#include <fcntl.h>
+#include <stdarg.h>
 #include <pthread.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -33,6 +41,8 @@ static ssize_t (*real_write)(int, const void *, size_t);
 static int (*real_fsync)(int);
 static int (*real_syncfs)(int);
 static int (*real_close)(int);
+static int (*real_open)(const char *, int, ...);
+static int no_tmpfile;
 static const char *dir;
 static size_t dirlen;
 static long long room;  /* bytes that still fit (may go negative: fsync/close modes) */
@@ -45,12 +55,15 @@ static void init(void)
     real_fsync = (int (*)(int))dlsym(RTLD_NEXT, "fsync");
     real_syncfs = (int (*)(int))dlsym(RTLD_NEXT, "syncfs");
     real_close = (int (*)(int))dlsym(RTLD_NEXT, "close");
+    real_open = (int (*)(const char *, int, ...))dlsym(RTLD_NEXT, "open");
+    const char *t = getenv("FAULTFS_TMPFILE");
     const char *d = getenv("FAULTFS_DIR");
     const char *b = getenv("FAULTFS_BYTES");
     const char *o = getenv("FAULTFS_OP");
     room = b ? atoll(b) : 0;
     op = o && strcmp(o, "fsync") == 0 ? OP_FSYNC : o && strcmp(o, "close") == 0 ? OP_CLOSE
                                                                                    : OP_WRITE;
+    no_tmpfile = op == OP_CLOSE || (t && strcmp(t, "0") == 0);
     if (d && *d) {
         dirlen = strlen(d);
         while (dirlen > 1 && d[dirlen - 1] == '/')
@@ -142,4 +155,41 @@ int close(int fd)
         return -1;
     }
     return rc;
+}
+
+/* open and open64 (the same call in a 64-bit program): O_TMPFILE refused
+ * in the directory when asked. */
+static int open_common(const char *path, int flags, mode_t mode)
+{
+    setup();
+    if (no_tmpfile && dir && (flags & O_TMPFILE) == O_TMPFILE && strncmp(path, dir, dirlen) == 0 &&
+        (path[dirlen] == '\0' || path[dirlen] == '/')) {
+        errno = EOPNOTSUPP;
+        return -1;
+    }
+    return real_open(path, flags, mode);
+}
+
+int open(const char *path, int flags, ...)
+{
+    mode_t mode = 0;
+    if (flags & (O_CREAT | O_TMPFILE)) {
+        va_list ap;
+        va_start(ap, flags);
+        mode = (mode_t)va_arg(ap, int);
+        va_end(ap);
+    }
+    return open_common(path, flags, mode);
+}
+
+int open64(const char *path, int flags, ...)
+{
+    mode_t mode = 0;
+    if (flags & (O_CREAT | O_TMPFILE)) {
+        va_list ap;
+        va_start(ap, flags);
+        mode = (mode_t)va_arg(ap, int);
+        va_end(ap);
+    }
+    return open_common(path, flags, mode);
 }

@@ -211,15 +211,35 @@ full_disk() {
 # The shim (tests/cli/faultfs.c): the disk is full after 200,000 bytes, seen
 # at write(), at fsync() or only at close().
 if cc -shared -fPIC -O2 -o "$D/faultfs.so" tests/cli/faultfs.c -ldl -lpthread 2> "$D/faultfs.err"; then
-    for op in write fsync close; do
-        rm -rf "$D/full-$op"
-        mkdir -p "$D/full-$op"
-        dir=$(cd "$D/full-$op" && pwd -P)
-        some=1
-        [ "$op" = fsync ] && some=0 # outputs are flushed once, at the end (syncfs)
-        full_disk "full disk at $op()" "$dir" "$some" -- env FAULTFS_DIR="$dir" FAULTFS_BYTES=200000 \
-            FAULTFS_OP=$op LD_PRELOAD="$D/faultfs.so" $WRAP "$PLAN" compile -q plans -o "$dir"
+    # Both ways of writing an output (src/util/fsio.c): an unnamed file
+    # linked into place, and a named temporary renamed (tmpfile 0: a file
+    # system without O_TMPFILE; close() failing implies that one).
+    for tmpfile in 1 0; do
+        for op in write fsync close; do
+            [ "$op" = close ] && [ "$tmpfile" = 1 ] && continue
+            rm -rf "$D/full-$op"
+            mkdir -p "$D/full-$op"
+            dir=$(cd "$D/full-$op" && pwd -P)
+            some=1
+            [ "$op" = fsync ] && some=0 # outputs are flushed once, at the end (syncfs)
+            full_disk "full disk at $op() (O_TMPFILE $tmpfile)" "$dir" "$some" -- env FAULTFS_DIR="$dir" \
+                FAULTFS_BYTES=200000 FAULTFS_OP=$op FAULTFS_TMPFILE=$tmpfile \
+                LD_PRELOAD="$D/faultfs.so" $WRAP "$PLAN" compile -q plans -o "$dir"
+        done
     done
+    # Without O_TMPFILE, and with room: the same outputs, replaced in place
+    # by a second run, and no temporary left.
+    rm -rf "$D/named"
+    mkdir -p "$D/named"
+    dir=$(cd "$D/named" && pwd -P)
+    for run in 1 2; do
+        env FAULTFS_DIR="$dir" FAULTFS_BYTES=100000000 FAULTFS_TMPFILE=0 LD_PRELOAD="$D/faultfs.so" \
+            $WRAP "$PLAN" compile -q --force plans -o "$dir" > /dev/null 2>&1
+    done
+    same=0
+    for f in "$D/full-ref"/*; do cmp -s "$f" "$dir/${f##*/}" && same=$((same + 1)); done
+    [ "$same" -eq "$(ls "$D/full-ref" | wc -l)" ] && [ "$(ls -A "$dir" | grep -vc '^[^.]\|^\.plan-stamps$')" -eq 0 ] &&
+        pass=$((pass + 1)) || { fail=$((fail + 1)); echo "FAIL: named temporaries: $same outputs as expected, left: $(ls -A "$dir" | grep '^\.' | head -3)"; }
 else
     fail=$((fail + 1)); echo "FAIL: the fault shim does not build:"; head -3 "$D/faultfs.err"
 fi
