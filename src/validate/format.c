@@ -9,6 +9,7 @@
  * Cai" and "HĐ TĐKT tỉnh" meets "Hội đồng Thi đua - Khen thưởng tỉnh".
  */
 #include <ctype.h>
+#include <limits.h>
 #include <pthread.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -127,35 +128,66 @@ static void name_append(plan_arena *a, name *m, const name *x)
         name_push(a, m, x->v[i].w, x->v[i].c, x->v[i].tok, x->v[i].seg);
 }
 
+/* An ASCII letter or digit: what isalnum says of a byte below 0x80, without
+ * a call per byte. */
+static int ascii_alnum(unsigned c)
+{
+    return (c | 0x20) - 'a' < 26u || c - '0' < 10u;
+}
+
 static int is_sep(unsigned cp)
 {
     if (cp < 0x80)
-        return !isalnum((int)cp);
+        return !ascii_alnum(cp);
     return cp == 0xA0 || cp == 0xAB || cp == 0xBB || cp == 0xB7 || (cp >= 0x2000 && cp <= 0x206F);
 }
 
-/* 1 when s (lower-case ASCII) can be one Vietnamese syllable. */
+static int is_vowel(char c)
+{
+    return c == 'a' || c == 'e' || c == 'i' || c == 'o' || c == 'u' || c == 'y';
+}
+
+/* 1 when r is one to three vowels (of "aeiouy"), then a final: "", c, ch,
+ * m, n, ng, nh, p or t. */
+static int syllable_rest(const char *r)
+{
+    size_t nv = 0;
+    while (nv < 4 && is_vowel(r[nv]))
+        nv++;
+    if (nv == 0 || nv > 3)
+        return 0;
+    r += nv;
+    switch (r[0]) {
+    case '\0':
+        return 1;
+    case 'c':
+        return r[1] == '\0' || (r[1] == 'h' && r[2] == '\0');
+    case 'n':
+        return r[1] == '\0' || ((r[1] == 'g' || r[1] == 'h') && r[2] == '\0');
+    case 'm':
+    case 'p':
+    case 't':
+        return r[1] == '\0';
+    default:
+        return 0;
+    }
+}
+
+/* 1 when s (lower-case ASCII) can be one Vietnamese syllable: an initial
+ * (none, b, c, ch, d, g, gh, gi, h, k, kh, l, m, n, ng, ngh, nh, p, ph, qu,
+ * r, s, t, th, tr, v, x), then syllable_rest. Every initial s begins with
+ * is tried. */
 static int is_syllable(const char *s)
 {
-    static const char *const initials[] = {"ngh", "ng", "nh", "ch", "gh", "gi", "kh", "ph", "qu",
-                                           "th",  "tr", "b",  "c",  "d",  "g",  "h",  "k",  "l",
-                                           "m",   "n",  "p",  "r",  "s",  "t",  "v",  "x",  ""};
-    static const char *const finals[] = {"", "c", "ch", "m", "n", "ng", "nh", "p", "t", NULL};
-    for (size_t i = 0; i < sizeof initials / sizeof *initials; i++) {
-        const char *in = initials[i];
-        if (in[0] && in[0] != s[0])
-            continue; /* most initials are ruled out by their first letter */
-        size_t k = !in[0] ? 0 : !in[1] ? 1 : !in[2] ? 2 : 3;
-        if (strncmp(s, in, k) != 0)
-            continue;
-        size_t nv = strspn(s + k, "aeiouy");
-        if (nv == 0 || nv > 3)
-            continue;
-        for (size_t f = 0; finals[f]; f++)
-            if (strcmp(s + k + nv, finals[f]) == 0)
-                return 1;
-    }
-    return 0;
+    if (syllable_rest(s))
+        return 1; /* no initial */
+    if (s[0] && strchr("bcdghklmnprstvx", s[0]) && syllable_rest(s + 1))
+        return 1;
+    static const char two[][3] = {"ng", "nh", "ch", "gh", "gi", "kh", "ph", "qu", "th", "tr"};
+    for (size_t i = 0; i < sizeof two / sizeof *two; i++)
+        if (s[0] == two[i][0] && s[1] == two[i][1] && syllable_rest(s + 2))
+            return 1;
+    return s[0] == 'n' && s[1] == 'g' && s[2] == 'h' && syllable_rest(s + 3);
 }
 
 /* Per code point of token t: its ASCII letter (ch) and whether it is a
@@ -265,7 +297,7 @@ static ptrdiff_t token_letters_fast(const char *t, size_t n, char *ch, int *up, 
             return -1;
         unsigned c = p[0], cp, len;
         if (c < 0x80) {
-            if (!isalnum(c))
+            if (!ascii_alnum(c))
                 return -1;
             ch[k] = (char)(c - 'A' < 26u ? c - 'A' + 'a' : c);
             up[k] = ch[k] != (char)c;
@@ -313,24 +345,29 @@ size_t plan_name_token_letters(const char *t, char *ch, int *up, size_t max, cha
     return token_letters_plain(t, ch, up, max, ascp, scratch);
 }
 
-static int is_connective(const char *w)
+/* "va", "cac" or "cua" (w has n bytes). */
+static int is_connective(const char *w, size_t n)
 {
-    return strcmp(w, "va") == 0 || strcmp(w, "cac") == 0 || strcmp(w, "cua") == 0;
+    if (n == 2)
+        return memcmp(w, "va", 2) == 0;
+    return n == 3 && (memcmp(w, "cac", 3) == 0 || memcmp(w, "cua", 3) == 0);
 }
 
 /* The atoms of the token s[0..n) (by the table when it can: name_parse
- * initialises it), appended to m. */
+ * initialises it), appended to m. A word read by the table is stored at
+ * *pool (it has at most n letters: *pool is moved past it and its NUL),
+ * any other in the arena. */
 static void name_token(plan_arena *a, name *m, const char *s, size_t n, int tok, int seg,
-                       plan_buf *scratch)
+                       plan_buf *scratch, char **pool)
 {
     char ch[64];
     int up[64];
-    const char *w = ch; /* the token's plan_utf8_fold_ascii */
+    const char *w = ch; /* the token's plan_utf8_fold_ascii, wn bytes */
     char *plain = NULL;
     ptrdiff_t kf = token_letters_fast(s, n, ch, up, sizeof ch);
-    size_t k;
+    size_t k, wn;
     if (kf >= 0) {
-        k = (size_t)kf;
+        k = wn = (size_t)kf;
     } else {
         char tb[128]; /* the token, NUL-terminated: on the stack unless long */
         char *t = n < sizeof tb ? tb : plan_xmalloc(n + 1);
@@ -338,13 +375,15 @@ static void name_token(plan_arena *a, name *m, const char *s, size_t n, int tok,
         t[n] = '\0';
         k = token_letters_plain(t, ch, up, sizeof ch, &plain, scratch);
         w = plain;
+        wn = strlen(plain);
         if (t != tb)
             free(t);
     }
     size_t nup = 0, ndig = 0;
     for (size_t i = 0; i < k; i++) {
-        nup += up[i] && isalpha((unsigned char)ch[i]);
-        ndig += isdigit((unsigned char)ch[i]) != 0;
+        int digit = ch[i] >= '0' && ch[i] <= '9'; /* else a letter (ASCII letters and digits only) */
+        nup += up[i] && !digit;
+        ndig += digit;
     }
     int abbr = 0;
     if (k > 0 && ndig == 0 && nup > 0) {
@@ -358,52 +397,69 @@ static void name_token(plan_arena *a, name *m, const char *s, size_t n, int tok,
         for (size_t i = 0; i < k; i++)
             if (nup == k || up[i])
                 name_push(a, m, NULL, ch[i] == 'w' ? 'u' : ch[i], tok, seg);
-    } else if (*w && !is_connective(w)) {
-        name_push(a, m, plan_arena_strdup(a, w), w[0], tok, seg);
+    } else if (wn && !is_connective(w, wn)) {
+        const char *word;
+        if (w == ch) {
+            word = memcpy(*pool, ch, wn + 1);
+            *pool += wn + 1;
+        } else {
+            word = plan_arena_strndup(a, w, wn);
+        }
+        name_push(a, m, word, w[0], tok, seg);
     }
     free(plain);
 }
 
-/* is_sep of the code point at s[i]; *next gets the index after it. An
- * ASCII byte is judged without decoding. */
-static int sep_at(const char *s, size_t i, size_t *next)
-{
-    unsigned char c = (unsigned char)s[i];
-    if (c < 0x80) {
-        *next = i + 1;
-        return !isalnum(c);
-    }
-    *next = i;
-    return is_sep(next_cp(s, next));
-}
-
-/* Splits s into the atoms of m (appending), in the arena a. */
+/* Splits s into the atoms of m (appending), in the arena a: tokens are the
+ * runs of code points that are no separator (is_sep). An ASCII byte is
+ * judged without decoding. */
 static void name_parse(plan_arena *a, name *m, const char *s)
 {
+    if (!s)
+        return;
     size_t i = 0;
     int tok = 0, seg = 0;
     plan_buf scratch = PLAN_BUF_INIT; /* for the folds of the tokens */
     pthread_once(&tl_once, tl_init);  /* the letters token_letters_fast reads */
-    while (s && s[i]) {
-        size_t j;
-        unsigned cp = (unsigned char)s[i];
-        if (sep_at(s, i, &j)) {
-            if (cp == ',' || cp == ';' || cp == ':' || cp == '(' || cp == ')')
+    /* The words read by the table: a token of n bytes gives at most n
+     * letters, and tokens are apart by a separator at least, so that s's
+     * length and a NUL hold them all. */
+    char *pool = plan_arena_alloc(a, strlen(s) + 1);
+    while (s[i]) {
+        unsigned char c = (unsigned char)s[i];
+        size_t j = i;
+        if (c < 0x80 ? !ascii_alnum(c) : is_sep(next_cp(s, &j))) {
+            if (c == ',' || c == ';' || c == ':' || c == '(' || c == ')')
                 seg++;
-            i = j;
+            i = c < 0x80 ? i + 1 : j;
             continue;
         }
         size_t start = i;
-        while (s[i] && !sep_at(s, i, &j))
-            i = j;
-        name_token(a, m, s + start, i - start, tok++, seg, &scratch);
+        for (;;) { /* to the next separator or the end (NUL is no letter) */
+            c = (unsigned char)s[i];
+            if (c < 0x80) {
+                if (!ascii_alnum(c))
+                    break;
+                i++;
+            } else {
+                j = i;
+                if (is_sep(next_cp(s, &j)))
+                    break;
+                i = j;
+            }
+        }
+        name_token(a, m, s + start, i - start, tok++, seg, &scratch, &pool);
     }
     plan_buf_free(&scratch);
 }
 
+/* Two words are equal, else the initials (a word's c is its first letter,
+ * so words of different initials differ: compared first). */
 static int atom_eq(const atom *a, const atom *b)
 {
-    return a->w && b->w ? strcmp(a->w, b->w) == 0 : a->c == b->c;
+    if (a->c != b->c)
+        return 0;
+    return a->w && b->w ? strcmp(a->w, b->w) == 0 : 1;
 }
 
 /* 1 when all of n matches h from position i. */
@@ -605,8 +661,12 @@ static size_t skip_leaders(const vocab *v, const name *h, size_t i)
 {
     for (int more = 1; more && i < h->n;) {
         more = 0;
+        /* a leader that matches at i has the initial of h's atom i (a
+         * letter is that initial; equal words have the same): the others
+         * are passed over without strict_at */
+        char c0 = h->v[i].c;
         for (size_t k = 0; k < v->nleaders; k++)
-            if (strict_at(h, i, &v->leaders[k])) {
+            if (v->leaders[k].n && v->leaders[k].v[0].c == c0 && strict_at(h, i, &v->leaders[k])) {
                 i += v->leaders[k].n;
                 more = 1;
                 break;
@@ -783,6 +843,13 @@ static void seq_run(plan_check *c, const plan_block *const *l, size_t n)
 {
     if (!n)
         return;
+    /* The usual list, numbered 1, 2, 3 … in order, has no duplicate, gap
+     * nor disorder: nothing to report, no sort needed. */
+    size_t run = 0;
+    while (run < n && l[run]->num_value == (int)run + 1)
+        run++;
+    if (run == n)
+        return;
     /* The first sibling with each number, found with one sort, so that a
      * plan with thousands of sections stays linear (a short list on the
      * stack). */
@@ -815,12 +882,19 @@ static void seq_run(plan_check *c, const plan_block *const *l, size_t n)
     }
 }
 
-/* The Arabic components of a written number: "2.1." → 2, 1. */
+/* The Arabic components of a written number: "2.1." → 2, 1. Each is read
+ * as strtol reads a run of digits (LONG_MAX when it overflows), then made
+ * an int. */
 static int num_path(const char *s, int *out, int max)
 {
     int k = 0;
-    while (*s && k < max && isdigit((unsigned char)*s)) {
-        out[k++] = (int)strtol(s, (char **)&s, 10);
+    while (*s && k < max && *s >= '0' && *s <= '9') {
+        long v = 0;
+        for (; *s >= '0' && *s <= '9'; s++) {
+            int d = *s - '0';
+            v = v > (LONG_MAX - d) / 10 ? LONG_MAX : v * 10 + d;
+        }
+        out[k++] = (int)v;
         if (*s != '.')
             break;
         s++;
@@ -864,13 +938,19 @@ static void seq_children(plan_check *c, const plan_block *first)
     static const int styles[] = {PLAN_NUM_ROMAN, PLAN_NUM_ARABIC, PLAN_NUM_DOTTED,
                                  PLAN_NUM_LETTER};
     size_t n = 0;
-    for (const plan_block *b = first; b; b = b->next)
+    unsigned present = 0; /* the styles the siblings are numbered in */
+    for (const plan_block *b = first; b; b = b->next) {
         n++;
+        if (is_numbered(b))
+            present |= 1u << b->num_style;
+    }
     if (!n)
         return;
     const plan_block *lbuf[64];
     const plan_block **l = n <= 64 ? lbuf : plan_xmalloc(n * sizeof *l);
     for (size_t s = 0; s < sizeof styles / sizeof *styles; s++) {
+        if (!(present & 1u << styles[s]))
+            continue; /* seq_run of no sibling does nothing */
         size_t k = 0;
         for (const plan_block *b = first; b; b = b->next)
             if (is_numbered(b) && b->num_style == styles[s])
@@ -1479,7 +1559,6 @@ typedef struct recips {
     vocab v;
     name *lines;               /* each recipient line */
     const char **folded;       /* the same, folded to ASCII (plan_check_fold) */
-    char **keys;               /* the same as plan_name_key without accents */
     unsigned *kinds;           /* the same's group_kinds … */
     int *kinds_in;             /* … and whether it lists units "thuộc" someone */
     size_t n;
@@ -1538,14 +1617,12 @@ static void recips_init(recips *r, plan_check *c, plan_arena *a)
     size_t n = r->n ? r->n : 1;
     r->lines = plan_arena_alloc(a, n * sizeof *r->lines);
     r->folded = plan_arena_alloc(a, n * sizeof *r->folded);
-    r->keys = plan_arena_alloc(a, n * sizeof *r->keys);
     r->kinds = plan_arena_alloc(a, n * sizeof *r->kinds);
     r->kinds_in = plan_arena_alloc(a, n * sizeof *r->kinds_in);
     size_t i = 0;
     for (const plan_textlist *l = d->recipients; l; l = l->next, i++) {
         name_parse(a, &r->lines[i], l->t.s);
         r->folded[i] = plan_check_fold(c, l->t.s);
-        r->keys[i] = plan_name_key_folded(r->folded[i]);
         r->kinds[i] = group_kinds(r->folded[i], &r->kinds_in[i]);
     }
     /* The issuer, then the parent body: each parsed once. issuer_parent is
@@ -1568,8 +1645,6 @@ static void recips_init(recips *r, plan_check *c, plan_arena *a)
 
 static void recips_free(recips *r)
 {
-    for (size_t i = 0; i < r->n; i++)
-        free(r->keys[i]);
     free(r->sup);
     /* the names are in the arena */
 }
@@ -1612,6 +1687,31 @@ static void noinhan_superior(plan_check *c, const recips *r)
 }
 
 /* ---- NOINHAN-COVERS-ROLES ---- */
+
+/* 1 when the texts folded to ASCII a and b have the same plan_name_key
+ * without accents (plan_name_key_folded). The keys are only made when a
+ * and b agree but for spaces: the key drops some spaces and nothing else,
+ * so texts that differ otherwise have different keys. */
+static int same_key(const char *a, const char *b)
+{
+    if (strcmp(a, b) == 0)
+        return 1; /* the same text, the same key */
+    for (const char *p = a, *q = b;; p++, q++) {
+        while (*p == ' ')
+            p++;
+        while (*q == ' ')
+            q++;
+        if (*p != *q)
+            return 0;
+        if (!*p)
+            break;
+    }
+    char *ka = plan_name_key_folded(a), *kb = plan_name_key_folded(b);
+    int same = strcmp(ka, kb) == 0;
+    free(ka);
+    free(kb);
+    return same;
+}
 
 /* s without its "(…)" parts; the parts go to inner. s itself when it holds
  * no parenthesis (then nothing goes to inner), else a copy in the arena a. */
@@ -1751,14 +1851,22 @@ static int whole_segment(const name *h, size_t j, size_t n)
  * Trung tâm VH,TT&TT các huyện, thành phố" names "Phòng Văn hóa và Thông
  * tin các huyện, thành phố"); or as a head followed by an enumeration with
  * the rest of the name as one item ("các Sở: Tư pháp, Nội vụ" names "Sở Nội
- * vụ"). */
+ * vụ"). Every head o[0, k) found at i is tried, whatever the order: the
+ * positions of the heads are found together, at the positions of o's first
+ * atom (a head of k atoms is at i when the atoms of o that match from i
+ * number k or more). */
 static int line_names(const name *line, const name *o)
 {
-    for (size_t k = o->n; k >= 1; k--) {
-        name head = {o->v, k, 0}, tail = {o->v + k, o->n - k, 0};
-        for (size_t i = 0; i + k <= line->n; i++) {
-            if (!name_at(line, i, &head))
-                continue;
+    if (o->n == 0)
+        return 0;
+    for (size_t i = 0; i < line->n; i++) {
+        if (!atom_eq(&line->v[i], &o->v[0]))
+            continue;
+        size_t match = 1;
+        while (match < o->n && i + match < line->n && atom_eq(&line->v[i + match], &o->v[match]))
+            match++;
+        for (size_t k = match; k >= 1; k--) {
+            name tail = {o->v + k, o->n - k, 0};
             if (tail.n == 0)
                 return 1;
             if (line->n >= i + k + tail.n && name_at(line, line->n - tail.n, &tail))
@@ -1793,27 +1901,24 @@ static void office_free(office *o)
     plan_buf_free(&o->inner); /* the rest is in the arena */
 }
 
-/* folded and key: the office's text folded to ASCII (plan_check_fold) and
- * its plan_name_key without accents, which are main's when main is the
- * text. */
+/* folded: the office's text folded to ASCII (plan_check_fold), which is
+ * main's when main is the text. */
 static int office_covered(const recips *r, const office *of, const char *text,
-                          const char *folded, const char *key)
+                          const char *folded)
 {
     const name *mp = &of->m;
     /* "Chủ tịch UBND các huyện" is reached through "UBND các huyện" */
     size_t lead = skip_leaders(&r->v, mp, 0);
     name o = lead < mp->n ? (name){mp->v + lead, mp->n - lead, 0} : *mp;
     int covered = mp->n == 0;
-    char *fa = NULL, *own = NULL;
-    if (of->main != text) { /* main is shorter: its own fold and key */
+    char *fa = NULL;
+    if (of->main != text) /* main is shorter: its own fold */
         folded = fa = plan_utf8_fold_ascii(of->main);
-        key = own = plan_name_key_folded(fa);
-    }
     /* A line that is the office's name, however cased, spaced or accented
      * (plan_name_match: equal keys without accents; TEXT-NAME-ACCENTS
      * reports a line that is so only without accents). */
     for (size_t i = 0; i < r->n && !covered; i++)
-        covered = strcmp(r->keys[i], key) == 0;
+        covered = same_key(r->folded[i], folded);
     for (size_t i = 0; i < r->n && !covered; i++)
         covered = line_names(&r->lines[i], &o);
     if (!covered && of->inner.len)
@@ -1821,7 +1926,6 @@ static int office_covered(const recips *r, const office *of, const char *text,
     if (!covered)
         covered = covered_by_group(r, of->main, folded);
     free(fa);
-    free(own);
     return covered;
 }
 
@@ -1844,10 +1948,10 @@ static int office_exempt(const recips *r, const char *folded, const office *of)
 }
 
 typedef struct seen {
-    char **v;         /* the keys of the offices read that were not exempt */
+    const char **text;   /* the texts read (exempt or not) */
+    size_t ntext;
+    const char **folded; /* the folds (plan_check_fold) of those that were not exempt */
     size_t n;
-    const char **ex;  /* the texts found exempt */
-    size_t nex;
 } seen;
 
 static void covers_one(plan_check *c, const recips *r, seen *s, const char *text, plan_pos pos,
@@ -1855,34 +1959,32 @@ static void covers_one(plan_check *c, const recips *r, seen *s, const char *text
 {
     if (!text || !*text)
         return;
-    /* A text found exempt is exempt again: the same text folds and parses
-     * the same way (a text of the same key only may not: "UBND" and "Ubnd"
-     * parse differently, so the exempt are remembered by their text). */
-    for (size_t i = 0; i < s->nex; i++)
-        if (strcmp(s->ex[i], text) == 0)
+    /* The same text again is passed over: it folds and parses as before, so
+     * it is exempt again, or its key was met (then nothing more is
+     * reported), or it was reported. */
+    for (size_t i = 0; i < s->ntext; i++)
+        if (strcmp(s->text[i], text) == 0)
             return;
+    s->text = plan_xrealloc(s->text, (s->ntext + 1) * sizeof *s->text);
+    s->text[s->ntext++] = text;
     /* One finding per office, however its name is spelt (plan_name_match):
      * an office already met is not read again (whether it was exempt or
-     * not, nothing more is reported for it). */
+     * not, nothing more is reported for it). The exempt are not
+     * remembered by key: a text of the same key only may parse otherwise
+     * ("UBND" and "Ubnd"). */
     const char *folded = plan_check_fold(c, text);
-    char *f = plan_name_key_folded(folded);
     for (size_t i = 0; i < s->n; i++)
-        if (strcmp(s->v[i], f) == 0) {
-            free(f);
+        if (same_key(s->folded[i], folded))
             return;
-        }
     office of;
     office_read(r->a, &of, text);
     if (office_exempt(r, folded, &of)) {
         office_free(&of);
-        free(f);
-        s->ex = plan_xrealloc(s->ex, (s->nex + 1) * sizeof *s->ex);
-        s->ex[s->nex++] = text;
         return;
     }
-    s->v = plan_xrealloc(s->v, (s->n + 1) * sizeof *s->v);
-    s->v[s->n++] = f;
-    int covered = office_covered(r, &of, text, folded, f);
+    s->folded = plan_xrealloc(s->folded, (s->n + 1) * sizeof *s->folded);
+    s->folded[s->n++] = folded;
+    int covered = office_covered(r, &of, text, folded);
     office_free(&of);
     if (covered)
         return;
@@ -1912,10 +2014,8 @@ static void noinhan_covers_roles(plan_check *c, const recips *r)
     }
     for (const plan_deadline *dl = d->deadlines; dl; dl = dl->next)
         covers_one(c, r, &s, dl->to.s, dl->to.pos, 0);
-    for (size_t i = 0; i < s.n; i++)
-        free(s.v[i]);
-    free(s.v);
-    free(s.ex);
+    free(s.text);
+    free(s.folded);
 }
 
 /* ====================================================================== */
