@@ -240,13 +240,13 @@ static size_t token_letters_plain(const char *t, char *ch, int *up, size_t max, 
     return ok ? k : 0;
 }
 
-/* The letters of Vietnamese (U+00C0–U+024F, U+1E00–U+1EFF) with what the
+/* The letters of Vietnamese (U+00C0–U+01B3, U+1EA0–U+1EFF) with what the
  * two folds make of each alone: its ASCII letter (0 when either fold does
  * not give one code point, resp. one ASCII letter or digit) and whether it
  * is a capital (its fold differs from it). These are starters that compose
  * with nothing that follows, so the folds of a token made of them are the
  * folds of its letters one after the other. Computed once per run. */
-enum { TL_LO = 0xC0, TL_LO_END = 0x250, TL_HI = 0x1E00, TL_HI_END = 0x1F00 };
+enum { TL_LO = 0xC0, TL_LO_END = 0x1B4, TL_HI = 0x1EA0, TL_HI_END = 0x1F00 };
 enum { TL_N = (TL_LO_END - TL_LO) + (TL_HI_END - TL_HI) };
 static unsigned char tl_letter[TL_N], tl_upper[TL_N];
 static pthread_once_t tl_once = PTHREAD_ONCE_INIT;
@@ -287,10 +287,12 @@ static void tl_init(void)
  * needed: a code point cut by the end of the token is no letter, as it is
  * for the plain form, which reads a NUL there). The letters go to ch and are
  * NUL-terminated there: they are the token's plan_utf8_fold_ascii. -1 when
- * the token holds anything else (then the plain form decides). */
-static ptrdiff_t token_letters_fast(const char *t, size_t n, char *ch, int *up, size_t max)
+ * the token holds anything else (then the plain form decides). *nup gets
+ * the number of capital letters, *ndig that of digits. */
+static ptrdiff_t token_letters_fast(const char *t, size_t n, char *ch, int *up, size_t max,
+                                    size_t *nup, size_t *ndig)
 {
-    size_t k = 0;
+    size_t k = 0, cap = 0, dig = 0;
     const unsigned char *p = (const unsigned char *)t, *end = p + n;
     while (p < end) {
         if (k >= max || k >= 64)
@@ -301,6 +303,8 @@ static ptrdiff_t token_letters_fast(const char *t, size_t n, char *ch, int *up, 
                 return -1;
             ch[k] = (char)(c - 'A' < 26u ? c - 'A' + 'a' : c);
             up[k] = ch[k] != (char)c;
+            cap += (unsigned)up[k];
+            dig += c - '0' < 10u;
             k++;
             p++;
             continue;
@@ -322,12 +326,17 @@ static ptrdiff_t token_letters_fast(const char *t, size_t n, char *ch, int *up, 
             return -1;
         ch[k] = (char)tl_letter[idx];
         up[k] = tl_upper[idx];
+        int digit = ch[k] >= '0' && ch[k] <= '9';
+        cap += up[k] && !digit;
+        dig += (unsigned)digit;
         k++;
         p += len;
     }
     if (k >= max)
         return -1; /* too long: the plain form answers 0 */
     ch[k] = '\0';
+    *nup = cap;
+    *ndig = dig;
     return (ptrdiff_t)k;
 }
 
@@ -336,7 +345,8 @@ size_t plan_name_token_letters(const char *t, char *ch, int *up, size_t max, cha
 {
     if (!plain) {
         pthread_once(&tl_once, tl_init);
-        ptrdiff_t k = token_letters_fast(t, strlen(t), ch, up, max);
+        size_t nup, ndig;
+        ptrdiff_t k = token_letters_fast(t, strlen(t), ch, up, max, &nup, &ndig);
         if (k >= 0) {
             *ascp = plan_xstrdup(ch);
             return (size_t)k;
@@ -364,8 +374,8 @@ static void name_token(plan_arena *a, name *m, const char *s, size_t n, int tok,
     int up[64];
     const char *w = ch; /* the token's plan_utf8_fold_ascii, wn bytes */
     char *plain = NULL;
-    ptrdiff_t kf = token_letters_fast(s, n, ch, up, sizeof ch);
-    size_t k, wn;
+    size_t k, wn, nup = 0, ndig = 0;
+    ptrdiff_t kf = token_letters_fast(s, n, ch, up, sizeof ch, &nup, &ndig);
     if (kf >= 0) {
         k = wn = (size_t)kf;
     } else {
@@ -378,12 +388,11 @@ static void name_token(plan_arena *a, name *m, const char *s, size_t n, int tok,
         wn = strlen(plain);
         if (t != tb)
             free(t);
-    }
-    size_t nup = 0, ndig = 0;
-    for (size_t i = 0; i < k; i++) {
-        int digit = ch[i] >= '0' && ch[i] <= '9'; /* else a letter (ASCII letters and digits only) */
-        nup += up[i] && !digit;
-        ndig += digit;
+        for (size_t i = 0; i < k; i++) {
+            int digit = ch[i] >= '0' && ch[i] <= '9'; /* else a letter (ASCII letters and digits only) */
+            nup += up[i] && !digit;
+            ndig += (size_t)digit;
+        }
     }
     int abbr = 0;
     if (k > 0 && ndig == 0 && nup > 0) {
