@@ -9,6 +9,7 @@
  * Cai" and "HĐ TĐKT tỉnh" meets "Hội đồng Thi đua - Khen thưởng tỉnh".
  */
 #include <ctype.h>
+#include <limits.h>
 #include <pthread.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -64,12 +65,18 @@ static int has_words(const char *s, const char *w)
     return 0;
 }
 
-/* 1 when a (folded ASCII) equals b folded, or starts with it then a space. */
+/* 1 when a equals b, or starts with it then a space (both folded to ASCII). */
+static int title_is_folded(const char *a, const char *b)
+{
+    size_t n = strlen(b);
+    return strncmp(a, b, n) == 0 && (a[n] == '\0' || a[n] == ' ');
+}
+
+/* title_is_folded of written and title folded. */
 static int title_is(const char *written, const char *title)
 {
     char *a = plan_utf8_fold_ascii(written), *b = plan_utf8_fold_ascii(title);
-    size_t n = strlen(b);
-    int r = strncmp(a, b, n) == 0 && (a[n] == '\0' || a[n] == ' ');
+    int r = title_is_folded(a, b);
     free(a);
     free(b);
     return r;
@@ -87,64 +94,100 @@ static int title_is(const char *written, const char *title)
  * ====================================================================== */
 
 typedef struct atom {
-    char *w;   /* the word, or NULL for a letter of an abbreviation */
+    const char *w; /* the word, or NULL for a letter of an abbreviation */
     char c;    /* the initial, or the letter */
     int tok;   /* index of the written token */
     int seg;   /* index of the segment (split at , ; : ( )) */
 } atom;
 
+/* A name and its words live in an arena: the plan's, freed when the
+ * checks of the plan end, or, for the static data, one kept for the run.
+ * A name with cap 0 is a view of another's atoms (never pushed to). */
 typedef struct name {
     atom *v;
     size_t n, cap;
 } name;
 
-static void name_free(name *m)
-{
-    for (size_t i = 0; i < m->n; i++)
-        free(m->v[i].w);
-    free(m->v);
-    m->v = NULL;
-    m->n = m->cap = 0;
-}
-
-static void name_push(name *m, char *w, char c, int tok, int seg)
+static void name_push(plan_arena *a, name *m, const char *w, char c, int tok, int seg)
 {
     if (m->n == m->cap) {
-        m->cap = m->cap ? 2 * m->cap : 16;
-        m->v = plan_xrealloc(m->v, m->cap * sizeof *m->v);
+        size_t cap = m->cap ? 2 * m->cap : 16;
+        atom *v = plan_arena_alloc(a, cap * sizeof *v);
+        if (m->n)
+            memcpy(v, m->v, m->n * sizeof *v);
+        m->v = v;
+        m->cap = cap;
     }
     m->v[m->n++] = (atom){w, c, tok, seg};
+}
+
+/* Appends the atoms of x to m (sharing their words). */
+static void name_append(plan_arena *a, name *m, const name *x)
+{
+    for (size_t i = 0; i < x->n; i++)
+        name_push(a, m, x->v[i].w, x->v[i].c, x->v[i].tok, x->v[i].seg);
+}
+
+/* An ASCII letter or digit: what isalnum says of a byte below 0x80, without
+ * a call per byte. */
+static int ascii_alnum(unsigned c)
+{
+    return (c | 0x20) - 'a' < 26u || c - '0' < 10u;
 }
 
 static int is_sep(unsigned cp)
 {
     if (cp < 0x80)
-        return !isalnum((int)cp);
+        return !ascii_alnum(cp);
     return cp == 0xA0 || cp == 0xAB || cp == 0xBB || cp == 0xB7 || (cp >= 0x2000 && cp <= 0x206F);
 }
 
-/* 1 when s (lower-case ASCII) can be one Vietnamese syllable. */
+static int is_vowel(char c)
+{
+    return c == 'a' || c == 'e' || c == 'i' || c == 'o' || c == 'u' || c == 'y';
+}
+
+/* 1 when r is one to three vowels (of "aeiouy"), then a final: "", c, ch,
+ * m, n, ng, nh, p or t. */
+static int syllable_rest(const char *r)
+{
+    size_t nv = 0;
+    while (nv < 4 && is_vowel(r[nv]))
+        nv++;
+    if (nv == 0 || nv > 3)
+        return 0;
+    r += nv;
+    switch (r[0]) {
+    case '\0':
+        return 1;
+    case 'c':
+        return r[1] == '\0' || (r[1] == 'h' && r[2] == '\0');
+    case 'n':
+        return r[1] == '\0' || ((r[1] == 'g' || r[1] == 'h') && r[2] == '\0');
+    case 'm':
+    case 'p':
+    case 't':
+        return r[1] == '\0';
+    default:
+        return 0;
+    }
+}
+
+/* 1 when s (lower-case ASCII) can be one Vietnamese syllable: an initial
+ * (none, b, c, ch, d, g, gh, gi, h, k, kh, l, m, n, ng, ngh, nh, p, ph, qu,
+ * r, s, t, th, tr, v, x), then syllable_rest. Every initial s begins with
+ * is tried. */
 static int is_syllable(const char *s)
 {
-    static const char *const initials[] = {"ngh", "ng", "nh", "ch", "gh", "gi", "kh", "ph", "qu",
-                                           "th",  "tr", "b",  "c",  "d",  "g",  "h",  "k",  "l",
-                                           "m",   "n",  "p",  "r",  "s",  "t",  "v",  "x",  ""};
-    static const char *const finals[] = {"", "c", "ch", "m", "n", "ng", "nh", "p", "t", NULL};
-    for (size_t i = 0; i < sizeof initials / sizeof *initials; i++) {
-        const char *in = initials[i];
-        if (in[0] && in[0] != s[0])
-            continue; /* most initials are ruled out by their first letter */
-        size_t k = !in[0] ? 0 : !in[1] ? 1 : !in[2] ? 2 : 3;
-        if (strncmp(s, in, k) != 0)
-            continue;
-        size_t nv = strspn(s + k, "aeiouy");
-        if (nv == 0 || nv > 3)
-            continue;
-        for (size_t f = 0; finals[f]; f++)
-            if (strcmp(s + k + nv, finals[f]) == 0)
-                return 1;
-    }
-    return 0;
+    if (syllable_rest(s))
+        return 1; /* no initial */
+    if (s[0] && strchr("bcdghklmnprstvx", s[0]) && syllable_rest(s + 1))
+        return 1;
+    static const char two[][3] = {"ng", "nh", "ch", "gh", "gi", "kh", "ph", "qu", "th", "tr"};
+    for (size_t i = 0; i < sizeof two / sizeof *two; i++)
+        if (s[0] == two[i][0] && s[1] == two[i][1] && syllable_rest(s + 2))
+            return 1;
+    return s[0] == 'n' && s[1] == 'g' && s[2] == 'h' && syllable_rest(s + 3);
 }
 
 /* Per code point of token t: its ASCII letter (ch) and whether it is a
@@ -197,13 +240,13 @@ static size_t token_letters_plain(const char *t, char *ch, int *up, size_t max, 
     return ok ? k : 0;
 }
 
-/* The letters of Vietnamese (U+00C0–U+024F, U+1E00–U+1EFF) with what the
+/* The letters of Vietnamese (U+00C0–U+01B3, U+1EA0–U+1EFF) with what the
  * two folds make of each alone: its ASCII letter (0 when either fold does
  * not give one code point, resp. one ASCII letter or digit) and whether it
  * is a capital (its fold differs from it). These are starters that compose
  * with nothing that follows, so the folds of a token made of them are the
  * folds of its letters one after the other. Computed once per run. */
-enum { TL_LO = 0xC0, TL_LO_END = 0x250, TL_HI = 0x1E00, TL_HI_END = 0x1F00 };
+enum { TL_LO = 0xC0, TL_LO_END = 0x1B4, TL_HI = 0x1EA0, TL_HI_END = 0x1F00 };
 enum { TL_N = (TL_LO_END - TL_LO) + (TL_HI_END - TL_HI) };
 static unsigned char tl_letter[TL_N], tl_upper[TL_N];
 static pthread_once_t tl_once = PTHREAD_ONCE_INIT;
@@ -240,30 +283,37 @@ static void tl_init(void)
 }
 
 /* token_letters_plain by the table above (initialised by the caller: tl_once),
- * one step per code point, without folding; -1 when the token holds
- * anything else (then the plain form decides). */
-static ptrdiff_t token_letters_fast(const char *t, char *ch, int *up, size_t max, char **ascp)
+ * one step per code point, without folding, over the n bytes at t (no NUL
+ * needed: a code point cut by the end of the token is no letter, as it is
+ * for the plain form, which reads a NUL there). The letters go to ch and are
+ * NUL-terminated there: they are the token's plan_utf8_fold_ascii. -1 when
+ * the token holds anything else (then the plain form decides). *nup gets
+ * the number of capital letters, *ndig that of digits. */
+static ptrdiff_t token_letters_fast(const char *t, size_t n, char *ch, int *up, size_t max,
+                                    size_t *nup, size_t *ndig)
 {
-    char a[64];
-    size_t k = 0;
-    const unsigned char *p = (const unsigned char *)t;
-    while (*p) {
-        if (k >= max || k >= sizeof a)
+    size_t k = 0, cap = 0, dig = 0;
+    const unsigned char *p = (const unsigned char *)t, *end = p + n;
+    while (p < end) {
+        if (k >= max || k >= 64)
             return -1;
         unsigned c = p[0], cp, len;
         if (c < 0x80) {
-            if (!isalnum(c))
+            if (!ascii_alnum(c))
                 return -1;
-            a[k] = (char)(c - 'A' < 26u ? c - 'A' + 'a' : c);
-            up[k] = a[k] != (char)c;
+            ch[k] = (char)(c - 'A' < 26u ? c - 'A' + 'a' : c);
+            up[k] = ch[k] != (char)c;
+            cap += (unsigned)up[k];
+            dig += c - '0' < 10u;
             k++;
             p++;
             continue;
         }
-        if (c >= 0xC3 && c <= 0xC9 && (p[1] & 0xC0) == 0x80) {
+        if (c >= 0xC3 && c <= 0xC9 && end - p >= 2 && (p[1] & 0xC0) == 0x80) {
             cp = ((c & 0x1Fu) << 6) | (p[1] & 0x3Fu);
             len = 2;
-        } else if (c == 0xE1 && p[1] >= 0xB8 && p[1] <= 0xBB && (p[2] & 0xC0) == 0x80) {
+        } else if (c == 0xE1 && end - p >= 3 && p[1] >= 0xB8 && p[1] <= 0xBB &&
+                   (p[2] & 0xC0) == 0x80) {
             cp = 0x1000u | ((p[1] & 0x3Fu) << 6) | (p[2] & 0x3Fu);
             len = 3;
         } else {
@@ -274,18 +324,19 @@ static ptrdiff_t token_letters_fast(const char *t, char *ch, int *up, size_t max
         size_t idx = cp < TL_LO_END ? cp - TL_LO : cp - TL_HI + (TL_LO_END - TL_LO);
         if (!tl_letter[idx])
             return -1;
-        a[k] = (char)tl_letter[idx];
+        ch[k] = (char)tl_letter[idx];
         up[k] = tl_upper[idx];
+        int digit = ch[k] >= '0' && ch[k] <= '9';
+        cap += up[k] && !digit;
+        dig += (unsigned)digit;
         k++;
         p += len;
     }
     if (k >= max)
         return -1; /* too long: the plain form answers 0 */
-    char *asc = plan_xmalloc(k + 1);
-    memcpy(asc, a, k);
-    asc[k] = '\0';
-    memcpy(ch, a, k);
-    *ascp = asc;
+    ch[k] = '\0';
+    *nup = cap;
+    *ndig = dig;
     return (ptrdiff_t)k;
 }
 
@@ -294,40 +345,54 @@ size_t plan_name_token_letters(const char *t, char *ch, int *up, size_t max, cha
 {
     if (!plain) {
         pthread_once(&tl_once, tl_init);
-        ptrdiff_t k = token_letters_fast(t, ch, up, max, ascp);
-        if (k >= 0)
+        size_t nup, ndig;
+        ptrdiff_t k = token_letters_fast(t, strlen(t), ch, up, max, &nup, &ndig);
+        if (k >= 0) {
+            *ascp = plan_xstrdup(ch);
             return (size_t)k;
+        }
     }
     return token_letters_plain(t, ch, up, max, ascp, scratch);
 }
 
-/* token_letters_plain, by the table when it can (name_parse initialises it). */
-static size_t token_letters(const char *t, char *ch, int *up, size_t max, char **ascp,
-                            plan_buf *scratch)
+/* "va", "cac" or "cua" (w has n bytes). */
+static int is_connective(const char *w, size_t n)
 {
-    ptrdiff_t k = token_letters_fast(t, ch, up, max, ascp);
-    return k >= 0 ? (size_t)k : token_letters_plain(t, ch, up, max, ascp, scratch);
+    if (n == 2)
+        return memcmp(w, "va", 2) == 0;
+    return n == 3 && (memcmp(w, "cac", 3) == 0 || memcmp(w, "cua", 3) == 0);
 }
 
-static int is_connective(const char *w)
-{
-    return strcmp(w, "va") == 0 || strcmp(w, "cac") == 0 || strcmp(w, "cua") == 0;
-}
-
-static void name_token(name *m, const char *s, size_t n, int tok, int seg, plan_buf *scratch)
+/* The atoms of the token s[0..n) (by the table when it can: name_parse
+ * initialises it), appended to m. A word read by the table is stored at
+ * *pool (it has at most n letters: *pool is moved past it and its NUL),
+ * any other in the arena. */
+static void name_token(plan_arena *a, name *m, const char *s, size_t n, int tok, int seg,
+                       plan_buf *scratch, char **pool)
 {
     char ch[64];
     int up[64];
-    char tb[128]; /* the token, NUL-terminated: on the stack unless long */
-    char *t = n < sizeof tb ? tb : plan_xmalloc(n + 1);
-    memcpy(t, s, n);
-    t[n] = '\0';
-    char *w;
-    size_t k = token_letters(t, ch, up, sizeof ch, &w, scratch);
-    size_t nup = 0, ndig = 0;
-    for (size_t i = 0; i < k; i++) {
-        nup += up[i] && isalpha((unsigned char)ch[i]);
-        ndig += isdigit((unsigned char)ch[i]) != 0;
+    const char *w = ch; /* the token's plan_utf8_fold_ascii, wn bytes */
+    char *plain = NULL;
+    size_t k, wn, nup = 0, ndig = 0;
+    ptrdiff_t kf = token_letters_fast(s, n, ch, up, sizeof ch, &nup, &ndig);
+    if (kf >= 0) {
+        k = wn = (size_t)kf;
+    } else {
+        char tb[128]; /* the token, NUL-terminated: on the stack unless long */
+        char *t = n < sizeof tb ? tb : plan_xmalloc(n + 1);
+        memcpy(t, s, n);
+        t[n] = '\0';
+        k = token_letters_plain(t, ch, up, sizeof ch, &plain, scratch);
+        w = plain;
+        wn = strlen(plain);
+        if (t != tb)
+            free(t);
+        for (size_t i = 0; i < k; i++) {
+            int digit = ch[i] >= '0' && ch[i] <= '9'; /* else a letter (ASCII letters and digits only) */
+            nup += up[i] && !digit;
+            ndig += (size_t)digit;
+        }
     }
     int abbr = 0;
     if (k > 0 && ndig == 0 && nup > 0) {
@@ -340,57 +405,70 @@ static void name_token(name *m, const char *s, size_t n, int tok, int seg, plan_
     if (abbr) {
         for (size_t i = 0; i < k; i++)
             if (nup == k || up[i])
-                name_push(m, NULL, ch[i] == 'w' ? 'u' : ch[i], tok, seg);
-        free(w);
-    } else if (*w && !is_connective(w)) {
-        name_push(m, w, w[0], tok, seg);
-    } else {
-        free(w);
+                name_push(a, m, NULL, ch[i] == 'w' ? 'u' : ch[i], tok, seg);
+    } else if (wn && !is_connective(w, wn)) {
+        const char *word;
+        if (w == ch) {
+            word = memcpy(*pool, ch, wn + 1);
+            *pool += wn + 1;
+        } else {
+            word = plan_arena_strndup(a, w, wn);
+        }
+        name_push(a, m, word, w[0], tok, seg);
     }
-    if (t != tb)
-        free(t);
+    free(plain);
 }
 
-/* is_sep of the code point at s[i]; *next gets the index after it. An
- * ASCII byte is judged without decoding. */
-static int sep_at(const char *s, size_t i, size_t *next)
+/* Splits s into the atoms of m (appending), in the arena a: tokens are the
+ * runs of code points that are no separator (is_sep). An ASCII byte is
+ * judged without decoding. */
+static void name_parse(plan_arena *a, name *m, const char *s)
 {
-    unsigned char c = (unsigned char)s[i];
-    if (c < 0x80) {
-        *next = i + 1;
-        return !isalnum(c);
-    }
-    *next = i;
-    return is_sep(next_cp(s, next));
-}
-
-/* Splits s into the atoms of m (appending). */
-static void name_parse(name *m, const char *s)
-{
+    if (!s)
+        return;
     size_t i = 0;
     int tok = 0, seg = 0;
     plan_buf scratch = PLAN_BUF_INIT; /* for the folds of the tokens */
-    pthread_once(&tl_once, tl_init);  /* the letters token_letters reads */
-    while (s && s[i]) {
-        size_t j;
-        unsigned cp = (unsigned char)s[i];
-        if (sep_at(s, i, &j)) {
-            if (cp == ',' || cp == ';' || cp == ':' || cp == '(' || cp == ')')
+    pthread_once(&tl_once, tl_init);  /* the letters token_letters_fast reads */
+    /* The words read by the table: a token of n bytes gives at most n
+     * letters, and tokens are apart by a separator at least, so that s's
+     * length and a NUL hold them all. */
+    char *pool = plan_arena_alloc(a, strlen(s) + 1);
+    while (s[i]) {
+        unsigned char c = (unsigned char)s[i];
+        size_t j = i;
+        if (c < 0x80 ? !ascii_alnum(c) : is_sep(next_cp(s, &j))) {
+            if (c == ',' || c == ';' || c == ':' || c == '(' || c == ')')
                 seg++;
-            i = j;
+            i = c < 0x80 ? i + 1 : j;
             continue;
         }
         size_t start = i;
-        while (s[i] && !sep_at(s, i, &j))
-            i = j;
-        name_token(m, s + start, i - start, tok++, seg, &scratch);
+        for (;;) { /* to the next separator or the end (NUL is no letter) */
+            c = (unsigned char)s[i];
+            if (c < 0x80) {
+                if (!ascii_alnum(c))
+                    break;
+                i++;
+            } else {
+                j = i;
+                if (is_sep(next_cp(s, &j)))
+                    break;
+                i = j;
+            }
+        }
+        name_token(a, m, s + start, i - start, tok++, seg, &scratch, &pool);
     }
     plan_buf_free(&scratch);
 }
 
+/* Two words are equal, else the initials (a word's c is its first letter,
+ * so words of different initials differ: compared first). */
 static int atom_eq(const atom *a, const atom *b)
 {
-    return a->w && b->w ? strcmp(a->w, b->w) == 0 : a->c == b->c;
+    if (a->c != b->c)
+        return 0;
+    return a->w && b->w ? strcmp(a->w, b->w) == 0 : 1;
 }
 
 /* 1 when all of n matches h from position i. */
@@ -434,42 +512,156 @@ static int strict_at(const name *h, size_t i, const name *l)
     return 1;
 }
 
-/* ---- vocabulary, parsed once per plan ---- */
+/* ---- static data, prepared once ----
+ * The tables of src/data/offices.c and src/data/signing.c as the checks
+ * compare them (parsed into names, folded), prepared once for the run and
+ * shared, read only, by every plan and thread: the checks of a plan fold
+ * and parse only the plan's own texts. */
 
 typedef struct vocab {
-    name *leaders;
+    const name *leaders;
     size_t nleaders;
 } vocab;
 
-static void vocab_add(vocab *v, const char *const *list)
+/* The emulation councils (plan_office_council) of the levels council_of
+ * tells apart. */
+enum { COUNCIL_TINH, COUNCIL_THANH_PHO, COUNCIL_CENTRAL, COUNCIL_N };
+
+/* A unit head (plan_office_unit_heads) as unit_kind reads it. */
+typedef struct unit_head_f {
+    const char *head; /* folded to ASCII */
+    size_t len;
+    unsigned bit;     /* kind_bit of its kind */
+    int internal;
+} unit_head_f;
+
+static struct {
+    plan_arena *a;
+    vocab v;                  /* plan_office_leaders, then _leader_abbrs, parsed */
+    name *sign_issuer;        /* per plan_signing_get(i): its issuer, parsed */
+    const char **sign_head;   /* … its head's title folded to ASCII */
+    const char **sign_deputy; /* … its deputy's title folded to ASCII */
+    const char **degree;      /* per plan_degree_get(i): its text folded to ASCII */
+    size_t *degree_len;       /* … and how much of it degree_of compares */
+    const char **central;     /* plan_office_central_words folded to ASCII; NULL ends */
+    name council[COUNCIL_N];  /* plan_office_council then the level, parsed */
+    const char **generic;     /* plan_office_generic folded to ASCII; NULL ends */
+    size_t *generic_len;
+    const char **kinds;       /* plan_office_group_kinds (the first 32) folded to ASCII */
+    size_t nkinds;
+    unsigned any_unit;        /* kind_bit(plan_office_any_unit()) */
+    unit_head_f *heads;       /* plan_office_unit_heads */
+    size_t nheads;
+    const char **external;    /* plan_office_external_words, plan_utf8_fold; NULL ends */
+} K;
+static pthread_once_t k_once = PTHREAD_ONCE_INIT;
+
+/* s folded (to ASCII when ascii), in K's arena. */
+static const char *k_fold(const char *s, int ascii)
 {
-    for (size_t i = 0; list[i]; i++) {
-        v->leaders = plan_xrealloc(v->leaders, (v->nleaders + 1) * sizeof *v->leaders);
-        v->leaders[v->nleaders] = (name){0};
-        name_parse(&v->leaders[v->nleaders++], list[i]);
+    char *f = ascii ? plan_utf8_fold_ascii(s) : plan_utf8_fold(s);
+    const char *r = plan_arena_strdup(K.a, f);
+    free(f);
+    return r;
+}
+
+/* list (NULL-terminated) folded into K's arena, NULL-terminated; *n its count. */
+static const char **k_fold_list(const char *const *list, int ascii, size_t *n)
+{
+    size_t k = 0;
+    while (list[k])
+        k++;
+    const char **r = plan_arena_alloc(K.a, (k + 1) * sizeof *r);
+    for (size_t i = 0; i < k; i++)
+        r[i] = k_fold(list[i], ascii);
+    if (n)
+        *n = k;
+    return r;
+}
+
+static size_t k_count(const char *const *list)
+{
+    size_t k = 0;
+    while (list[k])
+        k++;
+    return k;
+}
+
+/* The bit of a kind of unit in the bit sets over plan_office_group_kinds(). */
+static unsigned kind_bit(const char *kind)
+{
+    const char *const *k = plan_office_group_kinds();
+    for (unsigned i = 0; k[i] && i < 32; i++)
+        if (strcmp(k[i], kind) == 0)
+            return 1u << i;
+    return 0;
+}
+
+static void k_init(void)
+{
+    plan_arena *a = K.a = plan_arena_new();
+
+    const char *const *lead = plan_office_leaders(), *const *abbr = plan_office_leader_abbrs();
+    size_t nl = k_count(lead), na = k_count(abbr);
+    name *leaders = plan_arena_alloc(a, (nl + na + 1) * sizeof *leaders);
+    for (size_t i = 0; i < nl; i++)
+        name_parse(a, &leaders[i], lead[i]);
+    for (size_t i = 0; i < na; i++)
+        name_parse(a, &leaders[nl + i], abbr[i]);
+    K.v = (vocab){leaders, nl + na};
+
+    size_t ns = plan_signing_count();
+    K.sign_issuer = plan_arena_alloc(a, (ns + 1) * sizeof *K.sign_issuer);
+    K.sign_head = plan_arena_alloc(a, (ns + 1) * sizeof *K.sign_head);
+    K.sign_deputy = plan_arena_alloc(a, (ns + 1) * sizeof *K.sign_deputy);
+    for (size_t i = 0; i < ns; i++) {
+        const plan_signing *row = plan_signing_get(i);
+        name_parse(a, &K.sign_issuer[i], row->issuer);
+        K.sign_head[i] = k_fold(row->head, 1);
+        K.sign_deputy[i] = k_fold(row->deputy, 1);
     }
+
+    size_t nd = plan_degree_count();
+    K.degree = plan_arena_alloc(a, (nd + 1) * sizeof *K.degree);
+    K.degree_len = plan_arena_alloc(a, (nd + 1) * sizeof *K.degree_len);
+    for (size_t i = 0; i < nd; i++) {
+        const plan_degree *r = plan_degree_get(i);
+        K.degree[i] = k_fold(r->text, 1);
+        K.degree_len[i] = r->abbr ? strcspn(K.degree[i], ".") : strlen(K.degree[i]);
+    }
+
+    K.central = k_fold_list(plan_office_central_words(), 1, NULL);
+    static const char *const level[COUNCIL_N] = {"tỉnh", "thành phố", NULL};
+    for (int i = 0; i < COUNCIL_N; i++) {
+        name_parse(a, &K.council[i], plan_office_council());
+        name_parse(a, &K.council[i], level[i] ? level[i] : plan_office_central_level());
+    }
+
+    size_t ng;
+    K.generic = k_fold_list(plan_office_generic(), 1, &ng);
+    K.generic_len = plan_arena_alloc(a, (ng + 1) * sizeof *K.generic_len);
+    for (size_t i = 0; i < ng; i++)
+        K.generic_len[i] = strlen(K.generic[i]);
+
+    K.kinds = k_fold_list(plan_office_group_kinds(), 1, &K.nkinds);
+    if (K.nkinds > 32)
+        K.nkinds = 32;
+    K.any_unit = kind_bit(plan_office_any_unit());
+    const plan_unit_head *h = plan_office_unit_heads();
+    while (h[K.nheads].head)
+        K.nheads++;
+    K.heads = plan_arena_alloc(a, (K.nheads + 1) * sizeof *K.heads);
+    for (size_t i = 0; i < K.nheads; i++) {
+        const char *f = k_fold(h[i].head, 1);
+        K.heads[i] = (unit_head_f){f, strlen(f), kind_bit(h[i].kind), h[i].internal};
+    }
+    K.external = k_fold_list(plan_office_external_words(), 0, NULL);
 }
 
-/* The vocabulary is static data: parsed once, kept for the run and shared
- * (read only) by every plan and thread. */
-static vocab shared_vocab;
-static pthread_once_t shared_vocab_once = PTHREAD_ONCE_INIT;
-
-static void shared_vocab_init(void)
+/* K, ready (every function that reads K calls it first, or is called by one). */
+static void k_ready(void)
 {
-    vocab_add(&shared_vocab, plan_office_leaders());
-    vocab_add(&shared_vocab, plan_office_leader_abbrs());
-}
-
-static void vocab_init(vocab *v)
-{
-    pthread_once(&shared_vocab_once, shared_vocab_init);
-    *v = shared_vocab;
-}
-
-static void vocab_free(vocab *v)
-{
-    *v = (vocab){0}; /* the shared vocabulary stays */
+    pthread_once(&k_once, k_init);
 }
 
 /* The position after the leadership words that open h at i ("Chủ tịch, các
@@ -478,8 +670,12 @@ static size_t skip_leaders(const vocab *v, const name *h, size_t i)
 {
     for (int more = 1; more && i < h->n;) {
         more = 0;
+        /* a leader that matches at i has the initial of h's atom i (a
+         * letter is that initial; equal words have the same): the others
+         * are passed over without strict_at */
+        char c0 = h->v[i].c;
         for (size_t k = 0; k < v->nleaders; k++)
-            if (strict_at(h, i, &v->leaders[k])) {
+            if (v->leaders[k].n && v->leaders[k].v[0].c == c0 && strict_at(h, i, &v->leaders[k])) {
                 i += v->leaders[k].n;
                 more = 1;
                 break;
@@ -510,9 +706,7 @@ static void name_core(name *m)
                         (strcmp(w, "pho") == 0 && i > 0 && m->v[i - 1].w &&
                          strcmp(m->v[i - 1].w, "thanh") == 0));
         if (cut) {
-            for (size_t j = i + 1; j < m->n; j++)
-                free(m->v[j].w);
-            m->n = i + 1;
+            m->n = i + 1; /* the words stay in the arena */
             return;
         }
     }
@@ -658,6 +852,13 @@ static void seq_run(plan_check *c, const plan_block *const *l, size_t n)
 {
     if (!n)
         return;
+    /* The usual list, numbered 1, 2, 3 … in order, has no duplicate, gap
+     * nor disorder: nothing to report, no sort needed. */
+    size_t run = 0;
+    while (run < n && l[run]->num_value == (int)run + 1)
+        run++;
+    if (run == n)
+        return;
     /* The first sibling with each number, found with one sort, so that a
      * plan with thousands of sections stays linear (a short list on the
      * stack). */
@@ -690,12 +891,19 @@ static void seq_run(plan_check *c, const plan_block *const *l, size_t n)
     }
 }
 
-/* The Arabic components of a written number: "2.1." → 2, 1. */
+/* The Arabic components of a written number: "2.1." → 2, 1. Each is read
+ * as strtol reads a run of digits (LONG_MAX when it overflows), then made
+ * an int. */
 static int num_path(const char *s, int *out, int max)
 {
     int k = 0;
-    while (*s && k < max && isdigit((unsigned char)*s)) {
-        out[k++] = (int)strtol(s, (char **)&s, 10);
+    while (*s && k < max && *s >= '0' && *s <= '9') {
+        long v = 0;
+        for (; *s >= '0' && *s <= '9'; s++) {
+            int d = *s - '0';
+            v = v > (LONG_MAX - d) / 10 ? LONG_MAX : v * 10 + d;
+        }
+        out[k++] = (int)v;
         if (*s != '.')
             break;
         s++;
@@ -739,13 +947,19 @@ static void seq_children(plan_check *c, const plan_block *first)
     static const int styles[] = {PLAN_NUM_ROMAN, PLAN_NUM_ARABIC, PLAN_NUM_DOTTED,
                                  PLAN_NUM_LETTER};
     size_t n = 0;
-    for (const plan_block *b = first; b; b = b->next)
+    unsigned present = 0; /* the styles the siblings are numbered in */
+    for (const plan_block *b = first; b; b = b->next) {
         n++;
+        if (is_numbered(b))
+            present |= 1u << b->num_style;
+    }
     if (!n)
         return;
     const plan_block *lbuf[64];
     const plan_block **l = n <= 64 ? lbuf : plan_xmalloc(n * sizeof *l);
     for (size_t s = 0; s < sizeof styles / sizeof *styles; s++) {
+        if (!(present & 1u << styles[s]))
+            continue; /* seq_run of no sibling does nothing */
         size_t k = 0;
         for (const plan_block *b = first; b; b = b->next)
             if (is_numbered(b) && b->num_style == styles[s])
@@ -900,26 +1114,20 @@ static int cap_kind(const char *s, const char **rest)
     return CAP_OTHER;
 }
 
-/* The signing row of the issuer's kind (src/data/signing.c), or NULL. */
-static const plan_signing *issuer_row(const plan_doc *d)
+/* The index of the signing row of the issuer's kind (src/data/signing.c),
+ * or -1; is is the issuer's name parsed (empty when there is none). */
+static ptrdiff_t issuer_row(const name *is)
 {
-    if (!d->header.issuer.s)
-        return NULL;
-    name is = {0};
-    name_parse(&is, d->header.issuer.s);
-    const plan_signing *r = NULL;
-    for (size_t i = 0; i < plan_signing_count() && !r; i++) {
-        name k = {0};
-        name_parse(&k, plan_signing_get(i)->issuer);
+    k_ready();
+    for (size_t i = 0; i < plan_signing_count(); i++) {
+        const name *k = &K.sign_issuer[i];
         /* one word ("Sở", "Bộ") must be that word, not an initial */
-        int ok = k.n == 1 ? is.n > 0 && is.v[0].w && atom_eq(&is.v[0], &k.v[0])
-                          : name_at(&is, 0, &k);
+        int ok = k->n == 1 ? is->n > 0 && is->v[0].w && atom_eq(&is->v[0], &k->v[0])
+                           : name_at(is, 0, k);
         if (ok)
-            r = plan_signing_get(i);
-        name_free(&k);
+            return (ptrdiff_t)i;
     }
-    name_free(&is);
-    return r;
+    return -1;
 }
 
 /* The head for whom a deputy signs ("PHÓ GIÁM ĐỐC" → "GIÁM ĐỐC", "THỨ
@@ -934,11 +1142,11 @@ static char *deputy_head(const char *title)
             sp++;
         r = plan_xstrdup(sp ? sp : "");
     }
+    k_ready();
     for (size_t i = 0; !r && i < plan_signing_count(); i++) {
-        char *dep = plan_utf8_fold_ascii(plan_signing_get(i)->deputy);
+        const char *dep = K.sign_deputy[i];
         if (strcmp(f, dep) == 0 && strncmp(dep, "pho ", 4) != 0)
             r = plan_xstrdup(plan_signing_get(i)->head);
-        free(dep);
     }
     free(f);
     return r;
@@ -974,7 +1182,7 @@ static void sign_block(plan_check *c)
                        SRC_K7);
 }
 
-static void sign_tm(plan_check *c, const plan_signing *row)
+static void sign_tm(plan_check *c, plan_arena *a, const plan_signing *row)
 {
     const plan_doc *d = c->doc;
     if (!d->has_signature || !row || !row->collegial)
@@ -999,15 +1207,13 @@ static void sign_tm(plan_check *c, const plan_signing *row)
                               d->header.issuer.s, row->collective);
     } else {
         name r = {0}, k = {0};
-        name_parse(&r, rest);
-        name_parse(&k, row->collective);
+        name_parse(a, &r, rest);
+        name_parse(a, &k, row->collective);
         if (!name_at(&r, 0, &k))
             g = plan_check_report(c, PLAN_RULE_SIGN_TM, tm->t.pos,
                                   _("\"%s\" does not name the collective that issues the plan; "
                                     "write \"TM. %s\""),
                                   tm->t.s, row->collective);
-        name_free(&r);
-        name_free(&k);
     }
     if (g)
         plan_diag_note(g, _("%s; Điều 13 khoản 2: \"TM.\" before the name of the collective"),
@@ -1109,11 +1315,13 @@ static void sign_tl_tuq(plan_check *c)
     }
 }
 
-static void sign_title_match(plan_check *c, const plan_signing *row)
+/* ri: the index of the issuer's signing row, or -1. */
+static void sign_title_match(plan_check *c, ptrdiff_t ri)
 {
     const plan_doc *d = c->doc;
-    if (!d->has_signature || !row)
+    if (!d->has_signature || ri < 0)
         return;
+    const plan_signing *row = plan_signing_get((size_t)ri);
     const plan_text *t = NULL;
     const char *title = NULL;
     int head_only = 1;
@@ -1129,7 +1337,15 @@ static void sign_title_match(plan_check *c, const plan_signing *row)
         cap_kind(t->s, &title);
         head_only = 0;
     }
-    if (!*title || title_is(title, row->head) || (!head_only && title_is(title, row->deputy)))
+    if (!*title)
+        return;
+    /* the row's titles folded once (K); title is the end of a text of the plan */
+    k_ready();
+    char *ft = plan_utf8_fold_ascii(title);
+    int fits = title_is_folded(ft, K.sign_head[ri]) ||
+               (!head_only && title_is_folded(ft, K.sign_deputy[ri]));
+    free(ft);
+    if (fits)
         return;
     plan_diag *g = plan_check_report(
         c, PLAN_RULE_SIGN_TITLE_MATCH, t->pos,
@@ -1140,23 +1356,21 @@ static void sign_title_match(plan_check *c, const plan_signing *row)
                    strcmp(row->verified, "U") == 0 ? _(" (unverified)") : "");
 }
 
-/* The học hàm, học vị or honorific that opens a name, or NULL. */
-static const char *degree_of(const char *nm)
+/* The học hàm, học vị or honorific that opens a name, or NULL; f is the
+ * name folded to ASCII. */
+static const char *degree_of(const char *f)
 {
-    char *f = plan_utf8_fold_ascii(nm);
+    k_ready();
     size_t first = strcspn(f, " .");
-    const char *hit = NULL;
-    for (size_t i = 0; i < plan_degree_count() && !hit; i++) {
+    for (size_t i = 0; i < plan_degree_count(); i++) {
         const plan_degree *r = plan_degree_get(i);
-        char *dg = plan_utf8_fold_ascii(r->text);
-        size_t n = r->abbr ? strcspn(dg, ".") : strlen(dg);
+        const char *dg = K.degree[i];
+        size_t n = K.degree_len[i];
         if (r->abbr ? n == first && strncmp(f, dg, n) == 0
                     : strncmp(f, dg, n) == 0 && f[n] == ' ')
-            hit = r->text;
-        free(dg);
+            return r->text;
     }
-    free(f);
-    return hit;
+    return NULL;
 }
 
 static void sign_name(plan_check *c)
@@ -1175,7 +1389,7 @@ static void sign_name(plan_check *c)
                 : plan_check_report(c, PLAN_RULE_SIGN_NAME, d->signature_pos,
                                     _("the signing block gives no name of the signer; add the "
                                       "signer's full name"));
-    else if ((deg = degree_of(d->sign_name.s)))
+    else if ((deg = degree_of(plan_check_fold(c, d->sign_name.s))))
         g = plan_check_report(c, PLAN_RULE_SIGN_NAME, d->sign_name.pos,
                               _("the signer's name \"%s\" begins with \"%s\"; write the name "
                                 "without học hàm, học vị or honorifics"),
@@ -1345,14 +1559,17 @@ static void noinhan_luu(plan_check *c)
 typedef struct superior {
     const char *text;          /* as written */
     const plan_document *doc;  /* the implemented document, or NULL for the parent body */
-    name core, council;        /* the body's name up to its level; its emulation council */
+    name core;                 /* the body's name up to its level */
+    const name *council;       /* its emulation council (in K), or NULL */
 } superior;
 
 typedef struct recips {
+    plan_arena *a;             /* the names of the plan (freed by plan_check_format) */
     vocab v;
     name *lines;               /* each recipient line */
-    char **folded;             /* the same, folded to ASCII */
-    char **keys;               /* the same as plan_name_key without accents */
+    const char **folded;       /* the same, folded to ASCII (plan_check_fold) */
+    unsigned *kinds;           /* the same's group_kinds … */
+    int *kinds_in;             /* … and whether it lists units "thuộc" someone */
     size_t n;
     name issuer, issuer_parent;
     superior *sup;
@@ -1360,107 +1577,92 @@ typedef struct recips {
     int implementing;          /* the plan implements some document */
 } recips;
 
-/* The words of the central level (plan_office_central_words) folded,
- * once (static data). */
-static char **central_folded;
-static pthread_once_t central_once = PTHREAD_ONCE_INIT;
-
-static void central_init(void)
+/* The Hội đồng Thi đua - Khen thưởng of the body's level (parsed once, in
+ * K), or NULL. */
+static const name *council_of(const char *body)
 {
-    size_t n = 0;
-    for (const char *const *w = plan_office_central_words(); *w; w++)
-        n++;
-    central_folded = plan_xmalloc((n + 1) * sizeof *central_folded);
-    for (size_t i = 0; i < n; i++)
-        central_folded[i] = plan_utf8_fold_ascii(plan_office_central_words()[i]);
-    central_folded[n] = NULL;
-}
-
-/* The Hội đồng Thi đua - Khen thưởng of the body's level, or nothing. */
-static void council_of(name *out, const char *body)
-{
-    pthread_once(&central_once, central_init);
+    k_ready();
     char *f = plan_utf8_fold_ascii(body);
-    const char *level = NULL;
+    const name *r = NULL;
     if (has_words(f, "tinh"))
-        level = "tỉnh";
+        r = &K.council[COUNCIL_TINH];
     else if (has_words(f, "thanh pho"))
-        level = "thành phố";
-    for (size_t i = 0; central_folded[i] && !level; i++)
-        if (has_words(f, central_folded[i]))
-            level = plan_office_central_level();
+        r = &K.council[COUNCIL_THANH_PHO];
+    for (size_t i = 0; K.central[i] && !r; i++)
+        if (has_words(f, K.central[i]))
+            r = &K.council[COUNCIL_CENTRAL];
     free(f);
-    if (!level)
-        return;
-    name_parse(out, plan_office_council());
-    name_parse(out, level);
+    return r;
 }
 
-static void add_superior(recips *r, const char *text, const plan_document *doc)
+/* parsed: text parsed already, or NULL. */
+static void add_superior(recips *r, const char *text, const plan_document *doc,
+                         const name *parsed)
 {
     r->sup = plan_xrealloc(r->sup, (r->nsup + 1) * sizeof *r->sup);
     superior *s = &r->sup[r->nsup++];
-    *s = (superior){text, doc, {0}, {0}};
-    name_parse(&s->core, text);
+    *s = (superior){text, doc, {0}, NULL};
+    if (parsed) {
+        s->core = (name){parsed->v, parsed->n, 0}; /* a view: name_core only shortens it */
+    } else {
+        name_parse(r->a, &s->core, text);
+    }
     name_core(&s->core);
-    council_of(&s->council, text);
+    s->council = council_of(text);
 }
 
-static void recips_init(recips *r, const plan_doc *d)
+/* Unit kinds of a group line: defined below. */
+static unsigned group_kinds(const char *folded, int *inside);
+
+static void recips_init(recips *r, plan_check *c, plan_arena *a)
 {
+    const plan_doc *d = c->doc;
+    k_ready();
     *r = (recips){0};
-    vocab_init(&r->v);
+    r->a = a;
+    r->v = K.v;
     for (const plan_textlist *l = d->recipients; l; l = l->next)
         r->n++;
-    r->lines = plan_xmalloc((r->n ? r->n : 1) * sizeof *r->lines);
-    r->folded = plan_xmalloc((r->n ? r->n : 1) * sizeof *r->folded);
-    r->keys = plan_xmalloc((r->n ? r->n : 1) * sizeof *r->keys);
+    size_t n = r->n ? r->n : 1;
+    r->lines = plan_arena_alloc(a, n * sizeof *r->lines);
+    r->folded = plan_arena_alloc(a, n * sizeof *r->folded);
+    r->kinds = plan_arena_alloc(a, n * sizeof *r->kinds);
+    r->kinds_in = plan_arena_alloc(a, n * sizeof *r->kinds_in);
     size_t i = 0;
     for (const plan_textlist *l = d->recipients; l; l = l->next, i++) {
-        r->lines[i] = (name){0};
-        name_parse(&r->lines[i], l->t.s);
-        r->folded[i] = plan_utf8_fold_ascii(l->t.s);
-        r->keys[i] = plan_name_key(l->t.s, 0);
+        name_parse(a, &r->lines[i], l->t.s);
+        r->folded[i] = plan_check_fold(c, l->t.s);
+        r->kinds[i] = group_kinds(r->folded[i], &r->kinds_in[i]);
     }
-    name_parse(&r->issuer, d->header.issuer.s);
-    name_parse(&r->issuer_parent, d->header.issuer.s);
-    name_parse(&r->issuer_parent, d->header.parent_body.s);
+    /* The issuer, then the parent body: each parsed once. issuer_parent is
+     * the two one after the other, as two name_parse into one name make it. */
+    name parent = {0};
+    name_parse(a, &r->issuer, d->header.issuer.s);
+    name_parse(a, &parent, d->header.parent_body.s);
+    name_append(a, &r->issuer_parent, &r->issuer);
+    name_append(a, &r->issuer_parent, &parent);
     for (const plan_document *doc = d->documents; doc; doc = doc->next) {
         if (doc->relation != PLAN_REL_IMPLEMENTS)
             continue;
         r->implementing = 1;
         if (given(doc->issuer.s))
-            add_superior(r, doc->issuer.s, doc);
+            add_superior(r, doc->issuer.s, doc, NULL);
     }
     if (given(d->header.parent_body.s))
-        add_superior(r, d->header.parent_body.s, NULL);
+        add_superior(r, d->header.parent_body.s, NULL, &parent);
 }
 
 static void recips_free(recips *r)
 {
-    for (size_t i = 0; i < r->n; i++) {
-        name_free(&r->lines[i]);
-        free(r->folded[i]);
-        free(r->keys[i]);
-    }
-    free(r->lines);
-    free(r->folded);
-    free(r->keys);
-    for (size_t i = 0; i < r->nsup; i++) {
-        name_free(&r->sup[i].core);
-        name_free(&r->sup[i].council);
-    }
     free(r->sup);
-    name_free(&r->issuer);
-    name_free(&r->issuer_parent);
-    vocab_free(&r->v);
+    /* the names are in the arena */
 }
 
 static int reaches(const recips *r, const superior *s)
 {
     for (size_t i = 0; i < r->n; i++)
         if (names_body(&r->v, &r->lines[i], &s->core) ||
-            (s->council.n && names_body(&r->v, &r->lines[i], &s->council)))
+            (s->council && s->council->n && names_body(&r->v, &r->lines[i], s->council)))
             return 1;
     return 0;
 }
@@ -1495,11 +1697,39 @@ static void noinhan_superior(plan_check *c, const recips *r)
 
 /* ---- NOINHAN-COVERS-ROLES ---- */
 
-/* s without its "(…)" parts; the parts go to inner. Allocated. */
-static char *strip_parens(const char *s, plan_buf *inner)
+/* 1 when the texts folded to ASCII a and b have the same plan_name_key
+ * without accents (plan_name_key_folded). The keys are only made when a
+ * and b agree but for spaces: the key drops some spaces and nothing else,
+ * so texts that differ otherwise have different keys. */
+static int same_key(const char *a, const char *b)
 {
+    if (strcmp(a, b) == 0)
+        return 1; /* the same text, the same key */
+    for (const char *p = a, *q = b;; p++, q++) {
+        while (*p == ' ')
+            p++;
+        while (*q == ' ')
+            q++;
+        if (*p != *q)
+            return 0;
+        if (!*p)
+            break;
+    }
+    char *ka = plan_name_key_folded(a), *kb = plan_name_key_folded(b);
+    int same = strcmp(ka, kb) == 0;
+    free(ka);
+    free(kb);
+    return same;
+}
+
+/* s without its "(…)" parts; the parts go to inner. s itself when it holds
+ * no parenthesis (then nothing goes to inner), else a copy in the arena a. */
+static const char *strip_parens(plan_arena *a, const char *s, plan_buf *inner)
+{
+    if (!strpbrk(s, "()"))
+        return s;
     size_t n = strlen(s), o = 0;
-    char *r = plan_xmalloc(n + 1);
+    char *r = plan_arena_alloc(a, n + 1);
     int depth = 0;
     for (size_t i = 0; i < n; i++) {
         if (s[i] == '(')
@@ -1520,7 +1750,8 @@ static char *strip_parens(const char *s, plan_buf *inner)
 /* The kinds of unit a group line lists ("Các phòng, đơn vị thuộc Sở"), as
  * a bit set over plan_office_group_kinds(); 0 when it is no group. Only the
  * words from "các" to the first "(", ":" or ";" count, so that an
- * enumeration ("các Sở: Tư pháp, Nội vụ") is not taken for every Sở. */
+ * enumeration ("các Sở: Tư pháp, Nội vụ") is not taken for every Sở.
+ * folded is the line folded to ASCII. */
 static unsigned group_kinds(const char *folded, int *inside)
 {
     const char *p = NULL;
@@ -1529,8 +1760,12 @@ static unsigned group_kinds(const char *folded, int *inside)
             p = q;
     if (!p)
         return 0;
-    char *part = plan_xstrdup(p);
-    part[strcspn(part, "(:;")] = '\0';
+    k_ready();
+    size_t n = strcspn(p, "(:;");
+    char buf[256]; /* the words from "các" on: on the stack unless long */
+    char *part = n < sizeof buf ? buf : plan_xmalloc(n + 1);
+    memcpy(part, p, n);
+    part[n] = '\0';
     *inside = has_words(part, "thuoc");
     /* the kinds stand before the qualifier: "… đơn vị thuộc Sở" lists no Sở */
     static const char *const quals[] = {"truc thuoc", "thuoc", "cua", "trong", "tham gia", NULL};
@@ -1541,68 +1776,52 @@ static unsigned group_kinds(const char *folded, int *inside)
                 break;
             }
     unsigned m = 0;
-    const char *const *k = plan_office_group_kinds();
-    for (unsigned i = 0; k[i] && i < 32; i++) {
-        char *f = plan_utf8_fold_ascii(k[i]);
-        if (has_words(part, f))
+    for (size_t i = 0; i < K.nkinds; i++)
+        if (has_words(part, K.kinds[i]))
             m |= 1u << i;
-        free(f);
-    }
-    free(part);
+    if (part != buf)
+        free(part);
     return m;
-}
-
-static unsigned kind_bit(const char *kind)
-{
-    const char *const *k = plan_office_group_kinds();
-    for (unsigned i = 0; k[i] && i < 32; i++)
-        if (strcmp(k[i], kind) == 0)
-            return 1u << i;
-    return 0;
 }
 
 /* The kind of unit a name begins with ("Văn phòng Sở" → phòng, "Sở Nội vụ"
  * → sở) as a bit, or 0. *internal when it is a unit of the issuer: an
  * internal kind whose name names no other level or body ("Phòng Văn hóa và
- * Thông tin các huyện" does). */
-static unsigned unit_kind(const char *s, int *internal)
+ * Thông tin các huyện" does). fa is s folded to ASCII. */
+static unsigned unit_kind(const char *s, const char *fa, int *internal)
 {
-    char *fa = plan_utf8_fold_ascii(s), *fk = plan_utf8_fold(s);
+    k_ready();
     unsigned bit = 0;
     *internal = 0;
-    for (const plan_unit_head *h = plan_office_unit_heads(); h->head && !bit; h++) {
-        char *f = plan_utf8_fold_ascii(h->head);
-        size_t n = strlen(f);
-        if (strncmp(fa, f, n) == 0 && (fa[n] == ' ' || fa[n] == '\0')) {
-            bit = kind_bit(h->kind);
+    for (size_t i = 0; i < K.nheads && !bit; i++) {
+        const unit_head_f *h = &K.heads[i];
+        if (strncmp(fa, h->head, h->len) == 0 && (fa[h->len] == ' ' || fa[h->len] == '\0')) {
+            bit = h->bit;
             *internal = h->internal;
         }
-        free(f);
     }
-    for (const char *const *w = plan_office_external_words(); *w && *internal; w++) {
-        char *f = plan_utf8_fold(*w);
-        if (has_words(fk, f))
-            *internal = 0;
-        free(f);
+    if (*internal) { /* only then are the external words read */
+        char *fk = plan_utf8_fold(s);
+        for (size_t i = 0; K.external[i] && *internal; i++)
+            if (has_words(fk, K.external[i]))
+                *internal = 0;
+        free(fk);
     }
-    free(fa);
-    free(fk);
     return bit;
 }
 
 /* Covered through a group line: a group office by a group line of the same
  * reach sharing a kind; one unit by a group line of its kind, or, when it
- * is the issuer's own unit, by a group line of the issuer's "đơn vị". */
-static int covered_by_group(const recips *r, const char *main)
+ * is the issuer's own unit, by a group line of the issuer's "đơn vị". fa is
+ * main folded to ASCII; the lines' kinds are read once (recips_init). */
+static int covered_by_group(const recips *r, const char *main, const char *fa)
 {
-    char *f = plan_utf8_fold_ascii(main);
     int oin = 0, internal = 0, covered = 0;
-    unsigned om = group_kinds(f, &oin), uk = om ? 0 : unit_kind(main, &internal);
-    unsigned any = kind_bit(plan_office_any_unit());
-    free(f);
+    unsigned om = group_kinds(fa, &oin), uk = om ? 0 : unit_kind(main, fa, &internal);
+    unsigned any = K.any_unit;
     for (size_t i = 0; i < r->n && !covered && (om || uk); i++) {
-        int rin = 0;
-        unsigned rm = group_kinds(r->folded[i], &rin);
+        int rin = r->kinds_in[i];
+        unsigned rm = r->kinds[i];
         if (om)
             covered = rin == oin && (rm & om) != 0;
         else
@@ -1615,7 +1834,7 @@ static int covered_by_group(const recips *r, const char *main)
 static int covered_by_alias(const recips *r, const char *inner)
 {
     name in = {0};
-    name_parse(&in, inner);
+    name_parse(r->a, &in, inner);
     int covered = 0;
     for (size_t i = 0; i + 1 < in.n && !covered; i++) {
         if (!in.v[i].w || !in.v[i + 1].w || strcmp(in.v[i].w, "thuong") != 0 ||
@@ -1625,7 +1844,6 @@ static int covered_by_alias(const recips *r, const char *inner)
         for (size_t k = 0; k < r->n && !covered && alias.n; k++)
             covered = name_contains(&r->lines[k], &alias);
     }
-    name_free(&in);
     return covered;
 }
 
@@ -1642,14 +1860,22 @@ static int whole_segment(const name *h, size_t j, size_t n)
  * Trung tâm VH,TT&TT các huyện, thành phố" names "Phòng Văn hóa và Thông
  * tin các huyện, thành phố"); or as a head followed by an enumeration with
  * the rest of the name as one item ("các Sở: Tư pháp, Nội vụ" names "Sở Nội
- * vụ"). */
+ * vụ"). Every head o[0, k) found at i is tried, whatever the order: the
+ * positions of the heads are found together, at the positions of o's first
+ * atom (a head of k atoms is at i when the atoms of o that match from i
+ * number k or more). */
 static int line_names(const name *line, const name *o)
 {
-    for (size_t k = o->n; k >= 1; k--) {
-        name head = {o->v, k, 0}, tail = {o->v + k, o->n - k, 0};
-        for (size_t i = 0; i + k <= line->n; i++) {
-            if (!name_at(line, i, &head))
-                continue;
+    if (o->n == 0)
+        return 0;
+    for (size_t i = 0; i < line->n; i++) {
+        if (!atom_eq(&line->v[i], &o->v[0]))
+            continue;
+        size_t match = 1;
+        while (match < o->n && i + match < line->n && atom_eq(&line->v[i + match], &o->v[match]))
+            match++;
+        for (size_t k = match; k >= 1; k--) {
+            name tail = {o->v + k, o->n - k, 0};
             if (tail.n == 0)
                 return 1;
             if (line->n >= i + k + tail.n && name_at(line, line->n - tail.n, &tail))
@@ -1663,79 +1889,63 @@ static int line_names(const name *line, const name *o)
 }
 
 /* An office named by the plan, read once for office_exempt and
- * office_covered: its name without the "(…)" parts (main), what they hold
- * (inner), and main's atoms. */
+ * office_covered: its name without the "(…)" parts (main: the text itself
+ * when it has none), what they hold (inner), and main's atoms. */
 typedef struct office {
-    char *main;
+    const char *main;
     plan_buf inner;
     name m;
 } office;
 
-static void office_read(office *o, const char *text)
+static void office_read(plan_arena *a, office *o, const char *text)
 {
     o->inner = (plan_buf)PLAN_BUF_INIT;
-    o->main = strip_parens(text, &o->inner);
+    o->main = strip_parens(a, text, &o->inner);
     o->m = (name){0};
-    name_parse(&o->m, o->main);
+    name_parse(a, &o->m, o->main);
 }
 
 static void office_free(office *o)
 {
-    name_free(&o->m);
-    free(o->main);
-    plan_buf_free(&o->inner);
+    plan_buf_free(&o->inner); /* the rest is in the arena */
 }
 
-static int office_covered(const recips *r, const office *of)
+/* folded: the office's text folded to ASCII (plan_check_fold), which is
+ * main's when main is the text. */
+static int office_covered(const recips *r, const office *of, const char *text,
+                          const char *folded)
 {
     const name *mp = &of->m;
     /* "Chủ tịch UBND các huyện" is reached through "UBND các huyện" */
     size_t lead = skip_leaders(&r->v, mp, 0);
     name o = lead < mp->n ? (name){mp->v + lead, mp->n - lead, 0} : *mp;
     int covered = mp->n == 0;
+    char *fa = NULL;
+    if (of->main != text) /* main is shorter: its own fold */
+        folded = fa = plan_utf8_fold_ascii(of->main);
     /* A line that is the office's name, however cased, spaced or accented
      * (plan_name_match: equal keys without accents; TEXT-NAME-ACCENTS
      * reports a line that is so only without accents). */
-    char *key = plan_name_key(of->main, 0);
     for (size_t i = 0; i < r->n && !covered; i++)
-        covered = strcmp(r->keys[i], key) == 0;
-    free(key);
+        covered = same_key(r->folded[i], folded);
     for (size_t i = 0; i < r->n && !covered; i++)
         covered = line_names(&r->lines[i], &o);
     if (!covered && of->inner.len)
         covered = covered_by_alias(r, of->inner.data);
     if (!covered)
-        covered = covered_by_group(r, of->main);
+        covered = covered_by_group(r, of->main, folded);
+    free(fa);
     return covered;
-}
-
-/* The generic names (plan_office_generic) folded, once (static data). */
-static char **generic_folded;
-static size_t *generic_len;
-static pthread_once_t generic_once = PTHREAD_ONCE_INIT;
-
-static void generic_init(void)
-{
-    size_t n = 0;
-    for (const char *const *g = plan_office_generic(); *g; g++)
-        n++;
-    generic_folded = plan_xmalloc((n + 1) * sizeof *generic_folded);
-    generic_len = plan_xmalloc((n + 1) * sizeof *generic_len);
-    for (size_t i = 0; i < n; i++) {
-        generic_folded[i] = plan_utf8_fold_ascii(plan_office_generic()[i]);
-        generic_len[i] = strlen(generic_folded[i]);
-    }
-    generic_folded[n] = NULL;
 }
 
 /* The issuer itself or its leadership, its superior, or nobody at all.
  * folded is the text's plan_check_fold. */
 static int office_exempt(const recips *r, const char *folded, const office *of)
 {
-    pthread_once(&generic_once, generic_init);
+    k_ready();
     int exempt = 0;
-    for (size_t g = 0; generic_folded[g] && !exempt; g++)
-        exempt = strncmp(folded, generic_folded[g], generic_len[g]) == 0;
+    for (size_t g = 0; K.generic[g] && !exempt; g++)
+        exempt = strncmp(folded, K.generic[g], K.generic_len[g]) == 0;
     const name *m = &of->m;
     size_t i = skip_leaders(&r->v, m, 0);
     name rest = {m->n ? m->v + i : NULL, m->n - i, 0}; /* an empty name has no v */
@@ -1747,7 +1957,9 @@ static int office_exempt(const recips *r, const char *folded, const office *of)
 }
 
 typedef struct seen {
-    char **v;
+    const char **text;   /* the texts read (exempt or not) */
+    size_t ntext;
+    const char **folded; /* the folds (plan_check_fold) of those that were not exempt */
     size_t n;
 } seen;
 
@@ -1756,26 +1968,32 @@ static void covers_one(plan_check *c, const recips *r, seen *s, const char *text
 {
     if (!text || !*text)
         return;
+    /* The same text again is passed over: it folds and parses as before, so
+     * it is exempt again, or its key was met (then nothing more is
+     * reported), or it was reported. */
+    for (size_t i = 0; i < s->ntext; i++)
+        if (strcmp(s->text[i], text) == 0)
+            return;
+    s->text = plan_xrealloc(s->text, (s->ntext + 1) * sizeof *s->text);
+    s->text[s->ntext++] = text;
     /* One finding per office, however its name is spelt (plan_name_match):
      * an office already met is not read again (whether it was exempt or
-     * not, nothing more is reported for it). */
+     * not, nothing more is reported for it). The exempt are not
+     * remembered by key: a text of the same key only may parse otherwise
+     * ("UBND" and "Ubnd"). */
     const char *folded = plan_check_fold(c, text);
-    char *f = plan_name_key_folded(folded);
     for (size_t i = 0; i < s->n; i++)
-        if (strcmp(s->v[i], f) == 0) {
-            free(f);
+        if (same_key(s->folded[i], folded))
             return;
-        }
     office of;
-    office_read(&of, text);
+    office_read(r->a, &of, text);
     if (office_exempt(r, folded, &of)) {
         office_free(&of);
-        free(f);
         return;
     }
-    s->v = plan_xrealloc(s->v, (s->n + 1) * sizeof *s->v);
-    s->v[s->n++] = f;
-    int covered = office_covered(r, &of);
+    s->folded = plan_xrealloc(s->folded, (s->n + 1) * sizeof *s->folded);
+    s->folded[s->n++] = folded;
+    int covered = office_covered(r, &of, text, folded);
     office_free(&of);
     if (covered)
         return;
@@ -1805,9 +2023,8 @@ static void noinhan_covers_roles(plan_check *c, const recips *r)
     }
     for (const plan_deadline *dl = d->deadlines; dl; dl = dl->next)
         covers_one(c, r, &s, dl->to.s, dl->to.pos, 0);
-    for (size_t i = 0; i < s.n; i++)
-        free(s.v[i]);
-    free(s.v);
+    free(s.text);
+    free(s.folded);
 }
 
 /* ====================================================================== */
@@ -1819,19 +2036,24 @@ void plan_check_format(plan_check *c)
     plan_walk_blocks(d->body, c, style_one, NULL);
     body_end(c);
 
-    const plan_signing *row = issuer_row(d);
+    /* The names of the plan, parsed once for the signature and Nơi nhận. */
+    plan_arena *a = plan_arena_new();
+    recips r;
+    recips_init(&r, c, a);
+
+    ptrdiff_t ri = issuer_row(&r.issuer);
+    const plan_signing *row = ri >= 0 ? plan_signing_get((size_t)ri) : NULL;
     sign_block(c);
-    sign_tm(c, row);
+    sign_tm(c, a, row);
     sign_kt(c);
     sign_tl_tuq(c);
-    sign_title_match(c, row);
+    sign_title_match(c, ri);
     sign_name(c);
 
     noinhan_present(c);
     noinhan_luu(c);
-    recips r;
-    recips_init(&r, d);
     noinhan_superior(c, &r);
     noinhan_covers_roles(c, &r);
     recips_free(&r);
+    plan_arena_free(a);
 }
