@@ -292,7 +292,7 @@ static int first_bad_run(const char *s, int strict, const char **tok, int *n)
 
 /* 1 when a period bound is written as a day: "30/10/2023", "ngày 5 tháng …",
  * "30 tháng 10 năm 2023"; months and events are PERIOD-PARSE's. */
-static int written_as_day(const char *s)
+static int written_as_day(plan_check *c, const char *s)
 {
     const char *cur = s, *p, *q;
     while (next_slash_run(s, &cur, &p, &q)) {
@@ -302,7 +302,7 @@ static int written_as_day(const char *s)
         if (slashes >= 2)
             return 1;
     }
-    char *f = plan_utf8_fold_ascii(s);
+    const char *f = plan_check_fold(c, s); /* s is a text of the plan */
     int day = 0;
     for (const char *t = strstr(f, "thang"); t && !day; t = strstr(t + 1, "thang"))
         day = t >= f + 2 && t[-1] == ' ' && isdigit((unsigned char)t[-2]);
@@ -310,7 +310,6 @@ static int written_as_day(const char *s)
         const char *t = strstr(f, "ngay ");
         day = t && isdigit((unsigned char)t[5]);
     }
-    free(f);
     return day;
 }
 
@@ -368,9 +367,9 @@ static void lex_date_body(plan_check *c)
         for (const plan_task *t = a->tasks; t; t = t->next)
             date_field(c, &t->due, 1, 0);
     for (const plan_period *p = d->periods; p; p = p->next) {
-        if (p->start.text.s && written_as_day(p->start.text.s))
+        if (p->start.text.s && written_as_day(c, p->start.text.s))
             date_field(c, &p->start, 0, 0);
-        if (p->end.text.s && written_as_day(p->end.text.s))
+        if (p->end.text.s && written_as_day(c, p->end.text.s))
             date_field(c, &p->end, 0, 0);
     }
     each_text(c, 0, date_text, NULL);
