@@ -464,9 +464,11 @@ static void tally_one(const plan_province *p, void *ctx)
     }
 }
 
+/* Once the header's own province is named, body_province has its answer
+ * (no finding), whatever the texts after name: they are not read. */
 static void tally_text(const prov_keys *k, tally *t, plan_text s)
 {
-    if (!has(s))
+    if (!has(s) || t->ref_count)
         return;
     t->cur = s.pos;
     provinces_named(k, s.s, tally_one, t);
