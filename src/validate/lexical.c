@@ -183,25 +183,42 @@ enum { DATE_OK, DATE_UNREAL, DATE_YEAR, DATE_DIGITS, DATE_FORM };
 
 /* A run of digits and "/" in s: [*start, *end). Returns 0 when none is left.
  * Runs glued to letters or followed by "/" and a letter ("98/2023/NĐ-CP")
- * are notations, not dates, and are skipped. */
+ * are notations, not dates, and are skipped.
+ *
+ * The runs are those of a scan from *cur byte by byte: maximal runs of
+ * digits and "/"-then-digit that start at a digit after no letter, digit,
+ * "/" or ".". Only a run with a "/" is returned, and its "/" comes after a
+ * digit and before one: so the search goes from one "/" to the next
+ * (strchr), reads back from it to the start of its run and judges that
+ * start as the scan would have. A run that begins before *cur is one the
+ * scan would have entered in its middle, where no byte starts a run. */
 static int next_slash_run(const char *s, const char **cur, const char **start,
                           const char **end)
 {
-    for (const char *p = *cur; *p; p++) {
-        if (!isdigit((unsigned char)*p) ||
-            (p > s && (isalnum((unsigned char)p[-1]) || p[-1] == '/' || p[-1] == '.')))
-            continue;
-        const char *q = p;
-        int slashes = 0;
+    for (const char *x = strchr(*cur, '/'); x; x = strchr(x + 1, '/')) {
+        if (x == s || !isdigit((unsigned char)x[-1]) || !isdigit((unsigned char)x[1]))
+            continue; /* in no run */
+        const char *p = x - 1; /* back over digits, and over "/" between two */
+        for (;;) {
+            if (p > s && isdigit((unsigned char)p[-1]))
+                p--;
+            else if (p - 1 > s && p[-1] == '/' && isdigit((unsigned char)p[-2]))
+                p -= 2;
+            else
+                break;
+        }
+        const char *q = x + 1;
         while (isdigit((unsigned char)*q) || (*q == '/' && isdigit((unsigned char)q[1])))
-            slashes += *q++ == '/';
-        *cur = q;
-        if (slashes && *q != '/' && !isalnum((unsigned char)*q)) {
+            q++;
+        int starts = p >= *cur && (p == s || !(isalnum((unsigned char)p[-1]) || p[-1] == '/' ||
+                                               p[-1] == '.'));
+        if (starts && *q != '/' && !isalnum((unsigned char)*q)) {
+            *cur = q;
             *start = p;
             *end = q;
             return 1;
         }
-        p = q - 1;
+        x = q - 1; /* on from the end of the run */
     }
     return 0;
 }
@@ -275,7 +292,7 @@ static int first_bad_run(const char *s, int strict, const char **tok, int *n)
 
 /* 1 when a period bound is written as a day: "30/10/2023", "ngày 5 tháng …",
  * "30 tháng 10 năm 2023"; months and events are PERIOD-PARSE's. */
-static int written_as_day(const char *s)
+static int written_as_day(plan_check *c, const char *s)
 {
     const char *cur = s, *p, *q;
     while (next_slash_run(s, &cur, &p, &q)) {
@@ -285,7 +302,7 @@ static int written_as_day(const char *s)
         if (slashes >= 2)
             return 1;
     }
-    char *f = plan_utf8_fold_ascii(s);
+    const char *f = plan_check_fold(c, s); /* s is a text of the plan */
     int day = 0;
     for (const char *t = strstr(f, "thang"); t && !day; t = strstr(t + 1, "thang"))
         day = t >= f + 2 && t[-1] == ' ' && isdigit((unsigned char)t[-2]);
@@ -293,7 +310,6 @@ static int written_as_day(const char *s)
         const char *t = strstr(f, "ngay ");
         day = t && isdigit((unsigned char)t[5]);
     }
-    free(f);
     return day;
 }
 
@@ -318,8 +334,8 @@ static void date_field(plan_check *c, const plan_when *w, int strict, int need_d
 static void date_text(plan_check *c, const plan_text *t, const plan_block *owner, void *ctx)
 {
     (void)ctx;
-    if (!t->s || !strchr(t->s, '/'))
-        return; /* every run next_slash_run returns has a "/" */
+    if (!t->s)
+        return;
     const char *cur = t->s, *p, *q;
     while (next_slash_run(t->s, &cur, &p, &q)) {
         int parts = 0, k = classify_run(p, q, &parts);
@@ -351,9 +367,9 @@ static void lex_date_body(plan_check *c)
         for (const plan_task *t = a->tasks; t; t = t->next)
             date_field(c, &t->due, 1, 0);
     for (const plan_period *p = d->periods; p; p = p->next) {
-        if (p->start.text.s && written_as_day(p->start.text.s))
+        if (p->start.text.s && written_as_day(c, p->start.text.s))
             date_field(c, &p->start, 0, 0);
-        if (p->end.text.s && written_as_day(p->end.text.s))
+        if (p->end.text.s && written_as_day(c, p->end.text.s))
             date_field(c, &p->end, 0, 0);
     }
     each_text(c, 0, date_text, NULL);
@@ -361,62 +377,50 @@ static void lex_date_body(plan_check *c)
 
 /* ---- LEX-ROMAN ---- */
 
-/* The units of Roman numerals, largest first, with their lengths and how
- * often each may repeat. */
-static const struct {
-    char r[3];
-    unsigned char len, max;
-    int v;
-} roman_units[] = {
-    {"M", 1, 3, 1000}, {"CM", 2, 1, 900}, {"D", 1, 1, 500}, {"CD", 2, 1, 400},
-    {"C", 1, 3, 100},  {"XC", 2, 1, 90},  {"L", 1, 1, 50},  {"XL", 2, 1, 40},
-    {"X", 1, 3, 10},   {"IX", 2, 1, 9},   {"V", 1, 1, 5},   {"IV", 2, 1, 4},
-    {"I", 1, 3, 1}};
-enum { ROMAN_UNITS = sizeof roman_units / sizeof *roman_units };
-
-/* The value of a Roman numeral in canonical form (I … MMMCMXCIX), else 0. */
+/* The value of s[0..n) when it is a Roman numeral in canonical form (I …
+ * MMMCMXCIX), else 0. The canonical form writes the thousands, hundreds,
+ * tens and units in turn, each as one of the nine digits with the place's
+ * letters for one, five and ten (I V X for the units): one, one-ten (9),
+ * one-five (4), one to three ones, or five and up to three ones. At each
+ * place the longest digit that s holds there is read: the letter after a
+ * digit of a numeral is never one that would make a longer digit of the
+ * same place, so this is the only reading. tests/unit/test_rules.c compares
+ * it with a parse by units and a rewrite. */
 static int roman_parse(const char *s, size_t n)
 {
+    static const char letters[4][3] = {
+        {'M', 0, 0}, {'C', 'D', 'M'}, {'X', 'L', 'C'}, {'I', 'V', 'X'}};
+    static const int scale[4] = {1000, 100, 10, 1};
     size_t i = 0;
     int v = 0;
-    for (size_t k = 0; k < ROMAN_UNITS && i < n; k++) {
-        const char *r = roman_units[k].r;
-        size_t len = roman_units[k].len;
-        for (int reps = 0; reps < roman_units[k].max && i + len <= n && s[i] == r[0] &&
-                           (len == 1 || s[i + 1] == r[1]);
-             reps++) {
-            v += roman_units[k].v;
-            i += len;
+    for (int place = 0; place < 4 && i < n; place++) {
+        char one = letters[place][0], five = letters[place][1], ten = letters[place][2];
+        int d = 0;
+        if (s[i] == one && i + 1 < n && ten && s[i + 1] == ten) {
+            d = 9;
+            i += 2;
+        } else if (s[i] == one && i + 1 < n && five && s[i + 1] == five) {
+            d = 4;
+            i += 2;
+        } else {
+            if (five && s[i] == five) {
+                d = 5;
+                i++;
+            }
+            for (int k = 0; k < 3 && i < n && s[i] == one; k++) {
+                d++;
+                i++;
+            }
         }
-        /* After IX, IV, XC, XL, CM, CD the following smaller unit may not repeat
-         * the subtracted one; the canonical re-encoding below catches that. */
+        v += d * scale[place];
     }
     return i == n && n ? v : 0;
-}
-
-/* The canonical Roman form of v (1..3999) into buf (at least 16 bytes); its
- * length goes to *len. */
-static const char *roman_write(int v, char *buf, size_t *len)
-{
-    size_t o = 0;
-    for (size_t k = 0; k < ROMAN_UNITS; k++)
-        while (v >= roman_units[k].v && o + roman_units[k].len < 16) {
-            memcpy(buf + o, roman_units[k].r, roman_units[k].len);
-            o += roman_units[k].len;
-            v -= roman_units[k].v;
-        }
-    buf[o] = '\0';
-    *len = o;
-    return buf;
 }
 
 /* 1 when s[0..n) is a canonical Roman numeral. */
 static int roman_valid(const char *s, size_t n)
 {
-    char buf[16];
-    size_t len;
-    int v = roman_parse(s, n);
-    return v && (roman_write(v, buf, &len), len == n) && memcmp(buf, s, n) == 0;
+    return roman_parse(s, n) != 0;
 }
 
 int plan_lex_roman_value(const char *s, size_t n)
@@ -435,11 +439,12 @@ static int roman_judge(const char *s, size_t n, int digits_ok, char *reading)
     if (!n || n > 40)
         return ROMAN_NOT;
     for (size_t i = 0; i < n; i++) {
-        if (strchr("IVX", s[i]))
+        char ch = s[i];
+        if (ch == 'I' || ch == 'V' || ch == 'X')
             letters++;
-        else if (s[i] == '1')
+        else if (ch == '1')
             ones++;
-        else if (!strchr("LCl|", s[i]))
+        else if (ch != 'L' && ch != 'C' && ch != 'l' && ch != '|')
             return ROMAN_NOT;
     }
     if (!letters && !(digits_ok && ones == (int)n) && !(n == 1 && strchr("l|", s[0])))
@@ -450,7 +455,7 @@ static int roman_judge(const char *s, size_t n, int digits_ok, char *reading)
         return ROMAN_OK;
     char m[16];
     for (size_t i = 0; i < n; i++)
-        m[i] = strchr("1l|L", s[i]) ? 'I' : s[i];
+        m[i] = s[i] == '1' || s[i] == 'l' || s[i] == '|' || s[i] == 'L' ? 'I' : s[i];
     m[n] = '\0';
     if (roman_valid(m, n)) {
         memcpy(reading, m, n + 1);
@@ -565,16 +570,42 @@ static int reported(const char *const *seen, const size_t *len, int nseen, const
     return 0;
 }
 
-/* The folded form of the word p[0..n), or NULL when too long to be a
- * context word. Caller frees. */
-static char *fold_word(const char *p, size_t n)
+/* The word p[0..n) as plan_utf8_fold_ascii folds it, into w; "" when the
+ * word has more than 7 letters or its fold more than 7 bytes (longer than
+ * any word roman_context knows). The letters are folded one by one from
+ * the folding table (plan_utf8_base_letter: the letters fold_fast writes),
+ * without allocating; a word with a code point that the table does not
+ * fold to one letter is folded whole, as before. */
+static void fold_word(const char *p, size_t n, char w[8])
 {
-    char w[64];
-    if (n >= sizeof w)
-        return NULL;
-    memcpy(w, p, n);
-    w[n] = '\0';
-    return plan_utf8_fold_ascii(w);
+    size_t o = 0, i = 0;
+    while (i < n) {
+        uint32_t cp;
+        size_t k = plan_utf8_decode(p + i, &cp);
+        int b = i + k <= n ? plan_utf8_base_letter(cp) : 0;
+        if (!b)
+            break;
+        if (o == 7) {
+            w[0] = '\0'; /* too long */
+            return;
+        }
+        w[o++] = (char)b;
+        i += k;
+    }
+    if (i == n) {
+        w[o] = '\0';
+        return;
+    }
+    w[0] = '\0';
+    char buf[64];
+    if (n >= sizeof buf)
+        return;
+    memcpy(buf, p, n);
+    buf[n] = '\0';
+    char *f = plan_utf8_fold_ascii(buf);
+    if (strlen(f) < 8)
+        strcpy(w, f);
+    free(f);
 }
 
 /* 0 when the word at w cannot fold to a word after which roman_context
@@ -634,11 +665,14 @@ static void roman_word(plan_check *c, const plan_text *t, const char *p, size_t 
     char reading[16];
     int k = ROMAN_NOT;
     if (w1 && roman_start(*p) && may_be_context(w1)) {
-        char *prev1 = fold_word(w1, n1), *prev2 = w2 ? fold_word(w2, n2) : NULL;
-        if (roman_context(prev2, prev1))
+        char prev1[8], prev2[8] = "";
+        fold_word(w1, n1, prev1);
+        /* The word before counts only after "thu" and "hoi" ("lan thu",
+         * "dai hoi"); else "" is as good as it, as it matches nothing. */
+        if (w2 && (strcmp(prev1, "thu") == 0 || strcmp(prev1, "hoi") == 0))
+            fold_word(w2, n2, prev2);
+        if (roman_context(w2 ? prev2 : NULL, prev1))
             k = roman_judge(p, n, 0, reading);
-        free(prev1);
-        free(prev2);
     }
     if ((k == ROMAN_OCR || k == ROMAN_BAD) && !reported(seen, seen_len, *nseen, p, n)) {
         roman_report(c, t->pos, k, _("numeral"), p, (int)n, reading);
