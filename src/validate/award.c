@@ -753,9 +753,10 @@ static int word_byte(char ch)
 }
 
 /* 1 when the word v[0..vn) of folded text f is followed by a word that may
- * start a level-4 or level-5 authority. The word is found with strstr (one
- * fast pass) instead of walking f word by word. */
-static int verb_then_gov(const char *f, const char *v, size_t vn)
+ * start a level-4 or level-5 authority; with strict, by the words of such
+ * an authority (plan_award_authority_words). The word is found with strstr
+ * (one fast pass) instead of walking f word by word. */
+static int verb_then_gov(const char *f, const char *v, size_t vn, int strict)
 {
     for (const char *p = f; (p = strstr(p, v)) != NULL; p += vn) {
         if ((p > f && word_byte(p[-1])) || word_byte(p[vn]))
@@ -766,7 +767,8 @@ static int verb_then_gov(const char *f, const char *v, size_t vn)
         const char *e = q;
         while (word_byte(*e))
             e++;
-        if (gov_first_word(q, (size_t)(e - q)))
+        if (gov_first_word(q, (size_t)(e - q)) &&
+            (!strict || plan_award_authority_words(q, PLAN_AWARD_LEVEL_GOVERNMENT)))
             return 1;
     }
     return 0;
@@ -780,7 +782,16 @@ static int verb_then_gov(const char *f, const char *v, size_t vn)
  * a verb is the next such run. */
 int plan_award_chain_maybe(const char *f)
 {
-    return verb_then_gov(f, "trinh", 5) || verb_then_gov(f, "nghi", 4);
+    return verb_then_gov(f, "trinh", 5, 0) || verb_then_gov(f, "nghi", 4, 0);
+}
+
+/* The same, but the words after the verb must be those of a level-4 or
+ * level-5 authority ("trinh thu tuong", not "trinh chu tich ubnd tinh"):
+ * what the key text holds after a verb, f holds too (the replacements of
+ * plan_award_key_folded write no word of these authorities). */
+int plan_award_chain_words(const char *f)
+{
+    return verb_then_gov(f, "trinh", 5, 1) || verb_then_gov(f, "nghi", 4, 1);
 }
 
 /* A proposal verb directly followed by a level-4 or level-5 authority. */
@@ -789,7 +800,9 @@ static void chain_text(plan_check *c, const plan_text *t)
     if (!t->s)
         return;
     const char *f = plan_check_fold(c, t->s);
-    if (!plan_award_chain_maybe(f))
+    /* The quick test, then the strict one on the few texts that pass it
+     * ("trình Chủ tịch UBND tỉnh", the route itself, passes the first). */
+    if (!plan_award_chain_maybe(f) || !plan_award_chain_words(f))
         return;
     char *k = plan_award_key_folded(f);
     if (!plan_award_phrase_maybe(PLAN_AWARD_PH_PROPOSE, k)) {

@@ -429,7 +429,7 @@ static void award_folded_as_key_text(void **state)
     };
     const size_t np = sizeof pieces / sizeof *pieces;
     uint32_t seed = 11;
-    int hits = 0, maybes = 0;
+    int hits = 0, maybes = 0, strict = 0;
     for (int n = 0; n < 20000; n++) {
         char text[512];
         random_text(text, sizeof text, pieces, np, &seed, 1 + n % 10, SEP_SOME);
@@ -464,6 +464,11 @@ static void award_folded_as_key_text(void **state)
         }
         if (chain && !plan_award_chain_maybe(f))
             fail_msg("\"%s\": a proposal chain, chain_maybe says no", text);
+        if (chain && !plan_award_chain_words(f))
+            fail_msg("\"%s\": a proposal chain, chain_words says no", text);
+        if (plan_award_chain_words(f) && !plan_award_chain_maybe(f))
+            fail_msg("\"%s\": chain_words passes what chain_maybe does not", text);
+        strict += plan_award_chain_words(f);
         if (plan_award_chain_maybe(f) != ref_chain_maybe(f))
             fail_msg("\"%s\": chain_maybe %d, word by word %d", text,
                      plan_award_chain_maybe(f), ref_chain_maybe(f));
@@ -474,6 +479,8 @@ static void award_folded_as_key_text(void **state)
     }
     assert_true(hits > 1000);
     assert_true(maybes > 100);
+    /* the strict test rejects some texts the quick one lets through */
+    assert_true(strict > 50 && strict < maybes);
 }
 
 /* ---- office-name keys: the ASCII punctuation from a table gives the key
