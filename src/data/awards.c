@@ -308,19 +308,117 @@ static int words_at(const char *p, const char *a, size_t n)
     }
 }
 
-/* 1 when a word of the alternative a[0..n) is one the replacements write
- * ("ubnd", "thanh", "pho"): its words need not follow each other in f. */
+/* 1 when the alternative a[0..n) may match, in the key text, a word the
+ * replacements write: "ubnd", or "thanh" and "pho" of a "tp", which come
+ * as a pair, so that a "thanh" followed in a by another word than "pho",
+ * or a "pho" after another word than "thanh", is a word of f. */
 static int alt_replaced(const char *a, size_t n)
 {
+    int after_thanh = 0; /* the word before was "thanh" */
     for (size_t i = 0; i < n;) {
         size_t w = i;
         while (w < n && a[w] != ' ')
             w++;
         size_t l = w - i;
-        if ((l == 4 && memcmp(a + i, "ubnd", 4) == 0) ||
-            (l == 5 && memcmp(a + i, "thanh", 5) == 0) || (l == 3 && memcmp(a + i, "pho", 3) == 0))
+        int thanh = l == 5 && memcmp(a + i, "thanh", 5) == 0;
+        int pho = l == 3 && memcmp(a + i, "pho", 3) == 0;
+        if ((l == 4 && memcmp(a + i, "ubnd", 4) == 0) || (thanh && w == n) ||
+            (pho && (i == 0 || after_thanh)))
             return 1;
+        after_thanh = thanh;
         i = w + 1;
+    }
+    return 0;
+}
+
+/* The words of the key text of f, clause marks left out: the runs of key
+ * bytes of f, with the replacements of plan_award_key_folded made as it
+ * makes them ("uy ban nhan dan" with no clause mark inside is "ubnd";
+ * "tp" is "thanh pho"). Up to 64 words; *n = 0 when there are more (or
+ * none). */
+enum { TOKENS_MAX = 64 };
+typedef struct token {
+    const char *w;
+    size_t n;
+} token;
+
+/* The end of the run of key bytes at p. */
+static const char *run_end(const char *p)
+{
+    while (key_byte(*p))
+        p++;
+    return p;
+}
+
+/* 1 when f from p (a word start) holds the words "uy ban nhan dan" with no
+ * clause mark (; . or a line end) between them and nothing after "dan"
+ * but a separator; *end is then the end of "dan". */
+static int uy_ban_nhan_dan(const char *p, const char **end)
+{
+    static const char *const w[] = {"uy", "ban", "nhan", "dan"};
+    for (size_t i = 0; i < 4; i++) {
+        if (i) {
+            while (*p && !key_byte(*p)) {
+                if (*p == ';' || *p == '.' || *p == '\n')
+                    return 0;
+                p++;
+            }
+        }
+        const char *e = run_end(p);
+        size_t l = strlen(w[i]);
+        if ((size_t)(e - p) != l || memcmp(p, w[i], l) != 0)
+            return 0;
+        p = e;
+    }
+    *end = p;
+    return 1;
+}
+
+static size_t key_tokens(const char *f, token *t)
+{
+    size_t n = 0;
+    for (const char *p = f;;) {
+        while (*p && !key_byte(*p))
+            p++;
+        if (!*p)
+            return n;
+        if (n + 2 > TOKENS_MAX)
+            return 0;
+        const char *e = run_end(p), *u;
+        if (e - p == 2 && memcmp(p, "tp", 2) == 0) {
+            t[n++] = (token){"thanh", 5};
+            t[n++] = (token){"pho", 3};
+        } else if (e - p == 2 && memcmp(p, "uy", 2) == 0 && uy_ban_nhan_dan(p, &u)) {
+            t[n++] = (token){"ubnd", 4};
+            e = u;
+        } else {
+            t[n++] = (token){p, (size_t)(e - p)};
+        }
+        p = e;
+    }
+}
+
+/* 1 when the words of the alternative a[0..n) are the words t[0..nt) from
+ * some word on. */
+static int tokens_hold(const token *t, size_t nt, const char *a, size_t n)
+{
+    size_t w1 = 0;
+    while (w1 < n && a[w1] != ' ')
+        w1++;
+    for (size_t s = 0; s < nt; s++) {
+        if (t[s].n != w1 || t[s].w[0] != a[0] || memcmp(t[s].w, a, w1) != 0)
+            continue; /* the first word is not there */
+        size_t i = w1 + 1, k = s + 1;
+        for (; i < n && k < nt; k++) {
+            size_t w = i;
+            while (w < n && a[w] != ' ')
+                w++;
+            if (w - i != t[k].n || memcmp(a + i, t[k].w, t[k].n) != 0)
+                break;
+            i = w + 1;
+        }
+        if (i >= n)
+            return 1;
     }
     return 0;
 }
@@ -329,14 +427,21 @@ static int alt_replaced(const char *a, size_t n)
  * words next to each other in the key text, neither written by a
  * replacement, are two words of f next to each other (a replacement
  * leaves its own word between the words around it; a clause mark "|" is
- * no word of f). So an alternative without such words occurs in the key
- * text only where f holds its words one after the other; one with such a
- * word only if f holds each of its words (word_may_occur). */
-static int alt_maybe(const char *f, const char *a, size_t n)
+ * no word of f). So an alternative that cannot match such words
+ * (alt_replaced) occurs in the key text only where f holds its words one
+ * after the other. One with such a
+ * word is sought in the words of the key text made from f (key_tokens,
+ * tokens: *nt is -1 until they are made), or, when f has too many words,
+ * occurs only if f holds each of its words (word_may_occur). */
+static int alt_maybe(const char *f, const char *a, size_t n, token *tokens, long *nt)
 {
     if (!n)
         return 0;
     if (alt_replaced(a, n)) {
+        if (*nt < 0)
+            *nt = (long)key_tokens(f, tokens);
+        if (*nt > 0 || !*f)
+            return tokens_hold(tokens, (size_t)*nt, a, n);
         for (size_t i = 0; i < n;) {
             size_t w = i;
             while (w < n && a[w] != ' ')
@@ -363,9 +468,11 @@ static int alt_maybe(const char *f, const char *a, size_t n)
 
 int plan_award_key_maybe(const char *f, const char *key)
 {
+    token tokens[TOKENS_MAX];
+    long nt = -1;
     for (const char *alt = key;;) {
         size_t len = strcspn(alt, "|");
-        if (alt_maybe(f, alt, len))
+        if (alt_maybe(f, alt, len, tokens, &nt))
             return 1;
         if (!alt[len])
             return 0;
@@ -379,6 +486,7 @@ int plan_award_key_maybe(const char *f, const char *key)
  * so that a lookup tries at each word of the key text only the texts that
  * start with its first letter. */
 enum { KEYS_MAX = 4 };
+_Static_assert(sizeof rows / sizeof *rows <= 64, "one bit per row in plan_award_lookup");
 typedef struct key_ref {
     unsigned short row, key; /* rows[row].keys[key], key < KEYS_MAX */
 } key_ref;
@@ -550,6 +658,8 @@ const plan_award_entry *plan_award_lookup(const char *text)
      * words of k. */
     unsigned short best[sizeof rows / sizeof *rows][KEYS_MAX];
     memset(best, 0, sizeof best);
+    /* The rows whose first key was found: the others score 0. */
+    uint64_t hit = 0;
     for (size_t i = 1; k[i]; i++) {
         if (k[i - 1] != ' ')
             continue;
@@ -564,14 +674,17 @@ const plan_award_entry *plan_award_lookup(const char *text)
             if (n < a->len || k[i + n] != ' ')
                 continue;
             for (size_t x = a->ref; x < a->ref + a->nref; x++)
-                if (a->len > best[refs[x].row][refs[x].key])
+                if (a->len > best[refs[x].row][refs[x].key]) {
                     best[refs[x].row][refs[x].key] = (unsigned short)a->len;
+                    hit |= (uint64_t)(refs[x].key == 0) << refs[x].row;
+                }
         }
     }
     const plan_award_entry *found = NULL;
     size_t best_score = 0;
-    for (size_t r = 0; r < plan_award_entry_count(); r++) {
-        size_t score = 0, j = 0;
+    /* the rows in their order, as every row was tried before */
+    for (; hit; hit &= hit - 1) {
+        size_t r = (size_t)__builtin_ctzll(hit), score = 0, j = 0;
         for (const char *const *key = rows[r].keys; *key; key++, j++) {
             size_t s = j < KEYS_MAX ? best[r][j] : key_score(k, *key);
             if (!s) {
