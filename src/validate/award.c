@@ -429,9 +429,8 @@ static void quota_one(plan_check *c, const resolved *r, const plan_quota *q, uns
 {
     const plan_award *a = r->a;
     long n = quota_count(q);
-    char who[64];
+    char who[64]; /* the quota's subjects, for the messages that name them */
     plan_diag *g = NULL;
-    for_words(q->for_mask, who, sizeof who);
     if (n < 0)
         g = plan_check_report(c, PLAN_RULE_AWARD_QUOTA, q->pos,
                               _("quota \"%s\" of \"%s\" is not a number; write the number of "
@@ -442,16 +441,19 @@ static void quota_one(plan_check *c, const resolved *r, const plan_quota *q, uns
                               _("quota \"%s\" of \"%s\" is zero; give a positive number or drop "
                                 "the quota"),
                               q->text.s, a->name.s);
-    else if (q->for_mask & seen)
+    else if (q->for_mask & seen) {
+        for_words(q->for_mask, who, sizeof who);
         g = plan_check_report(c, PLAN_RULE_AWARD_QUOTA, q->pos,
                               _("\"%s\" has a second quota for %s; give one quota per subject"),
                               a->name.s, who);
-    else if ((a->for_mask && (q->for_mask & ~a->for_mask)) ||
-             (r->e && (q->for_mask & ~r->e->for_mask)))
+    } else if ((a->for_mask && (q->for_mask & ~a->for_mask)) ||
+               (r->e && (q->for_mask & ~r->e->for_mask))) {
+        for_words(q->for_mask, who, sizeof who);
         g = plan_check_report(c, PLAN_RULE_AWARD_QUOTA, q->pos,
                               _("quota \"%s\" is for %s, who do not receive \"%s\"; give the "
                                 "quota to the award's own subjects"),
                               q->text.s, who, a->name.s);
+    }
     if (g)
         plan_diag_note(g, _("practice: a quota is a positive number of awards, each for a "
                             "subject (tập thể, cá nhân) of one award, as in Kế hoạch "

@@ -383,14 +383,70 @@ static void standing_body(plan_check *c)
     plan_diag_note(g, "%s", SRC_LAW90);
 }
 
+/* ---- what the body table says of a text, kept for the plan ----
+ * The offices, targets and recipients are read by several checks below
+ * (ORG-DENGHI-EXTERNAL, ORG-SCOPE, ORG-DISTRICT-2025). */
+
+enum { ORG_MEMO_MAX = 64 };
+typedef struct org_text {
+    const char *s;
+    unsigned kinds; /* plan_body_kinds(s), when have & 1 */
+    int district;   /* names_district(s), when have & 2 */
+    unsigned have;
+} org_text;
+
+typedef struct org_memo {
+    org_text v[ORG_MEMO_MAX]; /* v[0 .. n) */
+    size_t n;
+} org_memo;
+
+/* The entry of s, new when it was not there; NULL when the memo is full
+ * (the texts beyond are not kept). */
+static org_text *memo_text(org_memo *m, const char *s)
+{
+    for (size_t i = 0; i < m->n; i++)
+        if (m->v[i].s == s)
+            return &m->v[i];
+    if (m->n == ORG_MEMO_MAX)
+        return NULL;
+    m->v[m->n] = (org_text){s, 0, 0, 0};
+    return &m->v[m->n++];
+}
+
+static unsigned text_kinds(plan_check *c, org_memo *m, const char *s)
+{
+    org_text *e = memo_text(m, s);
+    if (e && (e->have & 1))
+        return e->kinds;
+    unsigned k = plan_body_kinds_folded(s, plan_check_fold(c, s));
+    if (e) {
+        e->kinds = k;
+        e->have |= 1;
+    }
+    return k;
+}
+
+static int text_district(plan_check *c, org_memo *m, const char *s)
+{
+    org_text *e = memo_text(m, s);
+    if (e && (e->have & 2))
+        return e->district;
+    int d = e && (e->have & 1) ? names_district_kinds(c, s, e->kinds) : names_district(c, s);
+    if (e) {
+        e->district = d;
+        e->have |= 2;
+    }
+    return d;
+}
+
 /* ---- ORG-DENGHI-EXTERNAL ---- */
 
 /* Why office lies outside the chain of command of an issuer of level l,
  * as a msgid; NULL when it does not. */
-static const char *outside_chain(plan_check *c, plan_level l, const char *office)
+static const char *outside_chain(plan_check *c, org_memo *m, plan_level l, const char *office)
 {
     const plan_doc *d = c->doc;
-    unsigned k = plan_body_kinds_folded(office, plan_check_fold(c, office));
+    unsigned k = text_kinds(c, m, office);
     if (k & (1u << PLAN_BODY_FRONT))
         return N_("the Mặt trận Tổ quốc");
     if (k & (1u << PLAN_BODY_MASS))
@@ -403,7 +459,7 @@ static const char *outside_chain(plan_check *c, plan_level l, const char *office
         return N_("a court or procuracy");
     if (!below_province(l))
         return NULL;
-    if (l != PLAN_LEVEL_DISTRICT && names_district_kinds(c, office, k))
+    if (l != PLAN_LEVEL_DISTRICT && text_district(c, m, office))
         return N_("a district-level body");
     if ((l == PLAN_LEVEL_DEPARTMENT || l == PLAN_LEVEL_UNIT) && names_committee(office, k))
         return N_("an Ủy ban nhân dân");
@@ -412,7 +468,7 @@ static const char *outside_chain(plan_check *c, plan_level l, const char *office
     return NULL;
 }
 
-static void denghi_external(plan_check *c)
+static void denghi_external(plan_check *c, org_memo *m)
 {
     const plan_doc *d = c->doc;
     plan_level l = issuer_level(c);
@@ -420,7 +476,7 @@ static void denghi_external(plan_check *c)
         if (a->mode == PLAN_ASSIGN_REQUEST)
             continue;
         for (const plan_textlist *o = a->offices; o; o = o->next) {
-            const char *why = outside_chain(c, l, o->t.s);
+            const char *why = outside_chain(c, m, l, o->t.s);
             if (!why)
                 continue;
             plan_diag *g = plan_check_report(
@@ -441,18 +497,21 @@ static void denghi_external(plan_check *c)
 
 /* ---- ORG-SCOPE ---- */
 
+typedef struct scope_ctx {
+    plan_level l;
+    org_memo *m;
+} scope_ctx;
+
 static void scope_target(plan_check *c, const plan_block *b, void *ctx)
 {
-    const plan_level *l = ctx;
+    const scope_ctx *x = ctx;
     if (b->kind != PLAN_B_TARGET || !b->text.s)
         return;
     const char *why = NULL;
-    int sodept = *l == PLAN_LEVEL_DEPARTMENT || *l == PLAN_LEVEL_UNIT;
-    if (names_district(c, b->text.s))
+    int sodept = x->l == PLAN_LEVEL_DEPARTMENT || x->l == PLAN_LEVEL_UNIT;
+    if (text_district(c, x->m, b->text.s))
         why = N_("a district-level body, which answers to the UBND huyện");
-    else if (sodept &&
-             names_committee(b->text.s, plan_body_kinds_folded(b->text.s,
-                                                               plan_check_fold(c, b->text.s))))
+    else if (sodept && names_committee(b->text.s, text_kinds(c, x->m, b->text.s)))
         why = N_("an Ủy ban nhân dân");
     else if (sodept && names_other_department(c->doc, b->text.s))
         why = N_("another Sở");
@@ -468,12 +527,12 @@ static void scope_target(plan_check *c, const plan_block *b, void *ctx)
     plan_diag_note(g, "%s", SRC_SCOPE);
 }
 
-static void scope(plan_check *c)
+static void scope(plan_check *c, org_memo *m)
 {
-    plan_level l = issuer_level(c);
-    if (l != PLAN_LEVEL_DEPARTMENT && l != PLAN_LEVEL_UNIT && l != PLAN_LEVEL_COMMUNE)
+    scope_ctx x = {issuer_level(c), m};
+    if (x.l != PLAN_LEVEL_DEPARTMENT && x.l != PLAN_LEVEL_UNIT && x.l != PLAN_LEVEL_COMMUNE)
         return;
-    plan_walk_blocks(c->doc->body, c, scope_target, &l);
+    plan_walk_blocks(c->doc->body, c, scope_target, &x);
 }
 
 /* ---- ORG-DISTRICT-2025 ---- */
@@ -481,11 +540,12 @@ static void scope(plan_check *c)
 typedef struct reorg {
     plan_date day;
     plan_severity sev;
+    org_memo *m;
 } reorg;
 
 static void district_report(plan_check *c, const reorg *r, const plan_text *t, const char *what)
 {
-    if (!t->s || !names_district(c, t->s))
+    if (!t->s || !text_district(c, r->m, t->s))
         return;
     char buf[96], day[16];
     plan_diag *g;
@@ -511,10 +571,10 @@ static void district_target(plan_check *c, const plan_block *b, void *ctx)
         district_report(c, ctx, &b->text, N_("target group"));
 }
 
-static void district_2025(plan_check *c)
+static void district_2025(plan_check *c, org_memo *m)
 {
     const plan_doc *d = c->doc;
-    reorg r = {plan_day(d), PLAN_SEV_OFF};
+    reorg r = {plan_day(d), PLAN_SEV_OFF, m};
     if (!r.day.y || plan_date_cmp(r.day, PLAN_REORG_LAW_DATE) < 0)
         return;
     r.sev = plan_date_cmp(r.day, PLAN_REORG_DATE) >= 0 ? PLAN_SEV_ERROR : PLAN_SEV_WARNING;
@@ -767,10 +827,11 @@ enum { OWNER_READ = 16 };
 static void council_add(council_ctx *x, const char *at, const plan_pos pos)
 {
     int closed, ow = 0, cls = OWN_NONE, all;
-    /* The words after "hội đồng" folded: the first eight, and all when
-     * core_words reads to the end of those. */
+    /* The words after "hội đồng" folded: the first six (enough for "thi
+     * đua - khen thưởng" and the byte after it), and all when core_words
+     * reads to the end of those. */
     size_t seen;
-    const char *f = fold_words(x, skip_words(at, 2), 8, 1, &all);
+    const char *f = fold_words(x, skip_words(at, 2), 6, 1, &all);
     int cw = core_words(f, &seen);
     if (!all && seen > x->fold.len)
         cw = core_words(plan_utf8_fold_buf(&x->fold, skip_words(at, 2), 1), &seen);
@@ -789,9 +850,16 @@ static void council_add(council_ctx *x, const char *at, const plan_pos pos)
         x->v = plan_xrealloc(x->v, x->cap * sizeof *x->v);
     }
     mention *m = &x->v[x->n++];
-    size_t len = strlen(core) + strlen(owner) + 2;
-    m->written = plan_xmalloc(len);
-    snprintf(m->written, len, "%s%s%s", core, *owner ? " " : "", owner);
+    /* core, then " " and the owner when there is one */
+    size_t nc = strlen(core), no = strlen(owner);
+    m->written = plan_xmalloc(nc + no + 2);
+    memcpy(m->written, core, nc);
+    if (no) {
+        m->written[nc] = ' ';
+        memcpy(m->written + nc + 1, owner, no);
+        nc += no + 1;
+    }
+    m->written[nc] = '\0';
     m->key = plan_utf8_fold(m->written);
     m->owner = owner;
     m->group = own_council(x->level, cls) ? -1 : cls;
@@ -924,9 +992,11 @@ void plan_check_org(plan_check *c)
     tasks_present(c);
     lead(c);
     standing_body(c);
-    denghi_external(c);
-    scope(c);
-    district_2025(c);
+    org_memo m;
+    m.n = 0;
+    denghi_external(c, &m);
+    scope(c, &m);
+    district_2025(c, &m);
     province_2025(c);
     council_name(c);
 }
