@@ -334,8 +334,8 @@ static int alt_replaced(const char *a, size_t n)
 /* The words of the key text of f, clause marks left out: the runs of key
  * bytes of f, with the replacements of plan_award_key_folded made as it
  * makes them ("uy ban nhan dan" with no clause mark inside is "ubnd";
- * "tp" is "thanh pho"). Up to 64 words; *n = 0 when there are more (or
- * none). */
+ * "tp" is "thanh pho"). key_tokens returns how many, up to 64; 0 when
+ * there are more (or none). */
 enum { TOKENS_MAX = 64 };
 typedef struct token {
     const char *w;
