@@ -277,19 +277,202 @@ static int word_may_occur(const char *f, const char *w, size_t n)
     return 0;
 }
 
-int plan_award_key_maybe(const char *f, const char *key)
+/* A byte of a word of the key text: the key text keeps the runs of these
+ * bytes of f and turns every other byte into a separator. */
+static int key_byte(char c)
 {
-    for (const char *alt = key;;) {
-        size_t len = strcspn(alt, "|");
-        int all = len > 0;
-        for (size_t i = 0; i < len && all;) {
+    return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9');
+}
+
+/* 1 when the words of the alternative a[0..n) (one space between words)
+ * are the words of f that start at p, consecutive (whatever separates
+ * them in f). */
+static int words_at(const char *p, const char *a, size_t n)
+{
+    for (size_t i = 0;;) {
+        while (i < n && a[i] != ' ') {
+            if (*p != a[i])
+                return 0;
+            p++;
+            i++;
+        }
+        if (key_byte(*p))
+            return 0; /* f's word is longer */
+        if (i == n)
+            return 1;
+        i++;
+        while (*p && !key_byte(*p))
+            p++;
+        if (!*p)
+            return 0;
+    }
+}
+
+/* 1 when the alternative a[0..n) may match, in the key text, a word the
+ * replacements write: "ubnd", or "thanh" and "pho" of a "tp", which come
+ * as a pair, so that a "thanh" followed in a by another word than "pho",
+ * or a "pho" after another word than "thanh", is a word of f. */
+static int alt_replaced(const char *a, size_t n)
+{
+    int after_thanh = 0; /* the word before was "thanh" */
+    for (size_t i = 0; i < n;) {
+        size_t w = i;
+        while (w < n && a[w] != ' ')
+            w++;
+        size_t l = w - i;
+        int thanh = l == 5 && memcmp(a + i, "thanh", 5) == 0;
+        int pho = l == 3 && memcmp(a + i, "pho", 3) == 0;
+        if ((l == 4 && memcmp(a + i, "ubnd", 4) == 0) || (thanh && w == n) ||
+            (pho && (i == 0 || after_thanh)))
+            return 1;
+        after_thanh = thanh;
+        i = w + 1;
+    }
+    return 0;
+}
+
+/* The words of the key text of f, clause marks left out: the runs of key
+ * bytes of f, with the replacements of plan_award_key_folded made as it
+ * makes them ("uy ban nhan dan" with no clause mark inside is "ubnd";
+ * "tp" is "thanh pho"). key_tokens returns how many, up to 64; 0 when
+ * there are more (or none). */
+enum { TOKENS_MAX = 64 };
+typedef struct token {
+    const char *w;
+    size_t n;
+} token;
+
+/* The end of the run of key bytes at p. */
+static const char *run_end(const char *p)
+{
+    while (key_byte(*p))
+        p++;
+    return p;
+}
+
+/* 1 when f from p (a word start) holds the words "uy ban nhan dan" with no
+ * clause mark (; . or a line end) between them and nothing after "dan"
+ * but a separator; *end is then the end of "dan". */
+static int uy_ban_nhan_dan(const char *p, const char **end)
+{
+    static const char *const w[] = {"uy", "ban", "nhan", "dan"};
+    for (size_t i = 0; i < 4; i++) {
+        if (i) {
+            while (*p && !key_byte(*p)) {
+                if (*p == ';' || *p == '.' || *p == '\n')
+                    return 0;
+                p++;
+            }
+        }
+        const char *e = run_end(p);
+        size_t l = strlen(w[i]);
+        if ((size_t)(e - p) != l || memcmp(p, w[i], l) != 0)
+            return 0;
+        p = e;
+    }
+    *end = p;
+    return 1;
+}
+
+static size_t key_tokens(const char *f, token *t)
+{
+    size_t n = 0;
+    for (const char *p = f;;) {
+        while (*p && !key_byte(*p))
+            p++;
+        if (!*p)
+            return n;
+        if (n + 2 > TOKENS_MAX)
+            return 0;
+        const char *e = run_end(p), *u;
+        if (e - p == 2 && memcmp(p, "tp", 2) == 0) {
+            t[n++] = (token){"thanh", 5};
+            t[n++] = (token){"pho", 3};
+        } else if (e - p == 2 && memcmp(p, "uy", 2) == 0 && uy_ban_nhan_dan(p, &u)) {
+            t[n++] = (token){"ubnd", 4};
+            e = u;
+        } else {
+            t[n++] = (token){p, (size_t)(e - p)};
+        }
+        p = e;
+    }
+}
+
+/* 1 when the words of the alternative a[0..n) are the words t[0..nt) from
+ * some word on. */
+static int tokens_hold(const token *t, size_t nt, const char *a, size_t n)
+{
+    size_t w1 = 0;
+    while (w1 < n && a[w1] != ' ')
+        w1++;
+    for (size_t s = 0; s < nt; s++) {
+        if (t[s].n != w1 || t[s].w[0] != a[0] || memcmp(t[s].w, a, w1) != 0)
+            continue; /* the first word is not there */
+        size_t i = w1 + 1, k = s + 1;
+        for (; i < n && k < nt; k++) {
             size_t w = i;
-            while (w < len && alt[w] != ' ')
+            while (w < n && a[w] != ' ')
                 w++;
-            all = word_may_occur(f, alt + i, w - i);
+            if (w - i != t[k].n || memcmp(a + i, t[k].w, t[k].n) != 0)
+                break;
             i = w + 1;
         }
-        if (all)
+        if (i >= n)
+            return 1;
+    }
+    return 0;
+}
+
+/* 0 when the alternative a[0..n) cannot occur in the key text of f. Two
+ * words next to each other in the key text, neither written by a
+ * replacement, are two words of f next to each other (a replacement
+ * leaves its own word between the words around it; a clause mark "|" is
+ * no word of f). So an alternative that cannot match such words
+ * (alt_replaced) occurs in the key text only where f holds its words one
+ * after the other. One with such a
+ * word is sought in the words of the key text made from f (key_tokens,
+ * tokens: *nt is -1 until they are made), or, when f has too many words,
+ * occurs only if f holds each of its words (word_may_occur). */
+static int alt_maybe(const char *f, const char *a, size_t n, token *tokens, long *nt)
+{
+    if (!n)
+        return 0;
+    if (alt_replaced(a, n)) {
+        if (*nt < 0)
+            *nt = (long)key_tokens(f, tokens);
+        if (*nt > 0 || !*f)
+            return tokens_hold(tokens, (size_t)*nt, a, n);
+        for (size_t i = 0; i < n;) {
+            size_t w = i;
+            while (w < n && a[w] != ' ')
+                w++;
+            if (!word_may_occur(f, a + i, w - i))
+                return 0;
+            i = w + 1;
+        }
+        return 1;
+    }
+    char first[64];
+    size_t l = 0;
+    while (l < n && a[l] != ' ')
+        l++;
+    if (l >= sizeof first)
+        return 1; /* no word of the tables is so long; assume it may */
+    memcpy(first, a, l);
+    first[l] = '\0';
+    for (const char *p = strstr(f, first); p; p = strstr(p + 1, first))
+        if ((p == f || !key_byte(p[-1])) && words_at(p, a, n))
+            return 1;
+    return 0;
+}
+
+int plan_award_key_maybe(const char *f, const char *key)
+{
+    token tokens[TOKENS_MAX];
+    long nt = -1;
+    for (const char *alt = key;;) {
+        size_t len = strcspn(alt, "|");
+        if (alt_maybe(f, alt, len, tokens, &nt))
             return 1;
         if (!alt[len])
             return 0;
@@ -297,104 +480,112 @@ int plan_award_key_maybe(const char *f, const char *key)
     }
 }
 
-/* One bit per letter or digit a word of a key text can start with. */
-static uint64_t first_bit(unsigned char c)
-{
-    if (c >= 'a' && c <= 'z')
-        return 1ull << (c - 'a');
-    if (c >= '0' && c <= '9')
-        return 1ull << (26 + c - '0');
-    return 1ull << 63;
-}
+/* The alternatives of the keys of every row, taken apart once (static
+ * data: kept for the run): each text once ("giay khen" is the first key
+ * of four rows), with the keys it belongs to, listed by its first byte,
+ * so that a lookup tries at each word of the key text only the texts that
+ * start with its first letter. */
+enum { KEYS_MAX = 4 };
+_Static_assert(sizeof rows / sizeof *rows <= 64, "one bit per row in plan_award_lookup");
+typedef struct key_ref {
+    unsigned short row, key; /* rows[row].keys[key], key < KEYS_MAX */
+} key_ref;
 
-/* The first letters of the words of key text k. */
-static uint64_t word_starts(const char *k)
-{
-    uint64_t m = 0;
-    for (size_t i = 1; k[i]; i++)
-        if (k[i - 1] == ' ')
-            m |= first_bit((unsigned char)k[i]);
-    return m;
-}
-
-/* A key of the catalogue taken apart once: its alternatives with their
- * lengths, and the letters they start with. */
 typedef struct key_alt {
     const char *s;
     size_t len;
+    size_t ref, nref; /* its keys: refs[ref .. ref + nref) */
 } key_alt;
 
-typedef struct compiled_key {
-    key_alt *alt;
-    size_t n;
-    uint64_t firsts;
-} compiled_key;
+static key_alt *alts;            /* by first byte: alts[alt_at[c] .. alt_at[c + 1]) */
+static size_t alt_at[257];
+static key_ref *refs;
+static pthread_once_t alts_once = PTHREAD_ONCE_INIT;
 
-static void compile_key(const char *key, compiled_key *ck)
-{
-    size_t n = 1;
-    for (const char *p = key; *p; p++)
-        n += *p == '|';
-    ck->alt = plan_xmalloc(n * sizeof *ck->alt);
-    ck->n = 0;
-    ck->firsts = 0;
-    for (const char *alt = key;;) {
-        size_t len = strcspn(alt, "|");
-        if (len) {
-            ck->alt[ck->n].s = alt;
-            ck->alt[ck->n++].len = len;
-            ck->firsts |= first_bit((unsigned char)alt[0]);
-        }
-        if (!alt[len])
-            break;
-        alt += len + 1;
-    }
-}
-
-/* plan_award_key_at for a compiled key. */
-static size_t compiled_at(const char *k, size_t i, const compiled_key *ck)
-{
-    if ((i > 0 && k[i - 1] != ' ') || !(ck->firsts & first_bit((unsigned char)k[i])))
-        return 0;
-    size_t best = 0;
-    for (size_t j = 0; j < ck->n; j++) {
-        const key_alt *a = &ck->alt[j];
-        if (a->len > best && a->s[0] == k[i] && (a->len == 1 || a->s[1] == k[i + 1]) &&
-            strncmp(k + i, a->s, a->len) == 0 && k[i + a->len] == ' ')
-            best = a->len;
-    }
-    return best;
-}
-
-/* Length of the longest alternative of ck found at one of the word starts
- * of k listed in starts[0..n) (bits[j]: the first_bit of the word at
- * starts[j]), or 0. */
-static size_t starts_score(const char *k, const size_t *starts, const uint64_t *bits, size_t n,
-                           const compiled_key *ck)
-{
-    size_t best = 0;
-    for (size_t j = 0; j < n; j++) {
-        if (!(ck->firsts & bits[j]))
-            continue; /* no alternative starts with that letter */
-        size_t m = compiled_at(k, starts[j], ck);
-        if (m > best)
-            best = m;
-    }
-    return best;
-}
-
-/* The keys of every row, compiled once (static data: kept for the run). */
-enum { KEYS_MAX = 4 };
-static compiled_key row_keys[sizeof rows / sizeof *rows][KEYS_MAX];
-static pthread_once_t row_keys_once = PTHREAD_ONCE_INIT;
-
-static void row_keys_init(void)
+/* Calls fn for every non-empty alternative of the first KEYS_MAX keys of
+ * every row, in the order of the rows, keys and alternatives. */
+static void each_alt(void (*fn)(const char *s, size_t len, key_ref r, void *ctx), void *ctx)
 {
     for (size_t r = 0; r < sizeof rows / sizeof *rows; r++) {
         size_t j = 0;
         for (const char *const *key = rows[r].keys; *key && j < KEYS_MAX; key++, j++)
-            compile_key(*key, &row_keys[r][j]);
+            for (const char *alt = *key;;) {
+                size_t len = strcspn(alt, "|");
+                if (len)
+                    fn(alt, len, (key_ref){(unsigned short)r, (unsigned short)j}, ctx);
+                if (!alt[len])
+                    break;
+                alt += len + 1;
+            }
     }
+}
+
+typedef struct alt_build {
+    key_alt *v; /* unique texts, in the order first seen */
+    size_t n;
+    key_ref *r; /* r[i]: the key of the i-th alternative seen */
+    size_t *of; /* of[i]: the index in v of its text */
+    size_t nr;
+} alt_build;
+
+static void alt_add(const char *s, size_t len, key_ref r, void *ctx)
+{
+    alt_build *b = ctx;
+    size_t u = 0;
+    while (u < b->n && !(b->v[u].len == len && memcmp(b->v[u].s, s, len) == 0))
+        u++;
+    if (u == b->n)
+        b->v[b->n++] = (key_alt){s, len, 0, 0};
+    b->v[u].nref++;
+    b->r[b->nr] = r;
+    b->of[b->nr++] = u;
+}
+
+static void alt_count(const char *s, size_t len, key_ref r, void *ctx)
+{
+    (void)s;
+    (void)len;
+    (void)r;
+    ++*(size_t *)ctx;
+}
+
+static void alts_init(void)
+{
+    size_t total = 0;
+    each_alt(alt_count, &total);
+    size_t cap = total ? total : 1;
+    alt_build b = {.v = plan_xmalloc(cap * sizeof *b.v),
+                   .r = plan_xmalloc(cap * sizeof *b.r),
+                   .of = plan_xmalloc(cap * sizeof *b.of)};
+    each_alt(alt_add, &b);
+    /* the unique texts by first byte (stable: in the order first seen) */
+    for (size_t u = 0; u < b.n; u++)
+        alt_at[(unsigned char)b.v[u].s[0] + 1]++;
+    for (size_t c = 1; c <= 256; c++)
+        alt_at[c] += alt_at[c - 1];
+    size_t at[256], *pos = plan_xmalloc((b.n ? b.n : 1) * sizeof *pos);
+    memcpy(at, alt_at, sizeof at);
+    alts = plan_xmalloc((b.n ? b.n : 1) * sizeof *alts);
+    for (size_t u = 0; u < b.n; u++) {
+        pos[u] = at[(unsigned char)b.v[u].s[0]]++;
+        alts[pos[u]] = b.v[u];
+    }
+    /* the keys of each text, together, in the order seen */
+    size_t next = 0;
+    for (size_t m = 0; m < b.n; m++) {
+        alts[m].ref = next;
+        next += alts[m].nref;
+        alts[m].nref = 0;
+    }
+    refs = plan_xmalloc(cap * sizeof *refs);
+    for (size_t i = 0; i < b.nr; i++) {
+        key_alt *a = &alts[pos[b.of[i]]];
+        refs[a->ref + a->nref++] = b.r[i];
+    }
+    free(pos);
+    free(b.v);
+    free(b.r);
+    free(b.of);
 }
 
 size_t plan_award_key_at(const char *k, size_t i, const char *key)
@@ -434,40 +625,68 @@ static size_t key_score(const char *k, const char *key)
     return best;
 }
 
+/* An alternative occurs at a word start i of k (k[i - 1] is a space) and
+ * ends before a space just where k holds " alternative " at i - 1: one
+ * strstr per alternative instead of a comparison at every word. */
 int plan_award_key_in(const char *k, const char *key)
 {
-    return key_score(k, key) > 0;
+    char w[128];
+    for (const char *alt = key;;) {
+        size_t len = strcspn(alt, "|");
+        if (len + 3 > sizeof w)
+            return key_score(k, key) > 0; /* no key of the tables is so long */
+        if (len) {
+            w[0] = ' ';
+            memcpy(w + 1, alt, len);
+            w[len + 1] = ' ';
+            w[len + 2] = '\0';
+            if (strstr(k, w))
+                return 1;
+        }
+        if (!alt[len])
+            return 0;
+        alt += len + 1;
+    }
 }
 
 const plan_award_entry *plan_award_lookup(const char *text)
 {
-    pthread_once(&row_keys_once, row_keys_init);
+    pthread_once(&alts_once, alts_init);
     char *k = plan_award_key_text(text);
-    uint64_t mask = word_starts(k);
-    /* The words of k, listed once: each key is tried at them only. */
-    size_t nw = 0;
-    for (size_t i = 1; k[i]; i++)
-        nw += k[i - 1] == ' ';
-    size_t starts_buf[64], *starts = nw <= 64 ? starts_buf : plan_xmalloc(nw * sizeof *starts);
-    uint64_t bits_buf[64], *bits = nw <= 64 ? bits_buf : plan_xmalloc(nw * sizeof *bits);
-    size_t ns = 0;
-    for (size_t i = 1; k[i]; i++)
-        if (k[i - 1] == ' ') {
-            bits[ns] = first_bit((unsigned char)k[i]);
-            starts[ns++] = i;
+    /* best[r][j]: the longest alternative of rows[r].keys[j] found at a
+     * word start of k (what key_score gives), found in one pass over the
+     * words of k. */
+    unsigned short best[sizeof rows / sizeof *rows][KEYS_MAX];
+    memset(best, 0, sizeof best);
+    /* The rows whose first key was found: the others score 0. */
+    uint64_t hit = 0;
+    for (size_t i = 1; k[i]; i++) {
+        if (k[i - 1] != ' ')
+            continue;
+        unsigned char c = (unsigned char)k[i];
+        for (size_t m = alt_at[c]; m < alt_at[c + 1]; m++) {
+            const key_alt *a = &alts[m];
+            /* k[i] == a->s[0]; the rest byte by byte (k ends with its NUL,
+             * which no alternative holds) */
+            size_t n = 1;
+            while (n < a->len && k[i + n] == a->s[n])
+                n++;
+            if (n < a->len || k[i + n] != ' ')
+                continue;
+            for (size_t x = a->ref; x < a->ref + a->nref; x++)
+                if (a->len > best[refs[x].row][refs[x].key]) {
+                    best[refs[x].row][refs[x].key] = (unsigned short)a->len;
+                    hit |= (uint64_t)(refs[x].key == 0) << refs[x].row;
+                }
         }
-    const plan_award_entry *best = NULL;
+    }
+    const plan_award_entry *found = NULL;
     size_t best_score = 0;
-    for (size_t r = 0; r < plan_award_entry_count(); r++) {
-        size_t score = 0, j = 0;
+    /* the rows in their order, as every row was tried before */
+    for (; hit; hit &= hit - 1) {
+        size_t r = (size_t)__builtin_ctzll(hit), score = 0, j = 0;
         for (const char *const *key = rows[r].keys; *key; key++, j++) {
-            size_t s;
-            if (j >= KEYS_MAX)
-                s = key_score(k, *key);
-            else
-                s = !(mask & row_keys[r][j].firsts)
-                        ? 0
-                        : starts_score(k, starts, bits, ns, &row_keys[r][j]);
+            size_t s = j < KEYS_MAX ? best[r][j] : key_score(k, *key);
             if (!s) {
                 score = 0;
                 break;
@@ -476,15 +695,11 @@ const plan_award_entry *plan_award_lookup(const char *text)
         }
         if (score > best_score) {
             best_score = score;
-            best = &rows[r];
+            found = &rows[r];
         }
     }
-    if (starts != starts_buf) {
-        free(starts);
-        free(bits);
-    }
     free(k);
-    return best;
+    return found;
 }
 
 const plan_award_entry *plan_award_row(const char *name, const char *authority,
@@ -603,6 +818,23 @@ const plan_award_authority *plan_award_authority_at(const char *k, size_t i, int
         if (authorities[r].level >= min_level && plan_award_key_at(k, i, authorities[r].keys[0]))
             return &authorities[r];
     return NULL;
+}
+
+int plan_award_authority_words(const char *p, int min_level)
+{
+    for (size_t r = 0; r < sizeof authorities / sizeof *authorities; r++) {
+        if (authorities[r].level < min_level)
+            continue;
+        for (const char *alt = authorities[r].keys[0];;) {
+            size_t len = strcspn(alt, "|");
+            if (len && (alt_replaced(alt, len) || words_at(p, alt, len)))
+                return 1;
+            if (!alt[len])
+                break;
+            alt += len + 1;
+        }
+    }
+    return 0;
 }
 
 /* ---- phrases ---- */

@@ -94,6 +94,11 @@ const plan_award_authority *plan_award_authority_in_key(const char *k, int want_
                                                         int want_chain);
 
 const plan_award_authority *plan_award_authority_at(const char *k, size_t i, int min_level);
+/* 0 when no authority of at least min_level can open the key text of a
+ * folded text f at the word of f that starts at p: the words of none of
+ * its alternatives follow there (plan_award_key_maybe explains why that
+ * suffices). 1 says only that one may. */
+int plan_award_authority_words(const char *p, int min_level);
 
 /* ---- key text ---- */
 /* The key text of s (see above). Caller frees with free(). */
@@ -106,8 +111,10 @@ size_t plan_award_key_at(const char *k, size_t i, const char *key);
 /* 1 when the key occurs anywhere in key text k. */
 int plan_award_key_in(const char *k, const char *key);
 /* 0 when key cannot occur in the key text of folded (plan_utf8_fold_ascii
- * of a text): some word of each alternative is missing from it. A quick
- * test before building the key text; 1 says only that it may occur. */
+ * of a text): the words of no alternative follow each other in it (or,
+ * for an alternative with a word the replacements write, some word is
+ * missing from it). A quick test before building the key text; 1 says
+ * only that it may occur. */
 int plan_award_key_maybe(const char *folded, const char *key);
 
 /* ---- phrases ---- */

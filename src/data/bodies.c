@@ -11,6 +11,7 @@
  * matched without accents, for text typed without them.
  */
 #include <pthread.h>
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -96,32 +97,68 @@ static const plan_body_pattern *find(const char *acc, const char *asc, int kind)
 /* The keys matched with accents, folded without them (static data,
  * computed once): fold(text) holds such a key only where the accent-free
  * fold of text holds this. */
-static char *row_bare[sizeof rows / sizeof *rows];
+#define ROWS (sizeof rows / sizeof *rows)
+_Static_assert(ROWS <= 64, "one bit per row");
+static char *row_bare[ROWS];
+/* What each row needs in the accent-free fold: its key (ascii rows) or
+ * row_bare; and by byte, the rows whose text has that first (second) byte. */
+static const char *row_asc[ROWS];
+static size_t row_len[ROWS];
+static uint64_t row_first[256], row_second[256];
 static pthread_once_t row_bare_once = PTHREAD_ONCE_INIT;
 
 static void row_bare_init(void)
 {
-    for (size_t i = 0; i < sizeof rows / sizeof *rows; i++)
+    for (size_t i = 0; i < ROWS; i++) {
         row_bare[i] = plan_utf8_fold_ascii(rows[i].key);
+        row_asc[i] = rows[i].ascii ? rows[i].key : row_bare[i];
+        row_len[i] = strlen(row_asc[i]);
+        if (row_len[i] < 2)
+            continue; /* none is so short; such a row would be tried by strstr */
+        row_first[(unsigned char)row_asc[i][0]] |= 1ull << i;
+        row_second[(unsigned char)row_asc[i][1]] |= 1ull << i;
+    }
+}
+
+/* The rows whose row_asc occurs in asc, found in one pass over asc (the
+ * first two bytes from the tables, the rest compared): a key of an ascii
+ * row holds as a word of asc, and one matched with accents holds in the
+ * fold of text, only where its row_asc occurs in asc. */
+static uint64_t rows_in(const char *asc)
+{
+    uint64_t found = 0;
+    for (size_t i = 0; i < ROWS; i++)
+        if (row_len[i] < 2 && strstr(asc, row_asc[i]))
+            found |= 1ull << i;
+    for (const unsigned char *p = (const unsigned char *)asc; p[0] && p[1]; p++) {
+        uint64_t m = row_first[p[0]] & row_second[p[1]] & ~found;
+        while (m) {
+            int i = __builtin_ctzll(m);
+            m &= m - 1;
+            if (strncmp((const char *)p, row_asc[i], row_len[i]) == 0)
+                found |= 1ull << i;
+        }
+    }
+    return found;
 }
 
 unsigned plan_body_kinds_folded(const char *text, const char *asc)
 {
     pthread_once(&row_bare_once, row_bare_init);
+    uint64_t in = rows_in(asc);
     char *acc = NULL; /* folded with accents once a row needs it */
     unsigned mask = 0;
-    /* One pass over the rows; a kind already found is not searched again. */
-    for (size_t i = 0; i < sizeof rows / sizeof *rows; i++) {
+    /* One pass over the rows that may match; a kind already found is not
+     * searched again. */
+    for (size_t i = 0; in && i < ROWS; i++) {
         unsigned bit = 1u << rows[i].kind;
-        if (mask & bit)
+        if ((mask & bit) || !(in & (1ull << i)))
             continue;
         if (rows[i].ascii) {
             if (plan_has_word(asc, rows[i].key))
                 mask |= bit;
             continue;
         }
-        if (!strstr(asc, row_bare[i]))
-            continue;
         if (!acc)
             acc = fold_accented(text);
         if (plan_has_word(acc, rows[i].key))

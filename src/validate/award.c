@@ -4,6 +4,7 @@
  * against the catalogue of src/data/awards.c, and who may decide them
  * (Luật Thi đua, khen thưởng 06/2022/QH15, Điều 5, 9, 13, 16-20, 33, 77-83).
  */
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -307,10 +308,17 @@ static void own_texts(const plan_award *a, text_fn fn, void *ctx)
         section_texts(p->first, fn, ctx);
 }
 
+/* What a text gives the checks below, kept for the plan (text_memo, after
+ * AWARD-STANDARD): the awards of one section read the same paragraphs and
+ * criteria of that section, and what those give depends on the text alone. */
+typedef struct text_memo text_memo;
+static const plan_award_phrase *memo_annual(plan_check *c, text_memo *m, const plan_text *t);
+
 /* ---- AWARD-DOUBLE ---- */
 
 typedef struct annual_hit {
     plan_check *c;
+    text_memo *memo;
     const plan_text *t;
     const plan_award_phrase *ph;
 } annual_hit;
@@ -319,17 +327,16 @@ static void find_annual(const plan_text *t, int criterion, void *ctx)
 {
     (void)criterion;
     annual_hit *h = ctx;
-    if (!h->t && (h->ph = plan_award_phrase_in_folded(PLAN_AWARD_PH_ANNUAL, t->s,
-                                                      plan_check_fold(h->c, t->s))) != NULL)
+    if (!h->t && (h->ph = memo_annual(h->c, h->memo, t)) != NULL)
         h->t = t;
 }
 
-static void award_double(plan_check *c, const resolved *r)
+static void award_double(plan_check *c, const resolved *r, text_memo *memo)
 {
     if (c->doc->kind != PLAN_KIND_CAMPAIGN)
         return;
     const plan_award *a = r->a;
-    annual_hit h = {c, NULL, NULL};
+    annual_hit h = {c, memo, NULL, NULL};
     if (a->timing.s)
         find_annual(&a->timing, 0, &h);
     if (!h.t)
@@ -422,9 +429,8 @@ static void quota_one(plan_check *c, const resolved *r, const plan_quota *q, uns
 {
     const plan_award *a = r->a;
     long n = quota_count(q);
-    char who[64];
+    char who[64]; /* the quota's subjects, for the messages that name them */
     plan_diag *g = NULL;
-    for_words(q->for_mask, who, sizeof who);
     if (n < 0)
         g = plan_check_report(c, PLAN_RULE_AWARD_QUOTA, q->pos,
                               _("quota \"%s\" of \"%s\" is not a number; write the number of "
@@ -435,16 +441,19 @@ static void quota_one(plan_check *c, const resolved *r, const plan_quota *q, uns
                               _("quota \"%s\" of \"%s\" is zero; give a positive number or drop "
                                 "the quota"),
                               q->text.s, a->name.s);
-    else if (q->for_mask & seen)
+    else if (q->for_mask & seen) {
+        for_words(q->for_mask, who, sizeof who);
         g = plan_check_report(c, PLAN_RULE_AWARD_QUOTA, q->pos,
                               _("\"%s\" has a second quota for %s; give one quota per subject"),
                               a->name.s, who);
-    else if ((a->for_mask && (q->for_mask & ~a->for_mask)) ||
-             (r->e && (q->for_mask & ~r->e->for_mask)))
+    } else if ((a->for_mask && (q->for_mask & ~a->for_mask)) ||
+               (r->e && (q->for_mask & ~r->e->for_mask))) {
+        for_words(q->for_mask, who, sizeof who);
         g = plan_check_report(c, PLAN_RULE_AWARD_QUOTA, q->pos,
                               _("quota \"%s\" is for %s, who do not receive \"%s\"; give the "
                                 "quota to the award's own subjects"),
                               q->text.s, who, a->name.s);
+    }
     if (g)
         plan_diag_note(g, _("practice: a quota is a positive number of awards, each for a "
                             "subject (tập thể, cá nhân) of one award, as in Kế hoạch "
@@ -466,6 +475,7 @@ enum { ST_NONE, ST_GENERIC, ST_MISSING_REF, ST_OK };
 
 typedef struct st_eval {
     plan_check *c;
+    text_memo *memo;
     int verdict;                  /* the best found so far */
     const plan_text *t;           /* the text behind a verdict below ST_OK */
     const plan_award_phrase *ph;  /* ST_GENERIC: the phrase */
@@ -568,6 +578,80 @@ static void st_grade_of(plan_check *c, const plan_text *t, int criterion, st_gra
     gr->ph = ph;
 }
 
+/* The memo: an open-addressed table by the text's address and criterion
+ * (the criteria of a large plan are many: no linear search). */
+typedef struct memo_entry {
+    const plan_text *t; /* NULL: an empty slot */
+    int criterion;
+    int annual_done, grade_done;
+    const plan_award_phrase *annual;
+    st_grade grade;
+} memo_entry;
+
+enum { MEMO_SMALL = 32 };
+struct text_memo {
+    memo_entry *v;     /* small, or allocated when the plan has more texts */
+    size_t n, cap;     /* cap: a power of two, at least twice n */
+    memo_entry small[MEMO_SMALL];
+};
+
+static size_t memo_slot(const plan_text *t, int criterion, size_t cap)
+{
+    uint64_t h = ((uint64_t)(uintptr_t)t ^ (uint64_t)criterion) * 0x9E3779B97F4A7C15ull;
+    return (size_t)(h >> 32) & (cap - 1);
+}
+
+/* The entry of (t, criterion), new (zeroed) when it was not there; valid
+ * until the next call. */
+static memo_entry *memo_of(text_memo *m, const plan_text *t, int criterion)
+{
+    if (2 * (m->n + 1) > m->cap) {
+        size_t cap = 2 * m->cap;
+        memo_entry *v = plan_xmalloc(cap * sizeof *v);
+        memset(v, 0, cap * sizeof *v);
+        for (size_t i = 0; i < m->cap; i++) {
+            if (!m->v[i].t)
+                continue;
+            size_t h = memo_slot(m->v[i].t, m->v[i].criterion, cap);
+            while (v[h].t)
+                h = (h + 1) & (cap - 1);
+            v[h] = m->v[i];
+        }
+        if (m->v != m->small)
+            free(m->v);
+        m->v = v;
+        m->cap = cap;
+    }
+    size_t h = memo_slot(t, criterion, m->cap);
+    for (; m->v[h].t; h = (h + 1) & (m->cap - 1))
+        if (m->v[h].t == t && m->v[h].criterion == criterion)
+            return &m->v[h];
+    m->v[h].t = t;
+    m->v[h].criterion = criterion;
+    m->n++;
+    return &m->v[h];
+}
+
+static const plan_award_phrase *memo_annual(plan_check *c, text_memo *m, const plan_text *t)
+{
+    memo_entry *e = memo_of(m, t, 0);
+    if (!e->annual_done) {
+        e->annual = plan_award_phrase_in_folded(PLAN_AWARD_PH_ANNUAL, t->s, plan_check_fold(c, t->s));
+        e->annual_done = 1;
+    }
+    return e->annual;
+}
+
+static const st_grade *memo_grade(plan_check *c, text_memo *m, const plan_text *t, int criterion)
+{
+    memo_entry *e = memo_of(m, t, criterion);
+    if (!e->grade_done) {
+        st_grade_of(c, t, criterion, &e->grade);
+        e->grade_done = 1;
+    }
+    return &e->grade;
+}
+
 /* Adds the grade of text t to the verdict. */
 static void st_merge(st_eval *ev, const plan_text *t, const st_grade *gr)
 {
@@ -585,9 +669,7 @@ static void st_merge(st_eval *ev, const plan_text *t, const st_grade *gr)
 static void st_classify(const plan_text *t, int criterion, void *ctx)
 {
     st_eval *ev = ctx;
-    st_grade gr;
-    st_grade_of(ev->c, t, criterion, &gr);
-    st_merge(ev, t, &gr);
+    st_merge(ev, t, memo_grade(ev->c, ev->memo, t, criterion));
 }
 
 /* Paragraphs and criteria about award standards anywhere in the plan: those
@@ -637,7 +719,8 @@ static void general_grades(plan_check *c, general *g, st_eval *ev)
         general_find(c, c->doc->body, g);
         g->grade = plan_xmalloc((g->n ? g->n : 1) * sizeof *g->grade);
         for (size_t i = 0; i < g->n; i++)
-            st_grade_of(c, &g->v[i]->text, g->v[i]->kind == PLAN_B_CRITERION, &g->grade[i]);
+            g->grade[i] = *memo_grade(c, ev->memo, &g->v[i]->text,
+                                      g->v[i]->kind == PLAN_B_CRITERION);
         g->done = 1;
     }
     for (size_t i = 0; i < g->n; i++)
@@ -660,10 +743,11 @@ static int st_once(st_seen *s, plan_pos p)
     return 1;
 }
 
-static void award_standard(plan_check *c, const resolved *r, st_seen *seen, general *gen)
+static void award_standard(plan_check *c, const resolved *r, st_seen *seen, general *gen,
+                           text_memo *memo)
 {
     const plan_award *a = r->a;
-    st_eval ev = {c, ST_NONE, NULL, NULL, ""};
+    st_eval ev = {c, memo, ST_NONE, NULL, NULL, ""};
     own_texts(a, st_classify, &ev);
     if (ev.verdict != ST_OK)
         general_grades(c, gen, &ev);
@@ -753,9 +837,10 @@ static int word_byte(char ch)
 }
 
 /* 1 when the word v[0..vn) of folded text f is followed by a word that may
- * start a level-4 or level-5 authority. The word is found with strstr (one
- * fast pass) instead of walking f word by word. */
-static int verb_then_gov(const char *f, const char *v, size_t vn)
+ * start a level-4 or level-5 authority; with strict, by the words of such
+ * an authority (plan_award_authority_words). The word is found with strstr
+ * (one fast pass) instead of walking f word by word. */
+static int verb_then_gov(const char *f, const char *v, size_t vn, int strict)
 {
     for (const char *p = f; (p = strstr(p, v)) != NULL; p += vn) {
         if ((p > f && word_byte(p[-1])) || word_byte(p[vn]))
@@ -766,7 +851,8 @@ static int verb_then_gov(const char *f, const char *v, size_t vn)
         const char *e = q;
         while (word_byte(*e))
             e++;
-        if (gov_first_word(q, (size_t)(e - q)))
+        if (gov_first_word(q, (size_t)(e - q)) &&
+            (!strict || plan_award_authority_words(q, PLAN_AWARD_LEVEL_GOVERNMENT)))
             return 1;
     }
     return 0;
@@ -780,7 +866,16 @@ static int verb_then_gov(const char *f, const char *v, size_t vn)
  * a verb is the next such run. */
 int plan_award_chain_maybe(const char *f)
 {
-    return verb_then_gov(f, "trinh", 5) || verb_then_gov(f, "nghi", 4);
+    return verb_then_gov(f, "trinh", 5, 0) || verb_then_gov(f, "nghi", 4, 0);
+}
+
+/* The same, but the words after the verb must be those of a level-4 or
+ * level-5 authority ("trinh thu tuong", not "trinh chu tich ubnd tinh"):
+ * what the key text holds after a verb, f holds too (the replacements of
+ * plan_award_key_folded write no word of these authorities). */
+int plan_award_chain_words(const char *f)
+{
+    return verb_then_gov(f, "trinh", 5, 1) || verb_then_gov(f, "nghi", 4, 1);
 }
 
 /* A proposal verb directly followed by a level-4 or level-5 authority. */
@@ -789,7 +884,9 @@ static void chain_text(plan_check *c, const plan_text *t)
     if (!t->s)
         return;
     const char *f = plan_check_fold(c, t->s);
-    if (!plan_award_chain_maybe(f))
+    /* The quick test, then the strict one on the few texts that pass it
+     * ("trình Chủ tịch UBND tỉnh", the route itself, passes the first). */
+    if (!plan_award_chain_maybe(f) || !plan_award_chain_words(f))
         return;
     char *k = plan_award_key_folded(f);
     if (!plan_award_phrase_maybe(PLAN_AWARD_PH_PROPOSE, k)) {
@@ -874,6 +971,11 @@ void plan_check_award(plan_check *c)
     plan_date day = plan_day(c->doc);
     st_seen seen = {{{0, 0}}, 0};
     general gen = {NULL, NULL, 0, 0};
+    text_memo memo;
+    memset(memo.small, 0, sizeof memo.small);
+    memo.v = memo.small;
+    memo.n = 0;
+    memo.cap = MEMO_SMALL;
     award_present(c);
     for (const plan_award *a = c->doc->awards; a; a = a->next) {
         if (!a->name.s)
@@ -887,11 +989,13 @@ void plan_check_award(plan_check *c)
         award_class(c, &r);
         authority_propose(c, &r, day);
         annual_title(c, &r);
-        award_double(c, &r);
+        award_double(c, &r, &memo);
         district_2025(c, &r, day);
-        award_standard(c, &r, &seen, &gen);
+        award_standard(c, &r, &seen, &gen, &memo);
     }
     free(gen.v);
     free(gen.grade);
+    if (memo.v != memo.small)
+        free(memo.v);
     proposal_chain(c);
 }

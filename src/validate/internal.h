@@ -22,6 +22,9 @@ int plan_lex_roman_value(const char *s, size_t n);
  * the folded text f is followed by a word that may open an authority of
  * level 4 or 5, so that the key text of f need not be built. */
 int plan_award_chain_maybe(const char *f);
+/* The same, stricter: 0 unless such a verb is followed by the words of a
+ * level-4 or level-5 authority. chain_text finds nothing where it says 0. */
+int plan_award_chain_words(const char *f);
 
 /* ORG-DISTRICT-2025, ORG-SCOPE (src/validate/org.c): 0 when the folded text
  * f holds none of the words every district-level key of src/data/bodies.c

@@ -125,21 +125,29 @@ int plan_org_district_maybe(const char *f)
            strstr(f, "thi uy") || strstr(f, "thanh pho");
 }
 
+/* names_district when the kinds of body text names (plan_body_kinds) are
+ * known already: the quick test is then not needed (it passes every text
+ * with a district-level kind, and every text with "thanh pho "). */
+static int names_district_kinds(plan_check *c, const char *text, unsigned kinds)
+{
+    return (kinds & (1u << PLAN_BODY_DISTRICT)) || names_provincial_city(c, text);
+}
+
 static int names_district(plan_check *c, const char *text)
 {
     const char *f = plan_check_fold(c, text);
     if (!plan_org_district_maybe(f))
         return 0;
-    return (plan_body_kinds_folded(text, f) & (1u << PLAN_BODY_DISTRICT)) ||
-           names_provincial_city(c, text);
+    return names_district_kinds(c, text, plan_body_kinds_folded(text, f));
 }
 
 /* text names an Ủy ban nhân dân itself, not only its Văn phòng (a body of
- * the Sở level: "Văn phòng Ủy ban nhân dân tỉnh"). */
-static int names_committee(const char *text)
+ * the Sở level: "Văn phòng Ủy ban nhân dân tỉnh"); kinds is
+ * plan_body_kinds(text). */
+static int names_committee(const char *text, unsigned kinds)
 {
     static const char *const office[] = {"van phong uy ban nhan dan", "van phong ubnd"};
-    if (!(plan_body_kinds(text) & (1u << PLAN_BODY_COMMITTEE)))
+    if (!(kinds & (1u << PLAN_BODY_COMMITTEE)))
         return 0;
     char *f = plan_utf8_fold_ascii(text);
     for (size_t i = 0; i < 2; i++)
@@ -187,16 +195,16 @@ static int names_other_department(const plan_doc *d, const char *text)
 {
     if (!d->header.issuer.s || !*d->header.issuer.s)
         return 0;
-    if (plan_utf8_contains_folded(text, d->header.issuer.s))
-        return 0;
-    for (const char *p = strstr(text, "Sở "); p; p = strstr(p + 1, "Sở ")) {
+    /* The Sở first: most texts name none, and then the issuer's name need
+     * not be folded and sought. */
+    int other = 0;
+    for (const char *p = strstr(text, "Sở "); p && !other; p = strstr(p + 1, "Sở ")) {
         if (p > text && word_byte((unsigned char)p[-1]))
             continue;
         const char *w = p + strlen("Sở ");
-        if (starts_capital(w) && !is_own_abbr(d, w))
-            return 1;
+        other = starts_capital(w) && !is_own_abbr(d, w);
     }
-    return 0;
+    return other && !plan_utf8_contains_folded(text, d->header.issuer.s);
 }
 
 /* ---- ORG-TASKS-PRESENT ---- */
@@ -294,21 +302,30 @@ static int assignment_leads(plan_check *c, const plan_assignment *a)
 static int names_leading_partner(plan_check *c, const plan_assignment *self,
                                  const char *text)
 {
-    for (const plan_assignment *a = c->doc->assignments; a; a = a->next) {
+    /* plan_utf8_contains_folded(text, name) for every name, with text
+     * folded once and each name into one buffer. */
+    char *ft = NULL;
+    plan_buf nb = PLAN_BUF_INIT;
+    int hit = 0;
+    for (const plan_assignment *a = c->doc->assignments; a && !hit; a = a->next) {
         if (a == self || !assignment_leads(c, a))
             continue;
-        for (const plan_textlist *o = a->offices; o; o = o->next) {
+        for (const plan_textlist *o = a->offices; o && !hit; o = o->next) {
             char *name = strndup(o->t.s, strcspn(o->t.s, "("));
             size_t n = strlen(name);
             while (n > 0 && name[n - 1] == ' ')
                 name[--n] = '\0';
-            int hit = n > 0 && plan_utf8_contains_folded(text, name);
+            if (n > 0) {
+                if (!ft)
+                    ft = plan_utf8_fold(text);
+                hit = strstr(ft, plan_utf8_fold_buf(&nb, name, 0)) != NULL;
+            }
             free(name);
-            if (hit)
-                return 1;
         }
     }
-    return 0;
+    free(ft);
+    plan_buf_free(&nb);
+    return hit;
 }
 
 static void lead_task(plan_check *c, const plan_task *t, unsigned roles)
@@ -366,14 +383,70 @@ static void standing_body(plan_check *c)
     plan_diag_note(g, "%s", SRC_LAW90);
 }
 
+/* ---- what the body table says of a text, kept for the plan ----
+ * The offices, targets and recipients are read by several checks below
+ * (ORG-DENGHI-EXTERNAL, ORG-SCOPE, ORG-DISTRICT-2025). */
+
+enum { ORG_MEMO_MAX = 64 };
+typedef struct org_text {
+    const char *s;
+    unsigned kinds; /* plan_body_kinds(s), when have & 1 */
+    int district;   /* names_district(s), when have & 2 */
+    unsigned have;
+} org_text;
+
+typedef struct org_memo {
+    org_text v[ORG_MEMO_MAX]; /* v[0 .. n) */
+    size_t n;
+} org_memo;
+
+/* The entry of s, new when it was not there; NULL when the memo is full
+ * (the texts beyond are not kept). */
+static org_text *memo_text(org_memo *m, const char *s)
+{
+    for (size_t i = 0; i < m->n; i++)
+        if (m->v[i].s == s)
+            return &m->v[i];
+    if (m->n == ORG_MEMO_MAX)
+        return NULL;
+    m->v[m->n] = (org_text){s, 0, 0, 0};
+    return &m->v[m->n++];
+}
+
+static unsigned text_kinds(plan_check *c, org_memo *m, const char *s)
+{
+    org_text *e = memo_text(m, s);
+    if (e && (e->have & 1))
+        return e->kinds;
+    unsigned k = plan_body_kinds_folded(s, plan_check_fold(c, s));
+    if (e) {
+        e->kinds = k;
+        e->have |= 1;
+    }
+    return k;
+}
+
+static int text_district(plan_check *c, org_memo *m, const char *s)
+{
+    org_text *e = memo_text(m, s);
+    if (e && (e->have & 2))
+        return e->district;
+    int d = e && (e->have & 1) ? names_district_kinds(c, s, e->kinds) : names_district(c, s);
+    if (e) {
+        e->district = d;
+        e->have |= 2;
+    }
+    return d;
+}
+
 /* ---- ORG-DENGHI-EXTERNAL ---- */
 
 /* Why office lies outside the chain of command of an issuer of level l,
  * as a msgid; NULL when it does not. */
-static const char *outside_chain(plan_check *c, plan_level l, const char *office)
+static const char *outside_chain(plan_check *c, org_memo *m, plan_level l, const char *office)
 {
     const plan_doc *d = c->doc;
-    unsigned k = plan_body_kinds_folded(office, plan_check_fold(c, office));
+    unsigned k = text_kinds(c, m, office);
     if (k & (1u << PLAN_BODY_FRONT))
         return N_("the Mặt trận Tổ quốc");
     if (k & (1u << PLAN_BODY_MASS))
@@ -386,16 +459,16 @@ static const char *outside_chain(plan_check *c, plan_level l, const char *office
         return N_("a court or procuracy");
     if (!below_province(l))
         return NULL;
-    if (l != PLAN_LEVEL_DISTRICT && names_district(c, office))
+    if (l != PLAN_LEVEL_DISTRICT && text_district(c, m, office))
         return N_("a district-level body");
-    if ((l == PLAN_LEVEL_DEPARTMENT || l == PLAN_LEVEL_UNIT) && names_committee(office))
+    if ((l == PLAN_LEVEL_DEPARTMENT || l == PLAN_LEVEL_UNIT) && names_committee(office, k))
         return N_("an Ủy ban nhân dân");
     if (names_other_department(d, office))
         return N_("another Sở");
     return NULL;
 }
 
-static void denghi_external(plan_check *c)
+static void denghi_external(plan_check *c, org_memo *m)
 {
     const plan_doc *d = c->doc;
     plan_level l = issuer_level(c);
@@ -403,7 +476,7 @@ static void denghi_external(plan_check *c)
         if (a->mode == PLAN_ASSIGN_REQUEST)
             continue;
         for (const plan_textlist *o = a->offices; o; o = o->next) {
-            const char *why = outside_chain(c, l, o->t.s);
+            const char *why = outside_chain(c, m, l, o->t.s);
             if (!why)
                 continue;
             plan_diag *g = plan_check_report(
@@ -424,16 +497,21 @@ static void denghi_external(plan_check *c)
 
 /* ---- ORG-SCOPE ---- */
 
+typedef struct scope_ctx {
+    plan_level l;
+    org_memo *m;
+} scope_ctx;
+
 static void scope_target(plan_check *c, const plan_block *b, void *ctx)
 {
-    const plan_level *l = ctx;
+    const scope_ctx *x = ctx;
     if (b->kind != PLAN_B_TARGET || !b->text.s)
         return;
     const char *why = NULL;
-    int sodept = *l == PLAN_LEVEL_DEPARTMENT || *l == PLAN_LEVEL_UNIT;
-    if (names_district(c, b->text.s))
+    int sodept = x->l == PLAN_LEVEL_DEPARTMENT || x->l == PLAN_LEVEL_UNIT;
+    if (text_district(c, x->m, b->text.s))
         why = N_("a district-level body, which answers to the UBND huyện");
-    else if (sodept && names_committee(b->text.s))
+    else if (sodept && names_committee(b->text.s, text_kinds(c, x->m, b->text.s)))
         why = N_("an Ủy ban nhân dân");
     else if (sodept && names_other_department(c->doc, b->text.s))
         why = N_("another Sở");
@@ -449,12 +527,12 @@ static void scope_target(plan_check *c, const plan_block *b, void *ctx)
     plan_diag_note(g, "%s", SRC_SCOPE);
 }
 
-static void scope(plan_check *c)
+static void scope(plan_check *c, org_memo *m)
 {
-    plan_level l = issuer_level(c);
-    if (l != PLAN_LEVEL_DEPARTMENT && l != PLAN_LEVEL_UNIT && l != PLAN_LEVEL_COMMUNE)
+    scope_ctx x = {issuer_level(c), m};
+    if (x.l != PLAN_LEVEL_DEPARTMENT && x.l != PLAN_LEVEL_UNIT && x.l != PLAN_LEVEL_COMMUNE)
         return;
-    plan_walk_blocks(c->doc->body, c, scope_target, &l);
+    plan_walk_blocks(c->doc->body, c, scope_target, &x);
 }
 
 /* ---- ORG-DISTRICT-2025 ---- */
@@ -462,11 +540,12 @@ static void scope(plan_check *c)
 typedef struct reorg {
     plan_date day;
     plan_severity sev;
+    org_memo *m;
 } reorg;
 
 static void district_report(plan_check *c, const reorg *r, const plan_text *t, const char *what)
 {
-    if (!t->s || !names_district(c, t->s))
+    if (!t->s || !text_district(c, r->m, t->s))
         return;
     char buf[96], day[16];
     plan_diag *g;
@@ -492,10 +571,10 @@ static void district_target(plan_check *c, const plan_block *b, void *ctx)
         district_report(c, ctx, &b->text, N_("target group"));
 }
 
-static void district_2025(plan_check *c)
+static void district_2025(plan_check *c, org_memo *m)
 {
     const plan_doc *d = c->doc;
-    reorg r = {plan_day(d), PLAN_SEV_OFF};
+    reorg r = {plan_day(d), PLAN_SEV_OFF, m};
     if (!r.day.y || plan_date_cmp(r.day, PLAN_REORG_LAW_DATE) < 0)
         return;
     r.sev = plan_date_cmp(r.day, PLAN_REORG_DATE) >= 0 ? PLAN_SEV_ERROR : PLAN_SEV_WARNING;
@@ -518,31 +597,32 @@ static int former_follows(const char *p)
 }
 
 /* The first province that does not exist on day and that text names as
- * "tỉnh X" or "thành phố X" without "cũ" after it; NULL when none. */
+ * "tỉnh X" or "thành phố X" without "cũ" after it; NULL when none. The
+ * names are tried where they may be, after each "tinh " and "thanh pho "
+ * of the fold, and the first of the table that qualifies is the one. */
 static const plan_province *abolished_in(plan_check *c, const char *text, plan_date day)
 {
+    static const char *const heads[] = {"tinh ", "thanh pho "};
     const char *f = plan_check_fold(c, text);
-    /* Every name found must follow "tinh " or "thanh pho ". */
-    if (!strstr(f, "tinh ") && !strstr(f, "thanh pho "))
-        return NULL;
-    const plan_province *found = NULL;
     const char *const *keys;
     const size_t *lens;
-    size_t count = plan_province_keys(&keys, &lens);
-    for (size_t i = 0; i < count && !found; i++) {
-        const plan_province *pr = plan_province_get((int)i);
-        if (plan_province_exists_on(pr, day))
-            continue;
-        const char *k = keys[i];
-        size_t n = lens[i];
-        for (const char *p = strstr(f, k); p && !found; p = strstr(p + 1, k)) {
-            int tinh = p - f >= 5 && strncmp(p - 5, "tinh ", 5) == 0;
-            int tp = p - f >= 10 && strncmp(p - 10, "thanh pho ", 10) == 0;
-            if ((tinh || tp) && !word_byte((unsigned char)p[n]) && !former_follows(p + n))
-                found = pr;
+    size_t count = plan_province_keys(&keys, &lens), best = count;
+    for (size_t h = 0; h < 2; h++) {
+        size_t hn = strlen(heads[h]);
+        for (const char *p = strstr(f, heads[h]); p; p = strstr(p + 1, heads[h])) {
+            const char *x = p + hn;
+            for (size_t i = 0; i < best; i++) {
+                size_t n = lens[i];
+                if (x[0] != keys[i][0] || strncmp(x, keys[i], n) != 0 ||
+                    word_byte((unsigned char)x[n]) || former_follows(x + n) ||
+                    plan_province_exists_on(plan_province_get((int)i), day))
+                    continue;
+                best = i;
+                break;
+            }
         }
     }
-    return found;
+    return best < count ? plan_province_get((int)best) : NULL;
 }
 
 static void province_report(plan_check *c, const plan_text *t, const plan_province *pr,
@@ -621,6 +701,7 @@ typedef struct council_ctx {
     mention *v;
     size_t n, cap;
     plan_level level;
+    plan_buf fold; /* the three words folded (council_scan) */
 } council_ctx;
 
 /* The owner word(s) at the start of the folded text f (accents kept, so
@@ -682,13 +763,17 @@ static const char *skip_words(const char *s, int words)
 }
 
 /* How many words of the accent-free f, which follows "hội đồng ", make up
- * "thi đua - khen thưởng" in any punctuation; 0 when they do not. */
-static int core_words(const char *f)
+ * "thi đua - khen thưởng" in any punctuation; 0 when they do not. *seen:
+ * a bound on the bytes of f it read (f[0 .. *seen), its NUL included when
+ * f is shorter). */
+static int core_words(const char *f, size_t *seen)
 {
+    *seen = 7;
     if (strncmp(f, "thi dua", 7) != 0)
         return 0;
     const char *p = f + 7;
     p += strspn(p, " -,\xe2\x80\x93");  /* space, hyphen, comma, en dash */
+    *seen = (size_t)(p - f) + 12;
     if (strncmp(p, "khen thuong", 11) != 0 || word_byte((unsigned char)p[11]))
         return 0;
     p += 11;
@@ -715,19 +800,49 @@ static char *take_words(const char *s, int words, int *closed)
     return strndup(s, k);
 }
 
+/* The fold (ascii: plan_utf8_fold_ascii, else plan_utf8_fold) of the
+ * first `words` words of s into x->fold; *all is set when that is all of
+ * s (s has no more words, or they do not fit the buffer). The fold of
+ * words that end before a space is the start of the fold of the whole
+ * text, which goes on with a space or ends there: what is read of the
+ * start alone, before its end, is what the whole text's fold holds. */
+static const char *fold_words(council_ctx *x, const char *s, int words, int ascii, int *all)
+{
+    const char *e = skip_words(s, words);
+    char buf[256];
+    size_t n = (size_t)(e - s);
+    *all = !*e || n >= sizeof buf;
+    if (*all)
+        return plan_utf8_fold_buf(&x->fold, s, ascii);
+    memcpy(buf, s, n);
+    buf[n] = '\0';
+    return plan_utf8_fold_buf(&x->fold, buf, ascii);
+}
+
+/* Longer than any owner of owner_of (12 bytes at most), the word byte
+ * after it included: a fold of the first words at least this long gives
+ * owner_of what the whole text's fold gives. */
+enum { OWNER_READ = 16 };
+
 static void council_add(council_ctx *x, const char *at, const plan_pos pos)
 {
-    int closed, ow = 0, cls = OWN_NONE;
-    char *f = plan_utf8_fold_ascii(skip_words(at, 2));
-    int cw = core_words(f);
-    free(f);
+    int closed, ow = 0, cls = OWN_NONE, all;
+    /* The words after "hội đồng" folded: the first six (enough for "thi
+     * đua - khen thưởng" and the byte after it), and all when core_words
+     * reads to the end of those. */
+    size_t seen;
+    const char *f = fold_words(x, skip_words(at, 2), 6, 1, &all);
+    int cw = core_words(f, &seen);
+    if (!all && seen > x->fold.len)
+        cw = core_words(plan_utf8_fold_buf(&x->fold, skip_words(at, 2), 1), &seen);
     if (!cw)
         return;
     char *core = take_words(at, 2 + cw, &closed);
     if (!closed) {
-        char *g = plan_utf8_fold(skip_words(at, 2 + cw));
+        const char *g = fold_words(x, skip_words(at, 2 + cw), 3, 0, &all);
+        if (!all && x->fold.len < OWNER_READ)
+            g = plan_utf8_fold_buf(&x->fold, skip_words(at, 2 + cw), 0);
         cls = owner_of(g, &ow);
-        free(g);
     }
     char *owner = ow ? take_words(skip_words(at, 2 + cw), ow, NULL) : strdup("");
     if (x->n == x->cap) {
@@ -735,14 +850,40 @@ static void council_add(council_ctx *x, const char *at, const plan_pos pos)
         x->v = plan_xrealloc(x->v, x->cap * sizeof *x->v);
     }
     mention *m = &x->v[x->n++];
-    size_t len = strlen(core) + strlen(owner) + 2;
-    m->written = plan_xmalloc(len);
-    snprintf(m->written, len, "%s%s%s", core, *owner ? " " : "", owner);
+    /* core, then " " and the owner when there is one */
+    size_t nc = strlen(core), no = strlen(owner);
+    m->written = plan_xmalloc(nc + no + 2);
+    memcpy(m->written, core, nc);
+    if (no) {
+        m->written[nc] = ' ';
+        memcpy(m->written + nc + 1, owner, no);
+        nc += no + 1;
+    }
+    m->written[nc] = '\0';
     m->key = plan_utf8_fold(m->written);
     m->owner = owner;
     m->group = own_council(x->level, cls) ? -1 : cls;
     m->pos = pos;
     free(core);
+}
+
+/* The first place from q on in s where a council may be written: the
+ * words are the runs between spaces, and a council opens a word, past any
+ * ( " ' that open it, with "hội": H, then o or a letter with marks (a
+ * quick test before the fold). The H and h are found by strpbrk; an H
+ * opens a word when only ( " ' lie between it and a space or the start of
+ * s. NULL when there is none. */
+static const char *council_next(const char *s, const char *q)
+{
+    for (; (q = strpbrk(q, "Hh")) != NULL; q++) {
+        const char *w0 = q;
+        while (w0 > s && (w0[-1] == '(' || w0[-1] == '"' || w0[-1] == '\''))
+            w0--;
+        if ((w0 == s || w0[-1] == ' ') &&
+            (q[1] == 'o' || q[1] == 'O' || (unsigned char)q[1] >= 0x80))
+            return q;
+    }
+    return NULL;
 }
 
 /* Every "Hội đồng Thi đua … Khen thưởng …" written in full in t. */
@@ -752,19 +893,7 @@ static void council_scan(council_ctx *x, const plan_text *t)
      * the fold of the whole text then holds too. */
     if (!t->s || !strstr(plan_check_fold(x->c, t->s), "hoi dong "))
         return;
-    for (const char *p = t->s; *p;) {
-        const char *q = p;
-        while (*q == '(' || *q == '"' || *q == '\'')
-            q++;
-        /* The next word (inline: this loop reads every word of every text). */
-        while (*p && *p != ' ')
-            p++;
-        while (*p == ' ')
-            p++;
-        /* "hội": H, then o or a letter with marks (a quick test before the fold). */
-        if ((*q != 'H' && *q != 'h') ||
-            !(q[1] == 'o' || q[1] == 'O' || (unsigned char)q[1] >= 0x80))
-            continue;
+    for (const char *q = t->s; (q = council_next(t->s, q)) != NULL; q++) {
         /* Fold the next three words only, not the rest of the text. */
         const char *e = q;
         for (int k = 0; k < 3 && *e; k++) {
@@ -776,10 +905,8 @@ static void council_scan(council_ctx *x, const plan_text *t)
         size_t n = (size_t)(e - q) < sizeof buf ? (size_t)(e - q) : 0;
         memcpy(buf, q, n);
         buf[n] = '\0';
-        char *w = plan_utf8_fold_ascii(n ? buf : q);
-        int hit = strncmp(w, "hoi dong ", 9) == 0;
-        free(w);
-        if (hit)
+        const char *w = plan_utf8_fold_buf(&x->fold, n ? buf : q, 1);
+        if (strncmp(w, "hoi dong ", 9) == 0)
             council_add(x, q, t->pos);
     }
 }
@@ -843,7 +970,7 @@ static void council_compare(plan_check *c, const council_ctx *x, size_t i)
 static void council_name(plan_check *c)
 {
     const plan_doc *d = c->doc;
-    council_ctx x = {c, NULL, 0, 0, issuer_level(c)};
+    council_ctx x = {c, NULL, 0, 0, issuer_level(c), PLAN_BUF_INIT};
     plan_walk_blocks(d->body, c, council_block, &x);
     for (const plan_textlist *t = d->recipients; t; t = t->next)
         council_scan(&x, &t->t);
@@ -857,6 +984,7 @@ static void council_name(plan_check *c)
         free(x.v[i].owner);
     }
     free(x.v);
+    plan_buf_free(&x.fold);
 }
 
 void plan_check_org(plan_check *c)
@@ -864,9 +992,11 @@ void plan_check_org(plan_check *c)
     tasks_present(c);
     lead(c);
     standing_body(c);
-    denghi_external(c);
-    scope(c);
-    district_2025(c);
+    org_memo m;
+    m.n = 0;
+    denghi_external(c, &m);
+    scope(c, &m);
+    district_2025(c, &m);
     province_2025(c);
     council_name(c);
 }

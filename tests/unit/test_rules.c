@@ -239,6 +239,7 @@ static void body_kinds_as_find(void **state)
         "cơ quan Đảng bộ khối",
         "Hội Cựu chiến binh, Hội Nông dân",
         "quan tâm, huyen",
+        "Thường trực HĐND", "Ủy ban MTTQ", "Văn phòng UBND", /* a key at the very end */
         "",
     };
     int hits = 0;
@@ -427,12 +428,23 @@ static void award_folded_as_key_text(void **state)
         "chương trình", "nghị", "nghỉ", "chu", "thu", "ban", " ", " ", " ", ", ", ". ", "; ",
         "-", "(", ")", "\n", ":", "\xe2\x80\x9c", "\xe2\x80\x9d",
     };
+    /* First a few texts a random one seldom is: a clause mark inside "ủy
+     * ban nhân dân" (no replacement then), "tp" next to other words. */
+    static const char *const fixed[] = {
+        "Ủy ban; nhân dân", "uy ban. nhân dân tỉnh", "Ủy ban nhân dân. TP Huế",
+        "UBND tp. Hà Nội", "Uỷ ban nhân dân thành phố thuộc tỉnh", "đề nghị; Thủ tướng",
+        "nghệ sĩ nhân dân; Ủy ban nhân dân cấp huyện",
+    };
+    const size_t nf = sizeof fixed / sizeof *fixed;
     const size_t np = sizeof pieces / sizeof *pieces;
     uint32_t seed = 11;
-    int hits = 0, maybes = 0;
-    for (int n = 0; n < 20000; n++) {
+    int hits = 0, maybes = 0, strict = 0;
+    for (int n = -(int)nf; n < 20000; n++) {
         char text[512];
-        random_text(text, sizeof text, pieces, np, &seed, 1 + n % 10, SEP_SOME);
+        if (n < 0)
+            snprintf(text, sizeof text, "%s", fixed[n + (int)nf]);
+        else
+            random_text(text, sizeof text, pieces, np, &seed, 1 + n % 10, SEP_SOME);
         char *f = plan_utf8_fold_ascii(text), *k = plan_award_key_text(text);
         for (int set = PLAN_AWARD_PH_ANNUAL; set <= PLAN_AWARD_PH_STANDARD; set++) {
             const plan_award_phrase *a = plan_award_phrase_in((plan_award_phrase_set)set, text);
@@ -464,6 +476,11 @@ static void award_folded_as_key_text(void **state)
         }
         if (chain && !plan_award_chain_maybe(f))
             fail_msg("\"%s\": a proposal chain, chain_maybe says no", text);
+        if (chain && !plan_award_chain_words(f))
+            fail_msg("\"%s\": a proposal chain, chain_words says no", text);
+        if (plan_award_chain_words(f) && !plan_award_chain_maybe(f))
+            fail_msg("\"%s\": chain_words passes what chain_maybe does not", text);
+        strict += plan_award_chain_words(f);
         if (plan_award_chain_maybe(f) != ref_chain_maybe(f))
             fail_msg("\"%s\": chain_maybe %d, word by word %d", text,
                      plan_award_chain_maybe(f), ref_chain_maybe(f));
@@ -474,6 +491,8 @@ static void award_folded_as_key_text(void **state)
     }
     assert_true(hits > 1000);
     assert_true(maybes > 100);
+    /* the strict test rejects some texts the quick one lets through */
+    assert_true(strict > 50 && strict < maybes);
 }
 
 /* ---- office-name keys: the ASCII punctuation from a table gives the key
