@@ -180,6 +180,34 @@ static void fold_random_texts_agree(void **state)
     }
 }
 
+/* Texts mostly of ASCII, for the eight-bytes-at-a-time runs of the fold:
+ * the edges of its masks (@ A Z [ ` a z {, 0x1F 0x20 0x21, DEL), runs of
+ * spaces and other white space at every offset of a run, and letters that
+ * end a run. */
+static void fold_ascii_runs_agree(void **state)
+{
+    (void)state;
+    static const char *const sym[] = {"@", "A", "Z", "[", "`", "a", "z", "{", "\x1f", " ",
+                                      " ", " ", "!", "\x7f", "\t", "\n", "0", "M",
+                                      "\xe1\xbb\x99", "\xc4\x90", "\xc2\xa0", "q"};
+    const size_t nsym = sizeof sym / sizeof *sym;
+    unsigned r = 777;
+    for (int k = 0; k < 60000; k++) {
+        char buf[256];
+        size_t n = 0, len = rnd(&r) % 40;
+        for (size_t i = 0; i < len; i++) {
+            unsigned x = rnd(&r);
+            /* mostly letters and single spaces, as in running text */
+            const char *p = x % 4 ? sym[(x >> 2) % 8 + (x % 3 == 0 ? 8 : 0)] : sym[(x >> 2) % nsym];
+            size_t l = strlen(p);
+            memcpy(buf + n, p, l);
+            n += l;
+        }
+        buf[n] = '\0';
+        check_fold(buf, k);
+    }
+}
+
 /* Every byte that is not UTF-8, and every lead byte cut short, at the end
  * of a text and before ASCII, after ASCII and after a letter. */
 static void fold_bad_bytes_agree(void **state)
@@ -434,6 +462,7 @@ int main(void)
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(fold_random_texts_agree),
         cmocka_unit_test(fold_bad_bytes_agree),
+        cmocka_unit_test(fold_ascii_runs_agree),
         cmocka_unit_test(base_letter),
         cmocka_unit_test(utf8_valid_prefix_fast_path_agrees),
         cmocka_unit_test(valid_prefix_random_texts_agree),
