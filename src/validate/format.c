@@ -1563,11 +1563,77 @@ typedef struct superior {
     const name *council;       /* its emulation council (in K), or NULL */
 } superior;
 
+/* Strings met, in an open-addressed table by a hash (a plan of thousands
+ * of assignments names thousands of offices: a list searched for each
+ * would make the rule quadratic). */
+typedef struct seen_set {
+    const char **v;
+    uint64_t *h;
+    size_t n, cap; /* cap: 0 or a power of two, at least twice n */
+} seen_set;
+
+static void seen_add(seen_set *t, const char *s, uint64_t h)
+{
+    if (2 * (t->n + 1) > t->cap) {
+        seen_set g = {NULL, NULL, 0, t->cap ? 2 * t->cap : 64};
+        g.v = plan_xmalloc(g.cap * sizeof *g.v);
+        g.h = plan_xmalloc(g.cap * sizeof *g.h);
+        memset(g.v, 0, g.cap * sizeof *g.v);
+        for (size_t i = 0; i < t->cap; i++)
+            if (t->v[i])
+                seen_add(&g, t->v[i], t->h[i]);
+        free(t->v);
+        free(t->h);
+        *t = g;
+    }
+    size_t i = (size_t)(h ^ h >> 32) & (t->cap - 1);
+    while (t->v[i])
+        i = (i + 1) & (t->cap - 1);
+    t->v[i] = s;
+    t->h[i] = h;
+    t->n++;
+}
+
+/* 1 when t holds a string of hash h that eq finds equal to s. */
+static int seen_has(const seen_set *t, const char *s, uint64_t h,
+                    int (*eq)(const char *, const char *))
+{
+    if (!t->cap)
+        return 0;
+    for (size_t i = (size_t)(h ^ h >> 32) & (t->cap - 1); t->v[i]; i = (i + 1) & (t->cap - 1))
+        if (t->h[i] == h && eq(t->v[i], s))
+            return 1;
+    return 0;
+}
+
+static void seen_free(seen_set *t)
+{
+    free(t->v);
+    free(t->h);
+}
+
+static int same_text(const char *a, const char *b)
+{
+    return strcmp(a, b) == 0;
+}
+
+/* The hash of a fold without its spaces: what same_key compares first, so
+ * that two folds of one key have one hash. */
+static uint64_t hash_unspaced(const char *f)
+{
+    uint64_t h = PLAN_HASH64_INIT;
+    for (; *f; f++)
+        if (*f != ' ')
+            h = (h ^ (unsigned char)*f) * 0x100000001b3ULL; /* FNV-1a */
+    return h;
+}
+
 typedef struct recips {
     plan_arena *a;             /* the names of the plan (freed by plan_check_format) */
     vocab v;
     name *lines;               /* each recipient line */
     const char **folded;       /* the same, folded to ASCII (plan_check_fold) */
+    seen_set by_key;           /* the folds again, by hash_unspaced (office_covered) */
     unsigned *kinds;           /* the same's group_kinds … */
     int *kinds_in;             /* … and whether it lists units "thuộc" someone */
     size_t n;
@@ -1632,6 +1698,7 @@ static void recips_init(recips *r, plan_check *c, plan_arena *a)
     for (const plan_textlist *l = d->recipients; l; l = l->next, i++) {
         name_parse(a, &r->lines[i], l->t.s);
         r->folded[i] = plan_check_fold(c, l->t.s);
+        seen_add(&r->by_key, r->folded[i], hash_unspaced(r->folded[i]));
         r->kinds[i] = group_kinds(r->folded[i], &r->kinds_in[i]);
     }
     /* The issuer, then the parent body: each parsed once. issuer_parent is
@@ -1655,6 +1722,7 @@ static void recips_init(recips *r, plan_check *c, plan_arena *a)
 static void recips_free(recips *r)
 {
     free(r->sup);
+    seen_free(&r->by_key);
     /* the names are in the arena */
 }
 
@@ -1926,8 +1994,8 @@ static int office_covered(const recips *r, const office *of, const char *text,
     /* A line that is the office's name, however cased, spaced or accented
      * (plan_name_match: equal keys without accents; TEXT-NAME-ACCENTS
      * reports a line that is so only without accents). */
-    for (size_t i = 0; i < r->n && !covered; i++)
-        covered = same_key(r->folded[i], folded);
+    if (!covered)
+        covered = seen_has(&r->by_key, folded, hash_unspaced(folded), same_key);
     for (size_t i = 0; i < r->n && !covered; i++)
         covered = line_names(&r->lines[i], &o);
     if (!covered && of->inner.len)
@@ -1957,10 +2025,9 @@ static int office_exempt(const recips *r, const char *folded, const office *of)
 }
 
 typedef struct seen {
-    const char **text;   /* the texts read (exempt or not) */
-    size_t ntext;
-    const char **folded; /* the folds (plan_check_fold) of those that were not exempt */
-    size_t n;
+    seen_set text;   /* the texts read (exempt or not), by plan_hash64_quick */
+    seen_set folded; /* the folds (plan_check_fold) of those that were not
+                      * exempt, by hash_unspaced */
 } seen;
 
 static void covers_one(plan_check *c, const recips *r, seen *s, const char *text, plan_pos pos,
@@ -1971,28 +2038,26 @@ static void covers_one(plan_check *c, const recips *r, seen *s, const char *text
     /* The same text again is passed over: it folds and parses as before, so
      * it is exempt again, or its key was met (then nothing more is
      * reported), or it was reported. */
-    for (size_t i = 0; i < s->ntext; i++)
-        if (strcmp(s->text[i], text) == 0)
-            return;
-    s->text = plan_xrealloc(s->text, (s->ntext + 1) * sizeof *s->text);
-    s->text[s->ntext++] = text;
+    uint64_t th = plan_hash64_quick(text, strlen(text), 0);
+    if (seen_has(&s->text, text, th, same_text))
+        return;
+    seen_add(&s->text, text, th);
     /* One finding per office, however its name is spelt (plan_name_match):
      * an office already met is not read again (whether it was exempt or
      * not, nothing more is reported for it). The exempt are not
      * remembered by key: a text of the same key only may parse otherwise
      * ("UBND" and "Ubnd"). */
     const char *folded = plan_check_fold(c, text);
-    for (size_t i = 0; i < s->n; i++)
-        if (same_key(s->folded[i], folded))
-            return;
+    uint64_t fh = hash_unspaced(folded);
+    if (seen_has(&s->folded, folded, fh, same_key))
+        return;
     office of;
     office_read(r->a, &of, text);
     if (office_exempt(r, folded, &of)) {
         office_free(&of);
         return;
     }
-    s->folded = plan_xrealloc(s->folded, (s->n + 1) * sizeof *s->folded);
-    s->folded[s->n++] = folded;
+    seen_add(&s->folded, folded, fh);
     int covered = office_covered(r, &of, text, folded);
     office_free(&of);
     if (covered)
@@ -2023,8 +2088,8 @@ static void noinhan_covers_roles(plan_check *c, const recips *r)
     }
     for (const plan_deadline *dl = d->deadlines; dl; dl = dl->next)
         covers_one(c, r, &s, dl->to.s, dl->to.pos, 0);
-    free(s.text);
-    free(s.folded);
+    seen_free(&s.text);
+    seen_free(&s.folded);
 }
 
 /* ====================================================================== */
