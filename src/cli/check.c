@@ -69,6 +69,8 @@ typedef struct slot {
     int written;         /* outputs written */
     plan_summary *sum;   /* for the cross-plan rules, until the calling thread
                           * hands it to the corpus (add_summary) */
+    plan_buf out;        /* compile: each output rendered here in turn, its room
+                          * kept from plan to plan */
 } slot;
 
 /* What the run keeps of each plan until the end: a few bytes, so that
@@ -316,7 +318,7 @@ static int compile_outputs(const run *r, slot *j, FILE *f, const plan_doc *doc,
                            const char *input)
 {
     char *stem = stem_of(input);
-    plan_buf path = PLAN_BUF_INIT, b = PLAN_BUF_INIT;
+    plan_buf path = PLAN_BUF_INIT, *b = &j->out;
     plan_checklist cl;
     plan_checklist_build(doc, &cl);
     int fail = 0;
@@ -325,9 +327,9 @@ static int compile_outputs(const run *r, slot *j, FILE *f, const plan_doc *doc,
     for (int i = 0, k = 0; i < N_OUTPUTS; i++) {
         if (!(r->emit & (1u << i)))
             continue;
-        plan_buf_reset(&b);
-        render(outputs[i].kind, doc, &cl, &b);
-        fail |= write_output(r, j, f, paths[k++], &b);
+        plan_buf_reset(b);
+        render(outputs[i].kind, doc, &cl, b);
+        fail |= write_output(r, j, f, paths[k++], b);
     }
     free_paths(paths, npaths);
     if (r->by_office) {
@@ -336,13 +338,12 @@ static int compile_outputs(const run *r, slot *j, FILE *f, const plan_doc *doc,
         for (size_t i = 0; i < n; i++) {
             plan_buf_reset(&path);
             plan_buf_printf(&path, "%s/%s.checklist.%s.ics", r->o.outdir, stem, slugs[i]);
-            plan_buf_reset(&b);
-            plan_emit_checklist_ics(&cl, names[i], &b);
-            fail |= write_output(r, j, f, plan_buf_cstr(&path), &b);
+            plan_buf_reset(b);
+            plan_emit_checklist_ics(&cl, names[i], b);
+            fail |= write_output(r, j, f, plan_buf_cstr(&path), b);
         }
     }
     plan_checklist_free(&cl);
-    plan_buf_free(&b);
     plan_buf_free(&path);
     free(stem);
     return fail;
@@ -984,6 +985,7 @@ done:
         plan_summary_free(r.slots[k].sum);
         free(r.slots[k].text);
         plan_diags_clear(&r.slots[k].diags);
+        plan_buf_free(&r.slots[k].out);
     }
     free(r.slots);
     for (int i = 0; i < r.ninputs; i++)
