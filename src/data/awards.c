@@ -957,21 +957,8 @@ int plan_award_phrase_maybe(plan_award_phrase_set set, const char *k)
     for (const plan_award_phrase *p = phrase_set(set); p->key; p++) {
         if (p->accents)
             continue;
-        for (const char *alt = p->key;;) {
-            size_t n = strcspn(alt, "|");
-            char w[96];
-            if (n + 3 > sizeof w)
-                return 1; /* cannot happen with the tables above; assume it may */
-            w[0] = ' ';
-            memcpy(w + 1, alt, n);
-            w[n + 1] = ' ';
-            w[n + 2] = '\0';
-            if (strstr(k, w))
-                return 1;
-            if (!alt[n])
-                break;
-            alt += n + 1;
-        }
+        if (plan_award_key_in(k, p->key))
+            return 1;
     }
     return 0;
 }

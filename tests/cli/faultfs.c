@@ -182,14 +182,4 @@ int open(const char *path, int flags, ...)
     return open_common(path, flags, mode);
 }
 
-int open64(const char *path, int flags, ...)
-{
-    mode_t mode = 0;
-    if (flags & (O_CREAT | O_TMPFILE)) {
-        va_list ap;
-        va_start(ap, flags);
-        mode = (mode_t)va_arg(ap, int);
-        va_end(ap);
-    }
-    return open_common(path, flags, mode);
-}
+int open64(const char *path, int flags, ...) __attribute__((alias("open")));
