@@ -99,9 +99,9 @@ static const plan_body_pattern *find(const char *acc, const char *asc, int kind)
  * fold of text holds this. */
 #define ROWS (sizeof rows / sizeof *rows)
 _Static_assert(ROWS <= 64, "one bit per row");
-static char *row_bare[ROWS];
-/* What each row needs in the accent-free fold: its key (ascii rows) or
- * row_bare; and by byte, the rows whose text has that first (second) byte. */
+/* What each row needs in the accent-free fold: its key (ascii rows) or its
+ * key folded (allocated once, kept for the run); and by byte, the rows
+ * whose text has that first (second) byte. */
 static const char *row_asc[ROWS];
 static size_t row_len[ROWS];
 static uint64_t row_first[256], row_second[256];
@@ -110,8 +110,7 @@ static pthread_once_t row_bare_once = PTHREAD_ONCE_INIT;
 static void row_bare_init(void)
 {
     for (size_t i = 0; i < ROWS; i++) {
-        row_bare[i] = plan_utf8_fold_ascii(rows[i].key);
-        row_asc[i] = rows[i].ascii ? rows[i].key : row_bare[i];
+        row_asc[i] = rows[i].ascii ? rows[i].key : plan_utf8_fold_ascii(rows[i].key);
         row_len[i] = strlen(row_asc[i]);
         if (row_len[i] < 2)
             continue; /* none is so short; such a row would be tried by strstr */
