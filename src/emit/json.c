@@ -24,38 +24,62 @@ typedef struct jw {
     plan_buf path;        /* scratch for numbering(), reused */
 } jw;
 
-/* A comma when comma is set, the line break, the indentation: one append
- * (below 32 levels). */
-static void jw_newline(jw *w, int comma)
+/* Every piece of a line is written into room made once (plan_put_room):
+ * the comma, the line break, the indentation, the key and the value. */
+static const char pad[64] = "                                                                ";
+
+/* The comma when comma is set, the line break and the indentation at p,
+ * which has room for 2 + 64 + 2 * depth bytes; returns the end. The 64
+ * spaces are copied whole (a copy of known size, no call), the pointer
+ * advanced only by the indentation. */
+static inline char *jw_break(const jw *w, char *p, int comma)
 {
-    static const char pad[] = ",\n                                                                ";
-    size_t n = 2 * (size_t)w->depth; /* spaces after the line break */
-    size_t k = n < sizeof pad - 3 ? n : sizeof pad - 3;
-    plan_put_mem(w->b, pad + !comma, (size_t)comma + 1 + k);
-    for (; k < n; k++)
-        plan_put_chr(w->b, ' ');
+    size_t n = 2 * (size_t)w->depth;
+    *p = ',';
+    p += comma;
+    *p++ = '\n';
+    if (n <= sizeof pad)
+        memcpy(p, pad, sizeof pad);
+    else
+        memset(p, ' ', n);
+    return p + n;
 }
 
-/* A member's key as jw_item takes it, quoted and followed by the colon:
- * K("text") is "\"text\": ", made by the compiler. */
-#define K(name) "\"" name "\": "
+/* A member's key as the writers take it: K("text") is the two arguments
+ * "\"text\": " and its length, made by the compiler; NOKEY for an
+ * element of an array. */
+#define K(name) "\"" name "\": ", sizeof("\"" name "\": ") - 1
+#define NOKEY NULL, 0
 
-/* Before a member or element: the comma, the line break, the key (made
- * with K(), or NULL for an element). */
-static void jw_item(jw *w, const char *key)
+/* Before a member or element: room for the comma, the line break, the
+ * key and extra bytes more; the first three written (not at depth 0: the
+ * document itself); returns where the value goes, to end with
+ * plan_put_end. */
+static inline char *jw_head(jw *w, const char *key, size_t kn, size_t extra)
 {
+    char *p = plan_put_room(w->b, 2 + sizeof pad + 2 * (size_t)w->depth + kn + extra);
     if (w->depth > 0) {
-        jw_newline(w, !w->first[w->depth]);
+        p = jw_break(w, p, !w->first[w->depth]);
         w->first[w->depth] = 0;
     }
-    if (key)
-        plan_put_str(w->b, key);
+    if (kn)
+        memcpy(p, key, kn);
+    return p + kn;
 }
 
-static void jw_open(jw *w, const char *key, char c)
+/* A member whose value is the n bytes of v, written as they are. */
+static void jw_raw(jw *w, const char *key, size_t kn, const char *v, size_t n)
 {
-    jw_item(w, key);
-    plan_put_chr(w->b, c);
+    char *p = jw_head(w, key, kn, n);
+    memcpy(p, v, n);
+    plan_put_end(w->b, p + n);
+}
+
+static void jw_open(jw *w, const char *key, size_t kn, char c)
+{
+    char *p = jw_head(w, key, kn, 1);
+    *p++ = c;
+    plan_put_end(w->b, p);
     w->depth++;
     if (w->depth >= w->cap) {
         w->cap = w->cap ? w->cap * 2 : 32;
@@ -68,38 +92,57 @@ static void jw_close(jw *w, char c)
 {
     int empty = w->first[w->depth];
     w->depth--;
+    char *p = plan_put_room(w->b, 3 + sizeof pad + 2 * (size_t)w->depth);
     if (!empty)
-        jw_newline(w, 0);
-    plan_put_chr(w->b, c);
+        p = jw_break(w, p, 0);
+    *p++ = c;
+    plan_put_end(w->b, p);
 }
 
-static void jw_str(jw *w, const char *key, const char *s)
+static void jw_null(jw *w, const char *key, size_t kn)
 {
-    jw_item(w, key);
+    jw_raw(w, key, kn, "null", 4);
+}
+
+/* A string member: null for NULL; the common string (nothing to escape)
+ * written with its key in one go. */
+static void jw_str(jw *w, const char *key, size_t kn, const char *s)
+{
+    if (!s) {
+        jw_null(w, key, kn);
+        return;
+    }
+    size_t n = strlen(s);
+    if (plan_json_span(s, n) == n) {
+        char *p = jw_head(w, key, kn, n + 2);
+        *p++ = '"';
+        memcpy(p, s, n);
+        p += n;
+        *p++ = '"';
+        plan_put_end(w->b, p);
+        return;
+    }
+    plan_put_end(w->b, jw_head(w, key, kn, 0));
     plan_json_str(w->b, s);
 }
 
-static void jw_int(jw *w, const char *key, long v)
+static void jw_int(jw *w, const char *key, size_t kn, long v)
 {
-    jw_item(w, key);
-    plan_put_i(w->b, v, 0);
+    char num[PLAN_FMT_MAX];
+    jw_raw(w, key, kn, num, plan_fmt_i(num, v, 0));
 }
 
-static void jw_bool(jw *w, const char *key, int v)
+static void jw_bool(jw *w, const char *key, size_t kn, int v)
 {
-    jw_item(w, key);
-    plan_put_str(w->b, v ? "true" : "false");
-}
-
-static void jw_null(jw *w, const char *key)
-{
-    jw_item(w, key);
-    plan_put_str(w->b, "null");
+    if (v)
+        jw_raw(w, key, kn, "true", 4);
+    else
+        jw_raw(w, key, kn, "false", 5);
 }
 
 /* A number as the shortest decimal that %.6f rounds to (no exponent, no
  * trailing zeros): 136711, 74.6. */
-static void jw_num(jw *w, const char *key, double v)
+static void jw_num(jw *w, const char *key, size_t kn, double v)
 {
     char buf[64];
     snprintf(buf, sizeof buf, "%.6f", v);
@@ -110,27 +153,26 @@ static void jw_num(jw *w, const char *key, double v)
         *p = '\0';
     if (strcmp(buf, "-0") == 0)
         strcpy(buf, "0");
-    jw_item(w, key);
-    plan_put_str(w->b, buf);
+    jw_raw(w, key, kn, buf, strlen(buf));
 }
 
-static void jw_date(jw *w, const char *key, plan_date d)
+static void jw_date(jw *w, const char *key, size_t kn, plan_date d)
 {
     if (!d.y) {
-        jw_null(w, key);
+        jw_null(w, key, kn);
         return;
     }
     char iso[16];
     plan_date_iso(d, iso);
-    jw_str(w, key, iso);
+    jw_str(w, key, kn, iso);
 }
 
-static void jw_words(jw *w, const char *key, unsigned mask, const char *const *words)
+static void jw_words(jw *w, const char *key, size_t kn, unsigned mask, const char *const *words)
 {
-    jw_open(w, key, '[');
+    jw_open(w, key, kn, '[');
     for (int i = 0; words[i]; i++)
         if (mask & (1u << i))
-            jw_str(w, NULL, words[i]);
+            jw_str(w, NOKEY, words[i]);
     jw_close(w, ']');
 }
 
@@ -138,13 +180,13 @@ static const char *const for_words[] = {"collective", "individual", "household",
 
 /* A time expression: null when absent; otherwise the text and the
  * interval it stands for (start == end for a day). */
-static void jw_when(jw *w, const char *key, const plan_when *t)
+static void jw_when(jw *w, const char *key, size_t kn, const plan_when *t)
 {
     if (!t->text.s) {
-        jw_null(w, key);
+        jw_null(w, key, kn);
         return;
     }
-    jw_open(w, key, '{');
+    jw_open(w, key, kn, '{');
     jw_str(w, K("text"), t->text.s);
     jw_str(w, K("precision"), plan_precision_name(t->prec));
     jw_date(w, K("start"), t->prec != PLAN_PREC_NONE ? t->lo : (plan_date){0, 0, 0});
@@ -156,13 +198,13 @@ static void jw_when(jw *w, const char *key, const plan_when *t)
     jw_close(w, '}');
 }
 
-static void jw_notation(jw *w, const char *key, const plan_notation *n)
+static void jw_notation(jw *w, const char *key, size_t kn, const plan_notation *n)
 {
     if (!n->text.s) {
-        jw_null(w, key);
+        jw_null(w, key, kn);
         return;
     }
-    jw_open(w, key, '{');
+    jw_open(w, key, kn, '{');
     jw_str(w, K("text"), n->text.s);
     jw_bool(w, K("parsed"), n->parsed);
     jw_str(w, K("serial"), n->parsed ? n->serial : NULL);
@@ -181,11 +223,11 @@ static void jw_notation(jw *w, const char *key, const plan_notation *n)
     jw_close(w, '}');
 }
 
-static void jw_textlist(jw *w, const char *key, const plan_textlist *l)
+static void jw_textlist(jw *w, const char *key, size_t kn, const plan_textlist *l)
 {
-    jw_open(w, key, '[');
+    jw_open(w, key, kn, '[');
     for (; l; l = l->next)
-        jw_str(w, NULL, l->t.s);
+        jw_str(w, NOKEY, l->t.s);
     jw_close(w, ']');
 }
 
@@ -244,7 +286,7 @@ static void basis(jw *w, const plan_doc *d)
     jw_textlist(w, K("paragraphs"), d->basis_text);
     jw_open(w, K("documents"), '[');
     for (const plan_document *doc = d->documents; doc; doc = doc->next) {
-        jw_open(w, NULL, '{');
+        jw_open(w, NOKEY, '{');
         jw_str(w, K("relation"), rel[doc->relation]);
         jw_str(w, K("id"), doc->id);
         jw_bool(w, K("inherited"), doc->inherited);
@@ -272,7 +314,7 @@ static const char *num_style(int s)
     }
 }
 
-static void blocks(jw *w, const char *key, const plan_block *first);
+static void blocks(jw *w, const char *key, size_t kn, const plan_block *first);
 
 /* The members every numbered block has: number (normalized), written,
  * numbering style and the section path. */
@@ -297,7 +339,7 @@ static void block(jw *w, const plan_block *b)
     static const char *const dl_kinds[] = {"dossier", "report", "proposal", "review", "plan",
                                            "other"};
     static const char *const assign_modes[] = {NULL, "assign", "request"};
-    jw_open(w, NULL, '{');
+    jw_open(w, NOKEY, '{');
     switch (b->kind) {
     case PLAN_B_SECTION:
         jw_str(w, K("type"), "section");
@@ -352,7 +394,7 @@ static void block(jw *w, const plan_block *b)
         jw_str(w, K("authority"), a->authority.s);
         jw_open(w, K("quotas"), '[');
         for (const plan_quota *q = a->quotas; q; q = q->next) {
-            jw_open(w, NULL, '{');
+            jw_open(w, NOKEY, '{');
             jw_words(w, K("for"), q->for_mask, for_words);
             jw_str(w, K("text"), q->text.s);
             if (q->count_ok)
@@ -384,7 +426,7 @@ static void block(jw *w, const plan_block *b)
         jw_str(w, K("what"), dl->what.s);
         jw_open(w, K("items"), '[');
         for (const plan_dossier_item *i = dl->items; i; i = i->next) {
-            jw_open(w, NULL, '{');
+            jw_open(w, NOKEY, '{');
             jw_str(w, K("text"), i->text.s);
             jw_str(w, K("form"), i->form);
             jw_str(w, K("source"), i->source);
@@ -405,7 +447,7 @@ static void block(jw *w, const plan_block *b)
         jw_textlist(w, K("offices"), as->offices);
         jw_open(w, K("tasks"), '[');
         for (const plan_task *t = as->tasks; t; t = t->next) {
-            jw_open(w, NULL, '{');
+            jw_open(w, NOKEY, '{');
             jw_int(w, K("line"), (long)t->pos.line);
             jw_words(w, K("roles"), t->roles, task_roles);
             jw_str(w, K("text"), t->text.s);
@@ -420,9 +462,9 @@ static void block(jw *w, const plan_block *b)
     jw_close(w, '}');
 }
 
-static void blocks(jw *w, const char *key, const plan_block *first)
+static void blocks(jw *w, const char *key, size_t kn, const plan_block *first)
 {
-    jw_open(w, key, '[');
+    jw_open(w, key, kn, '[');
     for (const plan_block *b = first; b; b = b->next)
         block(w, b);
     jw_close(w, ']');
@@ -431,7 +473,7 @@ static void blocks(jw *w, const char *key, const plan_block *first)
 void plan_emit_json(const plan_doc *d, plan_buf *out)
 {
     jw w = {out, 0, NULL, 0, PLAN_BUF_INIT};
-    jw_open(&w, NULL, '{');
+    jw_open(&w, NOKEY, '{');
     jw_str(&w, K("format"), "urn:x-plan:json:1");
     const char *base = d->file ? strrchr(d->file, '/') : NULL;
     jw_str(&w, K("file"), base ? base + 1 : d->file);
@@ -457,7 +499,7 @@ void plan_emit_json(const plan_doc *d, plan_buf *out)
         jw_open(&w, K("recipients"), '{');
         jw_open(&w, K("recipients"), '[');
         for (const plan_textlist *t = d->recipients; t; t = t->next) {
-            jw_open(&w, NULL, '{');
+            jw_open(&w, NOKEY, '{');
             jw_str(&w, K("name"), t->t.s);
             jw_str(&w, K("note"), t->note);
             jw_close(&w, '}');

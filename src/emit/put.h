@@ -43,6 +43,30 @@ static inline void plan_put_chr(plan_buf *b, char c)
     }
 }
 
+/* Room for n more bytes and the NUL at the end of b: where they go. The
+ * caller writes them and sets b->len (plan_put_end). The common case
+ * inline; plan_put_grow (common.c) makes the room otherwise. */
+void plan_put_grow(plan_buf *b, size_t n);
+
+static inline char *plan_put_room(plan_buf *b, size_t n)
+{
+    if (n >= b->cap - b->len)
+        plan_put_grow(b, n);
+    return b->data + b->len;
+}
+
+/* The end of what was written from plan_put_room: p is one past the last
+ * byte (within the room). */
+static inline void plan_put_end(plan_buf *b, char *p)
+{
+    b->len = (size_t)(p - b->data);
+    *p = '\0';
+}
+
+/* The index of the first byte of s[0..n) that JSON escapes (a control
+ * character, '"' or '\\'), or n (escape.c). */
+size_t plan_json_span(const char *s, size_t n);
+
 /* The n names of v appended to b, joined with "; " (the checklists' lists
  * of offices). */
 void plan_put_names(plan_buf *b, const char *const *v, size_t n);
