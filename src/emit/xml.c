@@ -14,53 +14,108 @@ typedef struct out {
     int depth;
 } out;
 
+/* Each piece is written into room made once (plan_put_room). */
+static const char pad[64] = "                                                                ";
+
+/* The indentation at p, which has room for 64 + 2 * depth bytes: the 64
+ * spaces copied whole (a copy of known size), p advanced by the depth. */
+static inline char *put_indent(const out *o, char *p)
+{
+    size_t n = 2 * (size_t)o->depth;
+    if (n <= sizeof pad)
+        memcpy(p, pad, sizeof pad);
+    else
+        memset(p, ' ', n);
+    return p + n;
+}
+
 static void indent(out *o)
 {
-    static const char pad[] = "                                                                ";
-    size_t n = 2 * (size_t)o->depth;
-    for (; n > sizeof pad - 1; n -= sizeof pad - 1)
-        plan_put_mem(o->b, pad, sizeof pad - 1);
-    plan_put_mem(o->b, pad, n);
+    plan_put_end(o->b, put_indent(o, plan_put_room(o->b, sizeof pad + 2 * (size_t)o->depth)));
 }
 
-/* "<name", "</name>\n": the renderer's hot path, without printf. */
-static void tag_start(out *o, const char *name)
+/* The indentation and "<name" (nl bytes of name). */
+static void tag_start(out *o, const char *name, size_t nl)
 {
-    plan_put_chr(o->b, '<');
-    plan_put_str(o->b, name);
+    char *p = plan_put_room(o->b, sizeof pad + 2 * (size_t)o->depth + 1 + nl);
+    p = put_indent(o, p);
+    *p++ = '<';
+    memcpy(p, name, nl);
+    plan_put_end(o->b, p + nl);
 }
 
-static void tag_end(out *o, const char *name)
+/* "</name>
+" at p, which has room for nl + 4 bytes; returns the end. */
+static inline char *tag_end_at(char *p, const char *name, size_t nl)
 {
-    plan_put_mem(o->b, "</", 2);
-    plan_put_str(o->b, name);
-    plan_put_mem(o->b, ">\n", 2);
+    *p++ = '<';
+    *p++ = '/';
+    memcpy(p, name, nl);
+    p += nl;
+    *p++ = '>';
+    *p++ = '\n';
+    return p;
 }
 
+static void tag_end(out *o, const char *name, size_t nl)
+{
+    plan_put_end(o->b, tag_end_at(plan_put_room(o->b, nl + 4), name, nl));
+}
+
+/* ' name="v"': one copy when v has nothing to escape. */
 static void attr(out *o, const char *name, const char *v)
 {
     if (!v || !*v)
         return;
-    plan_put_chr(o->b, ' ');
-    plan_put_str(o->b, name);
-    plan_put_mem(o->b, "=\"", 2);
+    /* strcspn of a set of up to 16 bytes scans 16 bytes at a time (SSE4.2):
+     * at the NUL, it is the length too. */
+    size_t nl = strlen(name), n = strcspn(v, "&<>\"");
+    int plain = !v[n];
+    char *p = plan_put_room(o->b, nl + 4 + (plain ? n : 0));
+    *p++ = ' ';
+    memcpy(p, name, nl);
+    p += nl;
+    *p++ = '=';
+    *p++ = '"';
+    if (plain) {
+        memcpy(p, v, n);
+        p += n;
+        *p++ = '"';
+        plan_put_end(o->b, p);
+        return;
+    }
+    plan_put_end(o->b, p);
     plan_esc_xml_attr(o->b, v);
     plan_put_chr(o->b, '"');
 }
 
+static void attrs_put(out *o, const char *const *attrs)
+{
+    for (int i = 0; attrs && attrs[i]; i += 2)
+        attr(o, attrs[i], attrs[i + 1]);
+}
+
 /* <name attrs>text</name> on one line; attrs is a NULL-terminated list of
- * name/value pairs (NULL values skipped). Nothing when text is absent. */
+ * name/value pairs (NULL values skipped). Nothing when text is absent.
+ * The text and the end tag in one copy when it has nothing to escape. */
 static void leaf(out *o, const char *name, const char *text, const char *const *attrs)
 {
     if (!text)
         return;
-    indent(o);
-    tag_start(o, name);
-    for (int i = 0; attrs && attrs[i]; i += 2)
-        attr(o, attrs[i], attrs[i + 1]);
+    size_t nl = strlen(name);
+    tag_start(o, name, nl);
+    attrs_put(o, attrs);
+    size_t n = strcspn(text, "&<>");
+    if (!text[n]) { /* at its end: nothing to escape */
+        char *p = plan_put_room(o->b, n + nl + 5);
+        *p++ = '>';
+        memcpy(p, text, n);
+        plan_put_end(o->b, tag_end_at(p + n, name, nl));
+        return;
+    }
     plan_put_chr(o->b, '>');
     plan_esc_xml(o->b, text);
-    tag_end(o, name);
+    tag_end(o, name, nl);
 }
 
 static void text_leaf(out *o, const char *name, plan_text t)
@@ -70,10 +125,8 @@ static void text_leaf(out *o, const char *name, plan_text t)
 
 static void open_tag(out *o, const char *name, const char *const *attrs)
 {
-    indent(o);
-    tag_start(o, name);
-    for (int i = 0; attrs && attrs[i]; i += 2)
-        attr(o, attrs[i], attrs[i + 1]);
+    tag_start(o, name, strlen(name));
+    attrs_put(o, attrs);
     plan_put_mem(o->b, ">\n", 2);
     o->depth++;
 }
@@ -81,8 +134,9 @@ static void open_tag(out *o, const char *name, const char *const *attrs)
 static void close_tag(out *o, const char *name)
 {
     o->depth--;
-    indent(o);
-    tag_end(o, name);
+    size_t nl = strlen(name);
+    char *p = plan_put_room(o->b, sizeof pad + 2 * (size_t)o->depth + nl + 4);
+    plan_put_end(o->b, tag_end_at(put_indent(o, p), name, nl));
 }
 
 static const char *prec_name(plan_precision p)
