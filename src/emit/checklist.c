@@ -449,23 +449,37 @@ int plan_checklist_office_is(const char *name, const char *office)
 
 /* plan_name_match(ca, cb) is not NONE when the keys with accents are equal
  * (SAME) or those without are (NO_ACCENTS): the same test on keys made
- * once per name. */
+ * once per name, and only when two different texts are compared (a
+ * calendar compares few: most names are never compared, and the same text
+ * is the same office). */
 void plan_office_id_init(plan_office_id *id, const char *name)
 {
-    char *core = core_dup(name);
     id->name = name;
-    id->key_acc = plan_name_key(core, 1);
-    id->key = plan_name_key(core, 0);
-    free(core);
+    id->key_acc = NULL;
+    id->key = NULL;
     plan_buf slug = PLAN_BUF_INIT;
     plan_office_slug(name, &slug);
     id->slug = plan_xstrdup(plan_buf_cstr(&slug));
     plan_buf_free(&slug);
 }
 
-int plan_office_id_same(const plan_office_id *a, const plan_office_id *b)
+static void office_id_keys(plan_office_id *id)
 {
-    return a == b || strcmp(a->key_acc, b->key_acc) == 0 || strcmp(a->key, b->key) == 0;
+    if (id->key)
+        return;
+    char *core = core_dup(id->name);
+    id->key_acc = plan_name_key(core, 1);
+    id->key = plan_name_key(core, 0);
+    free(core);
+}
+
+int plan_office_id_same(plan_office_id *a, plan_office_id *b)
+{
+    if (a == b || a->name == b->name || strcmp(a->name, b->name) == 0)
+        return 1;
+    office_id_keys(a);
+    office_id_keys(b);
+    return strcmp(a->key_acc, b->key_acc) == 0 || strcmp(a->key, b->key) == 0;
 }
 
 void plan_office_id_free(plan_office_id *id)

@@ -84,19 +84,20 @@ size_t plan_fmt_u(char *dst, unsigned long long v, int width);
 void plan_put_i(plan_buf *b, long long v, int width);
 void plan_put_u(plan_buf *b, unsigned long long v, int width);
 
-/* An office name once prepared for comparisons (checklist.c): its core
- * name's two keys (plan_name_key with and without accents) and its slug.
+/* An office name once prepared for comparisons (checklist.c): its slug,
+ * and its core name's two keys (plan_name_key with and without accents),
+ * made by the first plan_office_id_same that needs them (so not const).
  * plan_office_id_same(a, b) is plan_checklist_office_is(a->name, b->name),
  * without building the keys again for each pair. */
 typedef struct plan_office_id {
     const char *name; /* borrowed */
-    char *key_acc;    /* plan_name_key(core, 1) */
-    char *key;        /* plan_name_key(core, 0) */
+    char *key_acc;    /* plan_name_key(core, 1), or NULL: not made yet */
+    char *key;        /* plan_name_key(core, 0), or NULL: not made yet */
     char *slug;       /* plan_office_slug(name) */
 } plan_office_id;
 
 void plan_office_id_init(plan_office_id *id, const char *name);
-int plan_office_id_same(const plan_office_id *a, const plan_office_id *b);
+int plan_office_id_same(plan_office_id *a, plan_office_id *b);
 void plan_office_id_free(plan_office_id *id);
 
 #endif
