@@ -221,10 +221,16 @@ void plan_esc_csv(plan_buf *b, const char *s)
 {
     if (!s)
         return;
-    int quote = *s == '=' || *s == '+' || *s == '@' || strpbrk(s, ",\"\r\n") != NULL;
-    if (quote)
-        plan_put_chr(b, '"');
-    if (*s == '=' || *s == '+' || *s == '@')
+    /* Most fields: no formula sign first and, strcspn at the NUL, nothing
+     * to quote: its length known, one copy. */
+    int formula = *s == '=' || *s == '+' || *s == '@';
+    size_t len = strcspn(s, ",\"\r\n");
+    if (!formula && !s[len]) {
+        plan_put_mem(b, s, len);
+        return;
+    }
+    plan_put_chr(b, '"'); /* quoted: a formula sign or a byte to quote */
+    if (formula)
         plan_put_chr(b, '\'');
     for (;;) { /* a quote is doubled */
         const char *q = strchr(s, '"');
@@ -235,8 +241,7 @@ void plan_esc_csv(plan_buf *b, const char *s)
         plan_put_chr(b, '"');
         s = q + 1;
     }
-    if (quote)
-        plan_put_chr(b, '"');
+    plan_put_chr(b, '"');
 }
 
 void plan_esc_ics_text(plan_buf *b, const char *s)
