@@ -73,23 +73,43 @@ static inline unsigned marks16(__m128i x, int set)
 }
 #endif
 
-/* The index of the first byte of s[i..n) in set, or n. */
+/* The index of the first byte of s[i..n) in set, or n. The tail of a
+ * string of 16 bytes or more (8 with SWAR) is one more load that ends at
+ * s[n - 1], overlapping bytes already found clean: their bits shifted out
+ * (a clean byte sets no mark, nor a borrow in SWAR). No read outside s[0..n). */
 static inline size_t span(const char *s, size_t i, size_t n, int set)
 {
 #ifdef __SSE2__
-    for (; i + 16 <= n; i += 16) {
-        unsigned m = marks16(_mm_loadu_si128((const __m128i *)(const void *)(s + i)), set);
-        if (m)
-            return i + (unsigned)__builtin_ctz(m);
+    if (n - i >= 16) {
+        for (; i + 16 <= n; i += 16) {
+            unsigned m = marks16(_mm_loadu_si128((const __m128i *)(const void *)(s + i)), set);
+            if (m)
+                return i + (unsigned)__builtin_ctz(m);
+        }
+        if (i < n) {
+            unsigned m = marks16(_mm_loadu_si128((const __m128i *)(const void *)(s + n - 16)),
+                                 set) >> (16 - (n - i));
+            return m ? i + (unsigned)__builtin_ctz(m) : n;
+        }
+        return n;
     }
 #endif
 #if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
-    for (; i + 8 <= n; i += 8) {
-        uint64_t x;
-        memcpy(&x, s + i, 8);
-        uint64_t m = marks(x, set);
-        if (m)
-            return i + ((unsigned)__builtin_ctzll(m) >> 3);
+    if (n - i >= 8) {
+        for (; i + 8 <= n; i += 8) {
+            uint64_t x;
+            memcpy(&x, s + i, 8);
+            uint64_t m = marks(x, set);
+            if (m)
+                return i + ((unsigned)__builtin_ctzll(m) >> 3);
+        }
+        if (i < n) {
+            uint64_t x;
+            memcpy(&x, s + n - 8, 8);
+            uint64_t m = marks(x, set) >> (8 * (8 - (n - i)));
+            return m ? i + ((unsigned)__builtin_ctzll(m) >> 3) : n;
+        }
+        return n;
     }
 #endif
     while (i < n && !special((unsigned char)s[i], set))

@@ -556,6 +556,25 @@ static void plain_ics_param(plan_buf *b, const char *s)
     plan_buf_putc(b, '"');
 }
 
+/* The CSV field as it was: strpbrk for the bytes to quote, then the
+ * quotes doubled. */
+static void plain_csv(plan_buf *b, const char *s)
+{
+    int formula = *s == '=' || *s == '+' || *s == '@';
+    int quote = formula || strpbrk(s, ",\"\r\n") != NULL;
+    if (quote)
+        plan_buf_putc(b, '"');
+    if (formula)
+        plan_buf_putc(b, '\'');
+    for (; *s; s++) {
+        plan_buf_putc(b, *s);
+        if (*s == '"')
+            plan_buf_putc(b, '"');
+    }
+    if (quote)
+        plan_buf_putc(b, '"');
+}
+
 /* Random texts of every length up to 40 (so that a special byte falls in
  * every position of an 8-byte word and in the tail), from bytes that are
  * special to one escaper or another, next to them (0x1f/0x20, 0x7e/0x7f/0x80,
@@ -566,7 +585,7 @@ static void escapers_fast_and_plain(void **state)
     static const unsigned char pool[] = {'a', 'Z', ' ', '!', '"', '#', ',', ';', '[', '\\', ']',
                                          '^', '_', 0x01, 0x09, 0x0a, 0x0d, 0x1f, 0x7e, 0x7f,
                                          0x80, 0xc3, 0xa1, 0xe1, 0xbb, 0x9d, 0xff, 0xfe, 0xdc,
-                                         0xa2, 0xa0};
+                                         0xa2, 0xa0, '=', '+', '@'};
     unsigned long long r = 0x9E3779B97F4A7C15ULL;
     plan_buf fast = PLAN_BUF_INIT, plain = PLAN_BUF_INIT;
     char s[48];
@@ -583,6 +602,19 @@ static void escapers_fast_and_plain(void **state)
         plan_buf_reset(&plain);
         plan_esc_json(&fast, s);
         plain_json(&plain, s);
+        assert_string_equal(plan_buf_cstr(&fast), plan_buf_cstr(&plain));
+        /* plan_json_str copies a string with nothing to escape in one go. */
+        plan_buf_reset(&fast);
+        plan_buf_reset(&plain);
+        plan_json_str(&fast, s);
+        plan_buf_putc(&plain, '"');
+        plain_json(&plain, s);
+        plan_buf_putc(&plain, '"');
+        assert_string_equal(plan_buf_cstr(&fast), plan_buf_cstr(&plain));
+        plan_buf_reset(&fast);
+        plan_buf_reset(&plain);
+        plan_esc_csv(&fast, s);
+        plain_csv(&plain, s);
         assert_string_equal(plan_buf_cstr(&fast), plan_buf_cstr(&plain));
         plan_buf_reset(&fast);
         plan_buf_reset(&plain);
