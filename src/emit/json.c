@@ -126,6 +126,11 @@ static void jw_str(jw *w, const char *key, size_t kn, const char *s)
     plan_json_str(w->b, s);
 }
 
+/* A member whose value is a string constant with nothing to escape, quoted
+ * and measured by the compiler. */
+#define JW_LIT(w, key, kn, v) jw_raw(w, key, kn, "\"" v "\"", sizeof("\"" v "\"") - 1)
+#define jw_lit(...) JW_LIT(__VA_ARGS__) /* K() expanded first: two arguments */
+
 static void jw_int(jw *w, const char *key, size_t kn, long v)
 {
     char num[PLAN_FMT_MAX];
@@ -167,16 +172,24 @@ static void jw_date(jw *w, const char *key, size_t kn, plan_date d)
     jw_str(w, key, kn, iso);
 }
 
-static void jw_words(jw *w, const char *key, size_t kn, unsigned mask, const char *const *words)
+/* A word of a fixed list, quoted and measured by the compiler. */
+typedef struct jw_word {
+    const char *q; /* "\"lead\"" */
+    size_t n;
+} jw_word;
+#define W(v) {"\"" v "\"", sizeof("\"" v "\"") - 1}
+
+/* The array of the words whose bit is set in mask (words ends with {NULL}). */
+static void jw_words(jw *w, const char *key, size_t kn, unsigned mask, const jw_word *words)
 {
     jw_open(w, key, kn, '[');
-    for (int i = 0; words[i]; i++)
+    for (int i = 0; words[i].q; i++)
         if (mask & (1u << i))
-            jw_str(w, NOKEY, words[i]);
+            jw_raw(w, NOKEY, words[i].q, words[i].n);
     jw_close(w, ']');
 }
 
-static const char *const for_words[] = {"collective", "individual", "household", NULL};
+static const jw_word for_words[] = {W("collective"), W("individual"), W("household"), {NULL, 0}};
 
 /* A time expression: null when absent; otherwise the text and the
  * interval it stands for (start == end for a day). */
@@ -330,19 +343,21 @@ static void numbering(jw *w, const plan_block *b)
 
 static void block(jw *w, const plan_block *b)
 {
-    static const char *const roles[] = {"purposes", "requirements", "content", "targets",
-                                        "criteria", "awards", "period", "dossier",
-                                        "solutions", "organisation", "theme", "other", NULL};
-    static const char *const task_roles[] = {"lead", "coordinate", "advise", "monitor",
-                                             "guide", "report", "appraise", "communicate",
-                                             "implement", "nominate", "supervise", NULL};
+    static const jw_word roles[] = {W("purposes"), W("requirements"), W("content"),
+                                    W("targets"), W("criteria"), W("awards"), W("period"),
+                                    W("dossier"), W("solutions"), W("organisation"),
+                                    W("theme"), W("other"), {NULL, 0}};
+    static const jw_word task_roles[] = {W("lead"), W("coordinate"), W("advise"),
+                                         W("monitor"), W("guide"), W("report"),
+                                         W("appraise"), W("communicate"), W("implement"),
+                                         W("nominate"), W("supervise"), {NULL, 0}};
     static const char *const dl_kinds[] = {"dossier", "report", "proposal", "review", "plan",
                                            "other"};
     static const char *const assign_modes[] = {NULL, "assign", "request"};
     jw_open(w, NOKEY, '{');
     switch (b->kind) {
     case PLAN_B_SECTION:
-        jw_str(w, K("type"), "section");
+        jw_lit(w, K("type"), "section");
         jw_int(w, K("line"), (long)b->pos.line);
         jw_bool(w, K("inherited"), b->inherited);
         numbering(w, b);
@@ -351,12 +366,12 @@ static void block(jw *w, const plan_block *b)
         blocks(w, K("blocks"), b->first);
         break;
     case PLAN_B_P:
-        jw_str(w, K("type"), "p");
+        jw_lit(w, K("type"), "p");
         jw_int(w, K("line"), (long)b->pos.line);
         jw_str(w, K("text"), b->text.s);
         break;
     case PLAN_B_ITEM:
-        jw_str(w, K("type"), "item");
+        jw_lit(w, K("type"), "item");
         jw_int(w, K("line"), (long)b->pos.line);
         jw_str(w, K("text"), b->text.s);
         jw_str(w, K("form"), b->form);
@@ -364,7 +379,7 @@ static void block(jw *w, const plan_block *b)
         break;
     case PLAN_B_INDICATOR: {
         const plan_indicator *i = b->indicator;
-        jw_str(w, K("type"), "indicator");
+        jw_lit(w, K("type"), "indicator");
         jw_int(w, K("line"), (long)b->pos.line);
         jw_str(w, K("text"), b->text.s);
         jw_str(w, K("value"), i->value);
@@ -385,7 +400,7 @@ static void block(jw *w, const plan_block *b)
         break;
     case PLAN_B_AWARD: {
         const plan_award *a = b->award;
-        jw_str(w, K("type"), "award");
+        jw_lit(w, K("type"), "award");
         jw_int(w, K("line"), (long)b->pos.line);
         jw_bool(w, K("inherited"), b->inherited);
         jw_str(w, K("mode"), a->mode == PLAN_AWARD_GRANT ? "grant" : "propose");
@@ -409,7 +424,7 @@ static void block(jw *w, const plan_block *b)
         break;
     }
     case PLAN_B_PERIOD:
-        jw_str(w, K("type"), "period");
+        jw_lit(w, K("type"), "period");
         jw_int(w, K("line"), (long)b->pos.line);
         jw_bool(w, K("inherited"), b->inherited);
         jw_str(w, K("text"), b->period->p.s);
@@ -418,7 +433,7 @@ static void block(jw *w, const plan_block *b)
         break;
     case PLAN_B_DEADLINE: {
         const plan_deadline *dl = b->deadline;
-        jw_str(w, K("type"), "deadline");
+        jw_lit(w, K("type"), "deadline");
         jw_int(w, K("line"), (long)b->pos.line);
         jw_bool(w, K("inherited"), b->inherited);
         jw_str(w, K("kind"), dl_kinds[dl->kind]);
@@ -440,7 +455,7 @@ static void block(jw *w, const plan_block *b)
     }
     case PLAN_B_ASSIGNMENT: {
         const plan_assignment *as = b->assignment;
-        jw_str(w, K("type"), "assignment");
+        jw_lit(w, K("type"), "assignment");
         jw_int(w, K("line"), (long)b->pos.line);
         numbering(w, b);
         jw_str(w, K("mode"), assign_modes[as->mode]);
