@@ -126,6 +126,24 @@ static void jw_str(jw *w, const char *key, size_t kn, const char *s)
     plan_json_str(w->b, s);
 }
 
+/* A string member that needs no escaping (a word of this file or of a
+ * table of the model: ASCII letters and '-'), or null: no scan for
+ * escapes. */
+static void jw_word_str(jw *w, const char *key, size_t kn, const char *s)
+{
+    if (!s) {
+        jw_null(w, key, kn);
+        return;
+    }
+    size_t n = strlen(s);
+    char *p = jw_head(w, key, kn, n + 2);
+    *p++ = '"';
+    memcpy(p, s, n);
+    p += n;
+    *p++ = '"';
+    plan_put_end(w->b, p);
+}
+
 /* A member whose value is a string constant with nothing to escape, quoted
  * and measured by the compiler. */
 #define JW_LIT(w, key, kn, v) jw_raw(w, key, kn, "\"" v "\"", sizeof("\"" v "\"") - 1)
@@ -201,7 +219,7 @@ static void jw_when(jw *w, const char *key, size_t kn, const plan_when *t)
     }
     jw_open(w, key, kn, '{');
     jw_str(w, K("text"), t->text.s);
-    jw_str(w, K("precision"), plan_precision_name(t->prec));
+    jw_word_str(w, K("precision"), plan_precision_name(t->prec));
     jw_date(w, K("start"), t->prec != PLAN_PREC_NONE ? t->lo : (plan_date){0, 0, 0});
     jw_date(w, K("end"), t->prec != PLAN_PREC_NONE ? t->hi : (plan_date){0, 0, 0});
     jw_bool(w, K("before"), t->before);
@@ -262,7 +280,7 @@ static void header(jw *w, const plan_doc *d)
         jw_open(w, K("issuer"), '{');
         jw_str(w, K("name"), h->issuer.s);
         jw_str(w, K("abbr"), h->issuer_abbr);
-        jw_str(w, K("level"), level_name(h->issuer_level));
+        jw_word_str(w, K("level"), level_name(h->issuer_level));
         jw_str(w, K("locality"), h->locality);
         jw_close(w, '}');
     } else {
@@ -300,7 +318,7 @@ static void basis(jw *w, const plan_doc *d)
     jw_open(w, K("documents"), '[');
     for (const plan_document *doc = d->documents; doc; doc = doc->next) {
         jw_open(w, NOKEY, '{');
-        jw_str(w, K("relation"), rel[doc->relation]);
+        jw_word_str(w, K("relation"), rel[doc->relation]);
         jw_str(w, K("id"), doc->id);
         jw_bool(w, K("inherited"), doc->inherited);
         jw_str(w, K("doc_type"), doc->doc_type.s);
@@ -335,7 +353,7 @@ static void numbering(jw *w, const plan_block *b)
 {
     jw_str(w, K("number"), b->normalized ? b->normalized : b->number.s);
     jw_str(w, K("written"), b->number.s);
-    jw_str(w, K("numbering"), num_style(b->num_style));
+    jw_word_str(w, K("numbering"), num_style(b->num_style));
     plan_buf_reset(&w->path);
     plan_section_path(b, &w->path);
     jw_str(w, K("path"), w->path.len ? plan_buf_cstr(&w->path) : NULL);
@@ -393,7 +411,7 @@ static void block(jw *w, const plan_block *b)
     }
     case PLAN_B_TARGET:
     case PLAN_B_CRITERION:
-        jw_str(w, K("type"), b->kind == PLAN_B_TARGET ? "target-group" : "criterion");
+        jw_word_str(w, K("type"), b->kind == PLAN_B_TARGET ? "target-group" : "criterion");
         jw_int(w, K("line"), (long)b->pos.line);
         jw_words(w, K("for"), b->for_mask, for_words);
         jw_str(w, K("text"), b->text.s);
@@ -403,7 +421,7 @@ static void block(jw *w, const plan_block *b)
         jw_lit(w, K("type"), "award");
         jw_int(w, K("line"), (long)b->pos.line);
         jw_bool(w, K("inherited"), b->inherited);
-        jw_str(w, K("mode"), a->mode == PLAN_AWARD_GRANT ? "grant" : "propose");
+        jw_word_str(w, K("mode"), a->mode == PLAN_AWARD_GRANT ? "grant" : "propose");
         jw_words(w, K("for"), a->for_mask, for_words);
         jw_str(w, K("name"), a->name.s);
         jw_str(w, K("authority"), a->authority.s);
@@ -436,7 +454,7 @@ static void block(jw *w, const plan_block *b)
         jw_lit(w, K("type"), "deadline");
         jw_int(w, K("line"), (long)b->pos.line);
         jw_bool(w, K("inherited"), b->inherited);
-        jw_str(w, K("kind"), dl_kinds[dl->kind]);
+        jw_word_str(w, K("kind"), dl_kinds[dl->kind]);
         jw_str(w, K("text"), dl->p.s);
         jw_str(w, K("what"), dl->what.s);
         jw_open(w, K("items"), '[');
@@ -458,7 +476,7 @@ static void block(jw *w, const plan_block *b)
         jw_lit(w, K("type"), "assignment");
         jw_int(w, K("line"), (long)b->pos.line);
         numbering(w, b);
-        jw_str(w, K("mode"), assign_modes[as->mode]);
+        jw_word_str(w, K("mode"), assign_modes[as->mode]);
         jw_textlist(w, K("offices"), as->offices);
         jw_open(w, K("tasks"), '[');
         for (const plan_task *t = as->tasks; t; t = t->next) {
@@ -492,7 +510,7 @@ void plan_emit_json(const plan_doc *d, plan_buf *out)
     jw_str(&w, K("format"), "urn:x-plan:json:1");
     const char *base = d->file ? strrchr(d->file, '/') : NULL;
     jw_str(&w, K("file"), base ? base + 1 : d->file);
-    jw_str(&w, K("kind"), d->kind == PLAN_KIND_REGULAR ? "regular" : "campaign");
+    jw_word_str(&w, K("kind"), d->kind == PLAN_KIND_REGULAR ? "regular" : "campaign");
     jw_bool(&w, K("kind_explicit"), d->kind_explicit);
     header(&w, d);
     basis(&w, d);
