@@ -21,7 +21,8 @@ typedef struct jw {
     int depth;
     unsigned char *first; /* first[d]: nothing written yet at depth d */
     int cap;
-    plan_buf path;        /* scratch for numbering(), reused */
+    plan_buf path;        /* the section path of the block being written */
+    const char *last;     /* the last number in path (path_enter) */
 } jw;
 
 /* Every piece of a line is written into room made once (plan_put_room):
@@ -347,15 +348,50 @@ static const char *num_style(int s)
 
 static void blocks(jw *w, const char *key, size_t kn, const plan_block *first);
 
+/* plan_section_path of each numbered block, made as the writer goes down
+ * the sections instead of from each block up to the top: w->path holds
+ * the path of the block's numbered ancestors; path_enter adds the
+ * block's own number (a dotted "2.1." under "2." replaces it, as there),
+ * path_leave puts back what was. The blocks of a section's list have the
+ * section as parent (build.c), so the ancestors are those the writer
+ * went through. */
+typedef struct jw_mark {
+    size_t len;
+    const char *last;
+} jw_mark;
+
+static jw_mark path_enter(jw *w, const plan_block *b)
+{
+    jw_mark m = {w->path.len, w->last};
+    const char *num = b->normalized;
+    if (!num || !*num)
+        return m;
+    if (w->last && b->num_style == PLAN_NUM_DOTTED &&
+        strncmp(num, w->last, strlen(w->last)) == 0)
+        w->path.len -= strlen(w->last);
+    plan_put_str(&w->path, num);
+    w->last = num;
+    return m;
+}
+
+/* Back to the length before: a number that replaced the last one began
+ * with it, so the bytes below that length are those of before. */
+static void path_leave(jw *w, jw_mark m)
+{
+    if (w->path.data) {
+        w->path.len = m.len;
+        w->path.data[m.len] = '\0';
+    }
+    w->last = m.last;
+}
+
 /* The members every numbered block has: number (normalized), written,
- * numbering style and the section path. */
+ * numbering style and the section path (path_enter(b) made it). */
 static void numbering(jw *w, const plan_block *b)
 {
     jw_str(w, K("number"), b->normalized ? b->normalized : b->number.s);
     jw_str(w, K("written"), b->number.s);
     jw_word_str(w, K("numbering"), num_style(b->num_style));
-    plan_buf_reset(&w->path);
-    plan_section_path(b, &w->path);
     jw_str(w, K("path"), w->path.len ? plan_buf_cstr(&w->path) : NULL);
 }
 
@@ -374,15 +410,18 @@ static void block(jw *w, const plan_block *b)
     static const char *const assign_modes[] = {NULL, "assign", "request"};
     jw_open(w, NOKEY, '{');
     switch (b->kind) {
-    case PLAN_B_SECTION:
+    case PLAN_B_SECTION: {
         jw_lit(w, K("type"), "section");
         jw_int(w, K("line"), (long)b->pos.line);
         jw_bool(w, K("inherited"), b->inherited);
+        jw_mark m = path_enter(w, b);
         numbering(w, b);
         jw_words(w, K("roles"), b->section->roles, roles);
         jw_str(w, K("heading"), b->section->heading.s);
         blocks(w, K("blocks"), b->first);
+        path_leave(w, m);
         break;
+    }
     case PLAN_B_P:
         jw_lit(w, K("type"), "p");
         jw_int(w, K("line"), (long)b->pos.line);
@@ -475,7 +514,9 @@ static void block(jw *w, const plan_block *b)
         const plan_assignment *as = b->assignment;
         jw_lit(w, K("type"), "assignment");
         jw_int(w, K("line"), (long)b->pos.line);
+        jw_mark m = path_enter(w, b);
         numbering(w, b);
+        path_leave(w, m);
         jw_word_str(w, K("mode"), assign_modes[as->mode]);
         jw_textlist(w, K("offices"), as->offices);
         jw_open(w, K("tasks"), '[');
@@ -505,7 +546,7 @@ static void blocks(jw *w, const char *key, size_t kn, const plan_block *first)
 
 void plan_emit_json(const plan_doc *d, plan_buf *out)
 {
-    jw w = {out, 0, NULL, 0, PLAN_BUF_INIT};
+    jw w = {out, 0, NULL, 0, PLAN_BUF_INIT, NULL};
     jw_open(&w, NOKEY, '{');
     jw_str(&w, K("format"), "urn:x-plan:json:1");
     const char *base = d->file ? strrchr(d->file, '/') : NULL;
