@@ -181,16 +181,26 @@ static void notation_leaf(out *o, const plan_notation *n)
     leaf(o, "number", n->text.s, a);
 }
 
-static void words(plan_buf *b, unsigned mask, const char *const *w)
+/* The words of w whose bit is set in mask, joined with spaces, into dst
+ * (WORDS_MAX bytes: every list of this file joined fits, about 100 bytes;
+ * a word that would not fit is left out); returns dst. */
+enum { WORDS_MAX = 160 };
+
+static const char *words(char *dst, unsigned mask, const char *const *w)
 {
-    int first = 1;
+    size_t n = 0;
     for (int i = 0; w[i]; i++)
         if (mask & (1u << i)) {
-            if (!first)
-                plan_put_chr(b, ' ');
-            plan_put_str(b, w[i]);
-            first = 0;
+            size_t k = strlen(w[i]);
+            if (n + 1 + k >= WORDS_MAX)
+                break;
+            if (n)
+                dst[n++] = ' ';
+            memcpy(dst + n, w[i], k);
+            n += k;
         }
+    dst[n] = '\0';
+    return dst;
 }
 
 static const char *const for_words[] = {"collective", "individual", "household", NULL};
@@ -289,15 +299,15 @@ static void block(out *o, const plan_block *b)
     static const char *const dl_kinds[] = {"dossier", "report", "proposal", "review", "plan",
                                            "other"};
     static const char *const assign_modes[] = {NULL, "assign", "request"};
-    plan_buf tmp = PLAN_BUF_INIT;
+    char tmp[WORDS_MAX];
     const char *written = b->number.s && b->normalized && strcmp(b->number.s, b->normalized)
                               ? b->number.s : NULL;
     const char *number = b->normalized ? b->normalized : b->number.s;
     const char *inherited = b->inherited ? "yes" : NULL;
     switch (b->kind) {
     case PLAN_B_SECTION: {
-        words(&tmp, b->section->roles, roles);
-        const char *a[] = {"number", number, "written", written, "role", plan_buf_cstr(&tmp),
+        const char *a[] = {"number", number, "written", written, "role",
+                           words(tmp, b->section->roles, roles),
                            "inherited", inherited, NULL};
         open_tag(o, "section", a);
         text_leaf(o, "heading", b->section->heading);
@@ -325,28 +335,25 @@ static void block(out *o, const plan_block *b)
     }
     case PLAN_B_TARGET:
     case PLAN_B_CRITERION: {
-        words(&tmp, b->for_mask, for_words);
-        const char *a[] = {"for", plan_buf_cstr(&tmp), NULL};
+        const char *a[] = {"for", words(tmp, b->for_mask, for_words), NULL};
         leaf(o, b->kind == PLAN_B_TARGET ? "target-group" : "criterion", b->text.s, a);
         break;
     }
     case PLAN_B_AWARD: {
         const plan_award *aw = b->award;
-        words(&tmp, aw->for_mask, for_words);
         const char *a[] = {"mode", aw->mode == PLAN_AWARD_GRANT ? "grant" : "propose",
-                           "for", plan_buf_cstr(&tmp), "inherited", inherited, NULL};
+                           "for", words(tmp, aw->for_mask, for_words), "inherited", inherited,
+                           NULL};
         open_tag(o, "award", a);
         text_leaf(o, "name", aw->name);
         text_leaf(o, "authority", aw->authority);
         for (const plan_quota *q = aw->quotas; q; q = q->next) {
-            plan_buf f = PLAN_BUF_INIT;
-            words(&f, q->for_mask, for_words);
             char count[PLAN_FMT_MAX];
             plan_fmt_i(count, q->count, 0);
-            const char *qa[] = {"for", plan_buf_cstr(&f), "count", q->count_ok ? count : NULL,
+            const char *qa[] = {"for", words(tmp, q->for_mask, for_words),
+                                "count", q->count_ok ? count : NULL,
                                 NULL};
             leaf(o, "quota", q->text.s, qa);
-            plan_buf_free(&f);
         }
         for (const plan_textlist *s = aw->standards; s; s = s->next)
             text_leaf(o, "standard", s->t);
@@ -387,21 +394,17 @@ static void block(out *o, const plan_block *b)
         for (const plan_textlist *l = as->offices; l; l = l->next)
             text_leaf(o, "office", l->t);
         for (const plan_task *t = as->tasks; t; t = t->next) {
-            plan_buf r = PLAN_BUF_INIT;
-            words(&r, t->roles, task_roles);
             char iso[16] = "";
             if (t->due.text.s)
                 plan_date_iso(t->due.hi, iso);
-            const char *ta[] = {"roles", plan_buf_cstr(&r), "due", t->due.text.s,
+            const char *ta[] = {"roles", words(tmp, t->roles, task_roles), "due", t->due.text.s,
                                 "due-iso", t->due.text.s ? iso : NULL, "to", t->to, NULL};
             leaf(o, "task", t->text.s, ta);
-            plan_buf_free(&r);
         }
         close_tag(o, "assignment");
         break;
     }
     }
-    plan_buf_free(&tmp);
 }
 
 static void blocks(out *o, const plan_block *first)
