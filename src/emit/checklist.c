@@ -35,6 +35,7 @@ const char *plan_ob_kind_label(plan_ob_kind k)
 typedef struct builder {
     plan_checklist *c;
     size_t cap;
+    plan_buf path; /* scratch for the section paths, reused */
 } builder;
 
 static plan_obligation *add(builder *s, plan_ob_kind kind, const char *what, plan_pos pos,
@@ -51,11 +52,10 @@ static plan_obligation *add(builder *s, plan_ob_kind kind, const char *what, pla
     o->what = what ? what : "";
     o->line = pos.line;
     if (where) {
-        plan_buf b = PLAN_BUF_INIT;
-        plan_section_path(where, &b);
-        if (b.len)
-            o->section = plan_arena_strdup(c->arena, b.data);
-        plan_buf_free(&b);
+        plan_buf_reset(&s->path);
+        plan_section_path(where, &s->path);
+        if (s->path.len)
+            o->section = plan_arena_strndup(c->arena, s->path.data, s->path.len);
     }
     return o;
 }
@@ -310,7 +310,7 @@ void plan_checklist_build(const plan_doc *d, plan_checklist *c)
     const char *base = d->file ? strrchr(d->file, '/') : NULL;
     c->file = base ? base + 1 : d->file;
     c->plan_id = plan_id(c->arena, d, c->file);
-    builder s = {c, 0};
+    builder s = {c, 0, PLAN_BUF_INIT};
     plan_arena *a = c->arena;
     const char *issuer = d->header.issuer.s;
     plan_date issue = d->header.date.prec != PLAN_PREC_NONE ? d->header.date.lo
@@ -373,6 +373,7 @@ void plan_checklist_build(const plan_doc *d, plan_checklist *c)
         o->lead = one(a, propose || !aw->authority.s ? issuer : aw->authority.s, &o->nlead);
         o->to = propose ? aw->authority.s : NULL;
     }
+    plan_buf_free(&s.path);
     if (c->n)
         qsort(c->v, c->n, sizeof *c->v, cmp_ob);
     set_uids(c);
