@@ -188,12 +188,20 @@ static plan_when award_timing(plan_arena *a, const plan_text *t, plan_date issue
 
 /* ---- identity ---- */
 
+/* FNV-1a, four bytes a turn (the same hash: each byte in order). */
 static uint64_t fnv1a(uint64_t h, const char *s, size_t n)
 {
-    for (size_t i = 0; i < n; i++) {
-        h ^= (unsigned char)s[i];
-        h *= 0x100000001b3ULL;
+    const uint64_t prime = 0x100000001b3ULL;
+    const unsigned char *u = (const unsigned char *)s;
+    size_t i = 0;
+    for (; i + 4 <= n; i += 4) {
+        h = (h ^ u[i]) * prime;
+        h = (h ^ u[i + 1]) * prime;
+        h = (h ^ u[i + 2]) * prime;
+        h = (h ^ u[i + 3]) * prime;
     }
+    for (; i < n; i++)
+        h = (h ^ u[i]) * prime;
     return h;
 }
 
