@@ -35,6 +35,7 @@ const char *plan_ob_kind_label(plan_ob_kind k)
 typedef struct builder {
     plan_checklist *c;
     size_t cap;
+    plan_buf path; /* scratch for the section paths, reused */
 } builder;
 
 static plan_obligation *add(builder *s, plan_ob_kind kind, const char *what, plan_pos pos,
@@ -51,11 +52,10 @@ static plan_obligation *add(builder *s, plan_ob_kind kind, const char *what, pla
     o->what = what ? what : "";
     o->line = pos.line;
     if (where) {
-        plan_buf b = PLAN_BUF_INIT;
-        plan_section_path(where, &b);
-        if (b.len)
-            o->section = plan_arena_strdup(c->arena, b.data);
-        plan_buf_free(&b);
+        plan_buf_reset(&s->path);
+        plan_section_path(where, &s->path);
+        if (s->path.len)
+            o->section = plan_arena_strndup(c->arena, s->path.data, s->path.len);
     }
     return o;
 }
@@ -188,12 +188,20 @@ static plan_when award_timing(plan_arena *a, const plan_text *t, plan_date issue
 
 /* ---- identity ---- */
 
+/* FNV-1a, four bytes a turn (the same hash: each byte in order). */
 static uint64_t fnv1a(uint64_t h, const char *s, size_t n)
 {
-    for (size_t i = 0; i < n; i++) {
-        h ^= (unsigned char)s[i];
-        h *= 0x100000001b3ULL;
+    const uint64_t prime = 0x100000001b3ULL;
+    const unsigned char *u = (const unsigned char *)s;
+    size_t i = 0;
+    for (; i + 4 <= n; i += 4) {
+        h = (h ^ u[i]) * prime;
+        h = (h ^ u[i + 1]) * prime;
+        h = (h ^ u[i + 2]) * prime;
+        h = (h ^ u[i + 3]) * prime;
     }
+    for (; i < n; i++)
+        h = (h ^ u[i]) * prime;
     return h;
 }
 
@@ -310,7 +318,7 @@ void plan_checklist_build(const plan_doc *d, plan_checklist *c)
     const char *base = d->file ? strrchr(d->file, '/') : NULL;
     c->file = base ? base + 1 : d->file;
     c->plan_id = plan_id(c->arena, d, c->file);
-    builder s = {c, 0};
+    builder s = {c, 0, PLAN_BUF_INIT};
     plan_arena *a = c->arena;
     const char *issuer = d->header.issuer.s;
     plan_date issue = d->header.date.prec != PLAN_PREC_NONE ? d->header.date.lo
@@ -373,6 +381,7 @@ void plan_checklist_build(const plan_doc *d, plan_checklist *c)
         o->lead = one(a, propose || !aw->authority.s ? issuer : aw->authority.s, &o->nlead);
         o->to = propose ? aw->authority.s : NULL;
     }
+    plan_buf_free(&s.path);
     if (c->n)
         qsort(c->v, c->n, sizeof *c->v, cmp_ob);
     set_uids(c);
@@ -449,23 +458,37 @@ int plan_checklist_office_is(const char *name, const char *office)
 
 /* plan_name_match(ca, cb) is not NONE when the keys with accents are equal
  * (SAME) or those without are (NO_ACCENTS): the same test on keys made
- * once per name. */
+ * once per name, and only when two different texts are compared (a
+ * calendar compares few: most names are never compared, and the same text
+ * is the same office). */
 void plan_office_id_init(plan_office_id *id, const char *name)
 {
-    char *core = core_dup(name);
     id->name = name;
-    id->key_acc = plan_name_key(core, 1);
-    id->key = plan_name_key(core, 0);
-    free(core);
+    id->key_acc = NULL;
+    id->key = NULL;
     plan_buf slug = PLAN_BUF_INIT;
     plan_office_slug(name, &slug);
     id->slug = plan_xstrdup(plan_buf_cstr(&slug));
     plan_buf_free(&slug);
 }
 
-int plan_office_id_same(const plan_office_id *a, const plan_office_id *b)
+static void office_id_keys(plan_office_id *id)
 {
-    return a == b || strcmp(a->key_acc, b->key_acc) == 0 || strcmp(a->key, b->key) == 0;
+    if (id->key)
+        return;
+    char *core = core_dup(id->name);
+    id->key_acc = plan_name_key(core, 1);
+    id->key = plan_name_key(core, 0);
+    free(core);
+}
+
+int plan_office_id_same(plan_office_id *a, plan_office_id *b)
+{
+    if (a == b || a->name == b->name || strcmp(a->name, b->name) == 0)
+        return 1;
+    office_id_keys(a);
+    office_id_keys(b);
+    return strcmp(a->key_acc, b->key_acc) == 0 || strcmp(a->key, b->key) == 0;
 }
 
 void plan_office_id_free(plan_office_id *id)

@@ -41,11 +41,26 @@ static void prop_text(ics *w, const char *name, const char *value)
     flush(w);
 }
 
+/* A line of at most 75 octets needs no folding: straight into the
+ * output (what plan_ics_line does with it), in one write. */
 static void prop_raw(ics *w, const char *name, const char *value)
 {
-    plan_put_str(&w->line, name);
+    size_t nl = strlen(name), vl = strlen(value);
+    if (nl + 1 + vl <= 75) {
+        char *p = plan_put_room(w->out, nl + vl + 3);
+        memcpy(p, name, nl);
+        p += nl;
+        *p++ = ':';
+        memcpy(p, value, vl);
+        p += vl;
+        *p++ = '\r';
+        *p++ = '\n';
+        plan_put_end(w->out, p);
+        return;
+    }
+    plan_put_mem(&w->line, name, nl);
     plan_put_chr(&w->line, ':');
-    plan_put_str(&w->line, value);
+    plan_put_mem(&w->line, value, vl);
     flush(w);
 }
 

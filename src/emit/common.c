@@ -43,6 +43,18 @@ void plan_put_u(plan_buf *b, unsigned long long v, int width)
     plan_put_mem(b, tmp, plan_fmt_u(tmp, v, width));
 }
 
+void plan_put_grow(plan_buf *b, size_t n)
+{
+    /* plan_buf_append grows the buffer (util/mem.c); what it copies is
+     * taken back. */
+    static const char zeros[256];
+    size_t len = b->len;
+    while (n >= b->cap - len)
+        plan_buf_append(b, zeros, n < sizeof zeros ? n : sizeof zeros);
+    b->len = len;
+    b->data[len] = '\0';
+}
+
 void plan_put_names(plan_buf *b, const char *const *v, size_t n)
 {
     for (size_t i = 0; i < n; i++) {

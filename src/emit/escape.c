@@ -4,6 +4,9 @@
  */
 #include <stdint.h>
 #include <string.h>
+#ifdef __SSE2__
+#include <emmintrin.h>
+#endif
 
 #include "put.h"
 
@@ -49,16 +52,64 @@ static inline int special(unsigned char c, int set)
     }
 }
 
-/* The index of the first byte of s[i..n) in set, or n. */
+#ifdef __SSE2__
+/* The same 16 bytes at a time where SSE2 is there (every x86-64): a bit
+ * of the mask for each special byte, the first byte in the lowest bit.
+ * min(x, 0x1f) == x holds for the controls (unsigned bytes) only. */
+static inline unsigned marks16(__m128i x, int set)
+{
+    __m128i m = _mm_cmpeq_epi8(_mm_min_epu8(x, _mm_set1_epi8(0x1f)), x);
+#define EQ(c) _mm_cmpeq_epi8(x, _mm_set1_epi8(c))
+    switch (set) {
+    case SET_JSON: m = _mm_or_si128(m, _mm_or_si128(EQ('"'), EQ('\\'))); break;
+    case SET_ICS_TEXT:
+        m = _mm_or_si128(_mm_or_si128(m, EQ(0x7f)),
+                         _mm_or_si128(EQ('\\'), _mm_or_si128(EQ(';'), EQ(','))));
+        break;
+    default: m = _mm_or_si128(_mm_or_si128(m, EQ(0x7f)), _mm_or_si128(EQ('"'), EQ('^'))); break;
+    }
+#undef EQ
+    return (unsigned)_mm_movemask_epi8(m);
+}
+#endif
+
+/* The index of the first byte of s[i..n) in set, or n. The tail of a
+ * string of 16 bytes or more (8 with SWAR) is one more load that ends at
+ * s[n - 1], overlapping bytes already found clean: their bits shifted out
+ * (a clean byte sets no mark, nor a borrow in SWAR). No read outside s[0..n). */
 static inline size_t span(const char *s, size_t i, size_t n, int set)
 {
+#ifdef __SSE2__
+    if (n - i >= 16) {
+        for (; i + 16 <= n; i += 16) {
+            unsigned m = marks16(_mm_loadu_si128((const __m128i *)(const void *)(s + i)), set);
+            if (m)
+                return i + (unsigned)__builtin_ctz(m);
+        }
+        if (i < n) {
+            unsigned m = marks16(_mm_loadu_si128((const __m128i *)(const void *)(s + n - 16)),
+                                 set) >> (16 - (n - i));
+            return m ? i + (unsigned)__builtin_ctz(m) : n;
+        }
+        return n;
+    }
+#endif
 #if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
-    for (; i + 8 <= n; i += 8) {
-        uint64_t x;
-        memcpy(&x, s + i, 8);
-        uint64_t m = marks(x, set);
-        if (m)
-            return i + ((unsigned)__builtin_ctzll(m) >> 3);
+    if (n - i >= 8) {
+        for (; i + 8 <= n; i += 8) {
+            uint64_t x;
+            memcpy(&x, s + i, 8);
+            uint64_t m = marks(x, set);
+            if (m)
+                return i + ((unsigned)__builtin_ctzll(m) >> 3);
+        }
+        if (i < n) {
+            uint64_t x;
+            memcpy(&x, s + n - 8, 8);
+            uint64_t m = marks(x, set) >> (8 * (8 - (n - i)));
+            return m ? i + ((unsigned)__builtin_ctzll(m) >> 3) : n;
+        }
+        return n;
     }
 #endif
     while (i < n && !special((unsigned char)s[i], set))
@@ -120,10 +171,25 @@ void plan_esc_json(plan_buf *b, const char *s)
     }
 }
 
+size_t plan_json_span(const char *s, size_t n)
+{
+    return span(s, 0, n, SET_JSON);
+}
+
 void plan_json_str(plan_buf *b, const char *s)
 {
     if (!s) {
-        plan_put_str(b, "null");
+        plan_put_mem(b, "null", 4);
+        return;
+    }
+    size_t n = strlen(s);
+    if (span(s, 0, n, SET_JSON) == n) { /* most strings: nothing to escape */
+        char *p = plan_put_room(b, n + 2);
+        *p++ = '"';
+        memcpy(p, s, n);
+        p += n;
+        *p++ = '"';
+        plan_put_end(b, p);
         return;
     }
     plan_put_chr(b, '"');
@@ -175,10 +241,16 @@ void plan_esc_csv(plan_buf *b, const char *s)
 {
     if (!s)
         return;
-    int quote = *s == '=' || *s == '+' || *s == '@' || strpbrk(s, ",\"\r\n") != NULL;
-    if (quote)
-        plan_put_chr(b, '"');
-    if (*s == '=' || *s == '+' || *s == '@')
+    /* Most fields: no formula sign first and, strcspn at the NUL, nothing
+     * to quote: its length known, one copy. */
+    int formula = *s == '=' || *s == '+' || *s == '@';
+    size_t len = strcspn(s, ",\"\r\n");
+    if (!formula && !s[len]) {
+        plan_put_mem(b, s, len);
+        return;
+    }
+    plan_put_chr(b, '"'); /* quoted: a formula sign or a byte to quote */
+    if (formula)
         plan_put_chr(b, '\'');
     for (;;) { /* a quote is doubled */
         const char *q = strchr(s, '"');
@@ -189,8 +261,7 @@ void plan_esc_csv(plan_buf *b, const char *s)
         plan_put_chr(b, '"');
         s = q + 1;
     }
-    if (quote)
-        plan_put_chr(b, '"');
+    plan_put_chr(b, '"');
 }
 
 void plan_esc_ics_text(plan_buf *b, const char *s)

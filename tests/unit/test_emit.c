@@ -337,6 +337,71 @@ static void every_plan_renders(void **state)
     plan_parse_cleanup();
 }
 
+/* The "path" lines of the body, in the order the JSON writer meets the
+ * numbered blocks (sections, then their blocks; assignments). */
+static void want_paths(const plan_block *b, plan_buf *out)
+{
+    for (; b; b = b->next) {
+        if (b->kind != PLAN_B_SECTION && b->kind != PLAN_B_ASSIGNMENT)
+            continue;
+        plan_buf p = PLAN_BUF_INIT;
+        plan_section_path(b, &p);
+        plan_buf_puts(out, "\"path\": ");
+        plan_json_str(out, p.len ? plan_buf_cstr(&p) : NULL);
+        plan_buf_putc(out, '\n');
+        plan_buf_free(&p);
+        if (b->kind == PLAN_B_SECTION)
+            want_paths(b->first, out);
+    }
+}
+
+/* The JSON writer makes each section path on its way down the sections
+ * (json.c, path_enter): the same as plan_section_path of each block, over
+ * every plan of the repository (dotted numbers that replace their
+ * parent's, sections without a number, assignments). */
+static void json_paths_as_section_path(void **state)
+{
+    (void)state;
+    plan_parse_init();
+    glob_t g;
+    memset(&g, 0, sizeof g);
+    glob("plans/*.xml", 0, NULL, &g);
+    glob("tests/seeds/*.xml", GLOB_APPEND, NULL, &g);
+    glob("tests/cases/*/*.xml", GLOB_APPEND, NULL, &g);
+    assert_true(g.gl_pathc > 0);
+    size_t paths = 0;
+    for (size_t i = 0; i < g.gl_pathc; i++) {
+        plan_diags d = PLAN_DIAGS_INIT;
+        plan_doc *doc = NULL;
+        plan_doc_read(g.gl_pathv[i], NULL, &d, &doc);
+        if (doc) {
+            plan_buf js = PLAN_BUF_INIT, got = PLAN_BUF_INIT, want = PLAN_BUF_INIT;
+            plan_emit_json(doc, &js);
+            const char *p = strstr(plan_buf_cstr(&js), "\n  \"body\": ");
+            assert_non_null(p);
+            while ((p = strstr(p, "\"path\": ")) != NULL) {
+                const char *e = strchr(p, '\n');
+                size_t n = e ? (size_t)(e - p) : strlen(p);
+                if (n && p[n - 1] == ',')
+                    n--;
+                plan_buf_append(&got, p, n);
+                plan_buf_putc(&got, '\n');
+                p += n;
+                paths++;
+            }
+            want_paths(doc->body, &want);
+            assert_string_equal(plan_buf_cstr(&got), plan_buf_cstr(&want));
+            plan_buf_free(&js);
+            plan_buf_free(&got);
+            plan_buf_free(&want);
+        }
+        plan_doc_free(doc);
+        plan_diags_clear(&d);
+    }
+    assert_true(paths > 0);
+    globfree(&g);
+    plan_parse_cleanup();
+}
 
 /* ---- the fast paths against the plain ones ---- */
 
@@ -556,6 +621,25 @@ static void plain_ics_param(plan_buf *b, const char *s)
     plan_buf_putc(b, '"');
 }
 
+/* The CSV field as it was: strpbrk for the bytes to quote, then the
+ * quotes doubled. */
+static void plain_csv(plan_buf *b, const char *s)
+{
+    int formula = *s == '=' || *s == '+' || *s == '@';
+    int quote = formula || strpbrk(s, ",\"\r\n") != NULL;
+    if (quote)
+        plan_buf_putc(b, '"');
+    if (formula)
+        plan_buf_putc(b, '\'');
+    for (; *s; s++) {
+        plan_buf_putc(b, *s);
+        if (*s == '"')
+            plan_buf_putc(b, '"');
+    }
+    if (quote)
+        plan_buf_putc(b, '"');
+}
+
 /* Random texts of every length up to 40 (so that a special byte falls in
  * every position of an 8-byte word and in the tail), from bytes that are
  * special to one escaper or another, next to them (0x1f/0x20, 0x7e/0x7f/0x80,
@@ -566,7 +650,7 @@ static void escapers_fast_and_plain(void **state)
     static const unsigned char pool[] = {'a', 'Z', ' ', '!', '"', '#', ',', ';', '[', '\\', ']',
                                          '^', '_', 0x01, 0x09, 0x0a, 0x0d, 0x1f, 0x7e, 0x7f,
                                          0x80, 0xc3, 0xa1, 0xe1, 0xbb, 0x9d, 0xff, 0xfe, 0xdc,
-                                         0xa2, 0xa0};
+                                         0xa2, 0xa0, '=', '+', '@'};
     unsigned long long r = 0x9E3779B97F4A7C15ULL;
     plan_buf fast = PLAN_BUF_INIT, plain = PLAN_BUF_INIT;
     char s[48];
@@ -583,6 +667,19 @@ static void escapers_fast_and_plain(void **state)
         plan_buf_reset(&plain);
         plan_esc_json(&fast, s);
         plain_json(&plain, s);
+        assert_string_equal(plan_buf_cstr(&fast), plan_buf_cstr(&plain));
+        /* plan_json_str copies a string with nothing to escape in one go. */
+        plan_buf_reset(&fast);
+        plan_buf_reset(&plain);
+        plan_json_str(&fast, s);
+        plan_buf_putc(&plain, '"');
+        plain_json(&plain, s);
+        plan_buf_putc(&plain, '"');
+        assert_string_equal(plan_buf_cstr(&fast), plan_buf_cstr(&plain));
+        plan_buf_reset(&fast);
+        plan_buf_reset(&plain);
+        plan_esc_csv(&fast, s);
+        plain_csv(&plain, s);
         assert_string_equal(plan_buf_cstr(&fast), plan_buf_cstr(&plain));
         plan_buf_reset(&fast);
         plan_buf_reset(&plain);
@@ -674,6 +771,7 @@ int main(void)
         cmocka_unit_test(fmt_numbers),
         cmocka_unit_test(put_inline_and_call),
         cmocka_unit_test(section_path_depths),
+        cmocka_unit_test(json_paths_as_section_path),
         cmocka_unit_test(fmt_dates),
         cmocka_unit_test(escapers_fast_and_plain),
         cmocka_unit_test(office_ids),
