@@ -35,11 +35,21 @@ typedef struct builder {
 
 /* ---- small helpers ---- */
 
+/* a and b are equal: in line, as the builder compares short names, most
+ * of them different at the first byte, many times per element. */
+static inline int eq(const char *a, const char *b)
+{
+    while (*b && *a == *b)
+        a++, b++;
+    return *a == *b;
+}
+
 static const char *name_of(const plan_xnode *n)
 {
     if (n->type != PLAN_X_ELEMENT)
         return NULL;
-    if (!n->ns || strcmp(n->ns, PLAN_NS) != 0)
+    /* The scanner's elements have plan_xml_ns itself: no comparison. */
+    if (!n->ns || (n->ns != plan_xml_ns && strcmp(n->ns, PLAN_NS) != 0))
         return NULL;
     return n->name;
 }
@@ -47,7 +57,7 @@ static const char *name_of(const plan_xnode *n)
 static int is(const plan_xnode *n, const char *name)
 {
     const char *s = name_of(n);
-    return s && strcmp(s, name) == 0;
+    return s && eq(s, name);
 }
 
 static plan_pos pos_of(builder *b, const plan_xnode *n)
@@ -95,7 +105,7 @@ static void check_attrs(builder *b, const plan_xnode *n, const char *const *allo
             ok = 0;
         else
             for (const char *const *p = allowed; *p && !ok; p++)
-                ok = strcmp(*p, an) == 0;
+                ok = eq(*p, an);
         if (!ok)
             report(b, PLAN_RULE_SCHEMA_UNKNOWN, plan_xml_attr_pos(b->x, n, an),
                    _("attribute '%s' is not allowed on <%s>; remove it"), an,
@@ -465,19 +475,19 @@ static void build_header(builder *b, const plan_xnode *n)
             unknown_element(b, c, "header");
             continue;
         }
-        if (strcmp(nm, "national-name") == 0)
+        if (eq(nm, "national-name"))
             slot = &h->national_name;
-        else if (strcmp(nm, "motto") == 0)
+        else if (eq(nm, "motto"))
             slot = &h->motto;
-        else if (strcmp(nm, "parent-body") == 0)
+        else if (eq(nm, "parent-body"))
             slot = &h->parent_body;
-        else if (strcmp(nm, "place") == 0)
+        else if (eq(nm, "place"))
             slot = &h->place;
-        else if (strcmp(nm, "doc-type") == 0)
+        else if (eq(nm, "doc-type"))
             slot = &h->doc_type;
-        else if (strcmp(nm, "subject") == 0)
+        else if (eq(nm, "subject"))
             slot = &h->subject;
-        else if (strcmp(nm, "theme") == 0)
+        else if (eq(nm, "theme"))
             slot = &h->theme;
         if (slot) {
             check_attrs(b, c, none);
@@ -485,7 +495,7 @@ static void build_header(builder *b, const plan_xnode *n)
             /* The Quốc hiệu is the decree's fixed text, "CỘNG HÒA …", in
              * either style (HDR-QUOCHIEU compares it letter for letter). */
             *slot = text_req_styled(b, c, slot == &h->national_name ? PLAN_TONE_OLD : b->tone);
-        } else if (strcmp(nm, "issuer") == 0) {
+        } else if (eq(nm, "issuer")) {
             check_attrs(b, c, issuer_attrs);
             once(b, c, h->issuer.s);
             h->issuer = text_req(b, c);
@@ -496,15 +506,15 @@ static void build_header(builder *b, const plan_xnode *n)
                 h->issuer_level = (plan_level)(tokens(b, c, "level", lv, levels, 0) + 1);
                 level_given = 1;
             }
-        } else if (strcmp(nm, "number") == 0) {
+        } else if (eq(nm, "number")) {
             check_attrs(b, c, number_attrs);
             once(b, c, h->number.text.s);
             h->number.text = text_req(b, c);
-        } else if (strcmp(nm, "date") == 0) {
+        } else if (eq(nm, "date")) {
             check_attrs(b, c, date_attrs);
             once(b, c, h->date.text.s);
             h->date.text = text_req(b, c);
-        } else if (strcmp(nm, "lineage") == 0) {
+        } else if (eq(nm, "lineage")) {
             build_lineage(b, c);
         } else {
             unknown_element(b, c, "header");
@@ -538,23 +548,23 @@ static void build_document(builder *b, const plan_xnode *n, plan_document ***tai
     doc->id = attr(b, n, "id");
     for (const plan_xnode *c = next_el(b, n, NULL); c; c = next_el(b, n, c)) {
         const char *nm = name_of(c);
-        if (nm && strcmp(nm, "doc-type") == 0) {
+        if (nm && eq(nm, "doc-type")) {
             check_attrs(b, c, none);
             once(b, c, doc->doc_type.s);
             doc->doc_type = text_req(b, c);
-        } else if (nm && strcmp(nm, "number") == 0) {
+        } else if (nm && eq(nm, "number")) {
             check_attrs(b, c, number_attrs);
             once(b, c, doc->number.text.s);
             doc->number.text = text_req(b, c);
-        } else if (nm && strcmp(nm, "date") == 0) {
+        } else if (nm && eq(nm, "date")) {
             check_attrs(b, c, date_attrs);
             once(b, c, doc->date.text.s);
             doc->date.text = text_req(b, c);
-        } else if (nm && strcmp(nm, "issuer") == 0) {
+        } else if (nm && eq(nm, "issuer")) {
             check_attrs(b, c, none);
             once(b, c, doc->issuer.s);
             doc->issuer = text_req(b, c);
-        } else if (nm && strcmp(nm, "title") == 0) {
+        } else if (nm && eq(nm, "title")) {
             check_attrs(b, c, none);
             once(b, c, doc->title.s);
             doc->title = text_req(b, c);
@@ -642,22 +652,22 @@ static void build_award(builder *b, const plan_xnode *n, plan_block *blk)
     plan_textlist **st = &a->standards;
     for (const plan_xnode *c = next_el(b, n, NULL); c; c = next_el(b, n, c)) {
         const char *nm = name_of(c);
-        if (nm && strcmp(nm, "name") == 0) {
+        if (nm && eq(nm, "name")) {
             check_attrs(b, c, none);
             once(b, c, a->name.s);
             a->name = text_req(b, c);
-        } else if (nm && strcmp(nm, "authority") == 0) {
+        } else if (nm && eq(nm, "authority")) {
             check_attrs(b, c, none);
             once(b, c, a->authority.s);
             a->authority = text_req(b, c);
-        } else if (nm && strcmp(nm, "timing") == 0) {
+        } else if (nm && eq(nm, "timing")) {
             check_attrs(b, c, none);
             once(b, c, a->timing.s);
             a->timing = text_req(b, c);
-        } else if (nm && strcmp(nm, "standard") == 0) {
+        } else if (nm && eq(nm, "standard")) {
             check_attrs(b, c, none);
             textlist_add(b, &st, text_req(b, c));
-        } else if (nm && strcmp(nm, "quota") == 0) {
+        } else if (nm && eq(nm, "quota")) {
             check_attrs(b, c, quota_attrs);
             plan_quota *q = plan_arena_alloc(b->a, sizeof *q);
             q->pos = pos_of(b, c);
@@ -693,15 +703,15 @@ static void build_period(builder *b, const plan_xnode *n, plan_block *blk)
     blk->inherited = inherited_of(b, n);
     for (const plan_xnode *c = next_el(b, n, NULL); c; c = next_el(b, n, c)) {
         const char *nm = name_of(c);
-        if (nm && strcmp(nm, "p") == 0) {
+        if (nm && eq(nm, "p")) {
             check_attrs(b, c, none);
             once(b, c, p->p.s);
             p->p = text_req(b, c);
-        } else if (nm && strcmp(nm, "start") == 0) {
+        } else if (nm && eq(nm, "start")) {
             check_attrs(b, c, when_attrs);
             once(b, c, p->start.text.s);
             p->start = when_of(b, c);
-        } else if (nm && strcmp(nm, "end") == 0) {
+        } else if (nm && eq(nm, "end")) {
             check_attrs(b, c, when_attrs);
             once(b, c, p->end.text.s);
             p->end = when_of(b, c);
@@ -743,23 +753,23 @@ static void build_deadline(builder *b, const plan_xnode *n, plan_block *blk)
             unknown_element(b, c, "deadline");
             continue;
         }
-        if (strcmp(nm, "p") == 0)
+        if (eq(nm, "p"))
             slot = &dl->p;
-        else if (strcmp(nm, "what") == 0)
+        else if (eq(nm, "what"))
             slot = &dl->what;
-        else if (strcmp(nm, "from") == 0)
+        else if (eq(nm, "from"))
             slot = &dl->from;
-        else if (strcmp(nm, "to") == 0)
+        else if (eq(nm, "to"))
             slot = &dl->to;
         if (slot) {
             check_attrs(b, c, none);
             once(b, c, slot->s);
             *slot = text_req(b, c);
-        } else if (strcmp(nm, "due") == 0) {
+        } else if (eq(nm, "due")) {
             check_attrs(b, c, when_attrs);
             once(b, c, dl->due.text.s);
             dl->due = when_of(b, c);
-        } else if (strcmp(nm, "item") == 0) {
+        } else if (eq(nm, "item")) {
             check_attrs(b, c, item_attrs);
             plan_dossier_item *i = plan_arena_alloc(b->a, sizeof *i);
             i->text = text_req(b, c);
@@ -892,7 +902,7 @@ static void build_block(builder *b, const plan_xnode *c, plan_block *parent, int
         unknown_element(b, c, parent ? "section" : "body");
         return;
     }
-    if (strcmp(nm, "section") == 0) {
+    if (eq(nm, "section")) {
         blk->kind = PLAN_B_SECTION;
         check_attrs(b, c, section_attrs);
         plan_section *s = plan_arena_alloc(b->a, sizeof *s);
@@ -927,7 +937,7 @@ static void build_block(builder *b, const plan_xnode *c, plan_block *parent, int
         blk->last = cl;
         return;
     }
-    if (strcmp(nm, "p") == 0 || strcmp(nm, "item") == 0) {
+    if (eq(nm, "p") || eq(nm, "item")) {
         blk->kind = nm[0] == 'p' ? PLAN_B_P : PLAN_B_ITEM;
         check_attrs(b, c, blk->kind == PLAN_B_P ? none : item_attrs);
         blk->text = text_req(b, c);
@@ -935,7 +945,7 @@ static void build_block(builder *b, const plan_xnode *c, plan_block *parent, int
             blk->form = attr(b, c, "form");
             blk->source = attr(b, c, "source");
         }
-    } else if (strcmp(nm, "indicator") == 0) {
+    } else if (eq(nm, "indicator")) {
         blk->kind = PLAN_B_INDICATOR;
         check_attrs(b, c, indicator_attrs);
         blk->text = text_req(b, c);
@@ -951,21 +961,21 @@ static void build_block(builder *b, const plan_xnode *c, plan_block *parent, int
         blk->indicator = ind;
         *b->indicator_tail = ind;
         b->indicator_tail = &ind->next;
-    } else if (strcmp(nm, "target-group") == 0 || strcmp(nm, "criterion") == 0) {
+    } else if (eq(nm, "target-group") || eq(nm, "criterion")) {
         blk->kind = nm[0] == 't' ? PLAN_B_TARGET : PLAN_B_CRITERION;
         check_attrs(b, c, for_attrs);
         blk->for_mask = for_mask(b, c, 1);
         blk->text = text_req(b, c);
-    } else if (strcmp(nm, "award") == 0) {
+    } else if (eq(nm, "award")) {
         blk->kind = PLAN_B_AWARD;
         build_award(b, c, blk);
-    } else if (strcmp(nm, "period") == 0) {
+    } else if (eq(nm, "period")) {
         blk->kind = PLAN_B_PERIOD;
         build_period(b, c, blk);
-    } else if (strcmp(nm, "deadline") == 0) {
+    } else if (eq(nm, "deadline")) {
         blk->kind = PLAN_B_DEADLINE;
         build_deadline(b, c, blk);
-    } else if (strcmp(nm, "assignment") == 0) {
+    } else if (eq(nm, "assignment")) {
         blk->kind = PLAN_B_ASSIGNMENT;
         build_assignment(b, c, blk);
         const char *w = attr(b, c, "written");

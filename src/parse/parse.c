@@ -596,9 +596,16 @@ void plan_xml_free(plan_xml *x)
 
 const plan_xattr *plan_xml_attr(const plan_xnode *n, const char *name)
 {
-    for (const plan_xattr *a = n->attrs; a; a = a->next)
-        if (!a->ns && strcmp(a->name, name) == 0)
+    for (const plan_xattr *a = n->attrs; a; a = a->next) {
+        if (a->ns)
+            continue;
+        /* compared in line: names are short, most differ at the first byte */
+        const char *p = a->name, *q = name;
+        while (*q && *p == *q)
+            p++, q++;
+        if (*p == *q)
             return a;
+    }
     return NULL;
 }
 

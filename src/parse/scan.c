@@ -37,6 +37,8 @@
 #include "parse/xml.h"
 #include "plan/model.h"
 
+const char plan_xml_ns[] = PLAN_NS; /* xml.h */
+
 typedef struct scan {
     plan_xml *x;
     const char *t, *e; /* the text and its end */
@@ -376,7 +378,6 @@ static const char *att_value(scan *s, const char *p, const char **val, size_t *l
 static const char *start_tag(scan *s, const char *p, plan_xnode *parent, plan_xnode **out,
                              int *empty)
 {
-    static const char plan_ns[] = PLAN_NS;
     const char *e = s->e, *nb = p + 1, *ne = name_end(nb, e);
     if (!ne || ++s->elements > s->max_elements)
         return NULL;
@@ -428,10 +429,10 @@ static const char *start_tag(scan *s, const char *p, plan_xnode *parent, plan_xn
             return NULL;
         if (xmlns) {
             /* Only the plan namespace, written as is, is taken here. */
-            if ((size_t)(q - 1 - vb) != sizeof plan_ns - 1 ||
-                memcmp(vb, plan_ns, sizeof plan_ns - 1) != 0)
+            if ((size_t)(q - 1 - vb) != sizeof PLAN_NS - 1 ||
+                memcmp(vb, plan_xml_ns, sizeof PLAN_NS - 1) != 0)
                 return NULL;
-            n->ns = PLAN_NS;
+            n->ns = plan_xml_ns;
             continue;
         }
         plan_xattr *a = plan_arena_alloc(s->x->arena, sizeof *a);

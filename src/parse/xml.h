@@ -25,6 +25,11 @@ typedef enum plan_xtype {
     PLAN_X_ENTREF   /* an entity reference left in the tree (libxml2 path only) */
 } plan_xtype;
 
+/* PLAN_NS, one copy: the fast scanner sets an element's ns to this very
+ * array, so that the builder knows it by its address (the libxml2 path
+ * copies the string; the builder then compares it). */
+extern const char plan_xml_ns[];
+
 /* Offset not known (libxml2 does not say where a processing instruction starts). */
 #define PLAN_X_NOOFF ((size_t)-1)
 
