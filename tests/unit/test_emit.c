@@ -301,6 +301,17 @@ static void render_all(const plan_doc *doc, plan_buf *b)
     plan_checklist_free(&c);
 }
 
+/* Every plan of the repository: the samples, the seeds and the rule
+ * cases (run from the top of the repository, as tests/run.sh does). */
+static void repo_plans(glob_t *g)
+{
+    memset(g, 0, sizeof *g);
+    glob("plans/*.xml", 0, NULL, g);
+    glob("tests/seeds/*.xml", GLOB_APPEND, NULL, g);
+    glob("tests/cases/*/*.xml", GLOB_APPEND, NULL, g);
+    assert_true(g->gl_pathc > 0);
+}
+
 /* Renderers must cope with any document the model builder returns: parts
  * missing, numbers unparsed, dates unresolved. Run from the top of the
  * repository (tests/run.sh does). */
@@ -309,11 +320,7 @@ static void every_plan_renders(void **state)
     (void)state;
     plan_parse_init();
     glob_t g;
-    memset(&g, 0, sizeof g);
-    glob("plans/*.xml", 0, NULL, &g);
-    glob("tests/seeds/*.xml", GLOB_APPEND, NULL, &g);
-    glob("tests/cases/*/*.xml", GLOB_APPEND, NULL, &g);
-    assert_true(g.gl_pathc > 0);
+    repo_plans(&g);
     size_t rendered = 0;
     for (size_t i = 0; i < g.gl_pathc; i++) {
         plan_diags d = PLAN_DIAGS_INIT;
@@ -364,11 +371,7 @@ static void json_paths_as_section_path(void **state)
     (void)state;
     plan_parse_init();
     glob_t g;
-    memset(&g, 0, sizeof g);
-    glob("plans/*.xml", 0, NULL, &g);
-    glob("tests/seeds/*.xml", GLOB_APPEND, NULL, &g);
-    glob("tests/cases/*/*.xml", GLOB_APPEND, NULL, &g);
-    assert_true(g.gl_pathc > 0);
+    repo_plans(&g);
     size_t paths = 0;
     for (size_t i = 0; i < g.gl_pathc; i++) {
         plan_diags d = PLAN_DIAGS_INIT;
