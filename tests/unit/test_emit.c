@@ -301,47 +301,54 @@ static void render_all(const plan_doc *doc, plan_buf *b)
     plan_checklist_free(&c);
 }
 
-/* Every plan of the repository: the samples, the seeds and the rule
- * cases (run from the top of the repository, as tests/run.sh does). */
-static void repo_plans(glob_t *g)
+/* Reads every plan of the repository (the samples, the seeds and the
+ * rule cases; run from the top of the repository, as tests/run.sh does)
+ * and hands each document the builder returns to fn. Returns how many. */
+static size_t each_repo_doc(void (*fn)(const plan_doc *, void *), void *ctx)
 {
-    memset(g, 0, sizeof *g);
-    glob("plans/*.xml", 0, NULL, g);
-    glob("tests/seeds/*.xml", GLOB_APPEND, NULL, g);
-    glob("tests/cases/*/*.xml", GLOB_APPEND, NULL, g);
-    assert_true(g->gl_pathc > 0);
-}
-
-/* Renderers must cope with any document the model builder returns: parts
- * missing, numbers unparsed, dates unresolved. Run from the top of the
- * repository (tests/run.sh does). */
-static void every_plan_renders(void **state)
-{
-    (void)state;
     plan_parse_init();
     glob_t g;
-    repo_plans(&g);
-    size_t rendered = 0;
+    memset(&g, 0, sizeof g);
+    glob("plans/*.xml", 0, NULL, &g);
+    glob("tests/seeds/*.xml", GLOB_APPEND, NULL, &g);
+    glob("tests/cases/*/*.xml", GLOB_APPEND, NULL, &g);
+    assert_true(g.gl_pathc > 0);
+    size_t n = 0;
     for (size_t i = 0; i < g.gl_pathc; i++) {
         plan_diags d = PLAN_DIAGS_INIT;
         plan_doc *doc = NULL;
         plan_doc_read(g.gl_pathv[i], NULL, &d, &doc);
         if (doc) {
-            plan_buf a = PLAN_BUF_INIT, b = PLAN_BUF_INIT;
-            render_all(doc, &a);
-            render_all(doc, &b);
-            assert_int_equal(a.len, b.len);
-            assert_memory_equal(a.data, b.data, a.len);
-            plan_buf_free(&a);
-            plan_buf_free(&b);
-            rendered++;
+            fn(doc, ctx);
+            n++;
         }
         plan_doc_free(doc);
         plan_diags_clear(&d);
     }
-    assert_true(rendered > 0);
     globfree(&g);
     plan_parse_cleanup();
+    return n;
+}
+
+/* Renderers must cope with any document the model builder returns: parts
+ * missing, numbers unparsed, dates unresolved. Run from the top of the
+ * repository (tests/run.sh does). */
+static void renders_twice_alike(const plan_doc *doc, void *ctx)
+{
+    (void)ctx;
+    plan_buf a = PLAN_BUF_INIT, b = PLAN_BUF_INIT;
+    render_all(doc, &a);
+    render_all(doc, &b);
+    assert_int_equal(a.len, b.len);
+    assert_memory_equal(a.data, b.data, a.len);
+    plan_buf_free(&a);
+    plan_buf_free(&b);
+}
+
+static void every_plan_renders(void **state)
+{
+    (void)state;
+    assert_true(each_repo_doc(renders_twice_alike, NULL) > 0);
 }
 
 /* The "path" lines of the body, in the order the JSON writer meets the
@@ -366,44 +373,36 @@ static void want_paths(const plan_block *b, plan_buf *out)
  * (json.c, path_enter): the same as plan_section_path of each block, over
  * every plan of the repository (dotted numbers that replace their
  * parent's, sections without a number, assignments). */
+static void json_paths_one(const plan_doc *doc, void *ctx)
+{
+    size_t *paths = ctx;
+    plan_buf js = PLAN_BUF_INIT, got = PLAN_BUF_INIT, want = PLAN_BUF_INIT;
+    plan_emit_json(doc, &js);
+    const char *p = strstr(plan_buf_cstr(&js), "\n  \"body\": ");
+    assert_non_null(p);
+    while ((p = strstr(p, "\"path\": ")) != NULL) {
+        const char *e = strchr(p, '\n');
+        size_t n = e ? (size_t)(e - p) : strlen(p);
+        if (n && p[n - 1] == ',')
+            n--;
+        plan_buf_append(&got, p, n);
+        plan_buf_putc(&got, '\n');
+        p += n;
+        (*paths)++;
+    }
+    want_paths(doc->body, &want);
+    assert_string_equal(plan_buf_cstr(&got), plan_buf_cstr(&want));
+    plan_buf_free(&js);
+    plan_buf_free(&got);
+    plan_buf_free(&want);
+}
+
 static void json_paths_as_section_path(void **state)
 {
     (void)state;
-    plan_parse_init();
-    glob_t g;
-    repo_plans(&g);
     size_t paths = 0;
-    for (size_t i = 0; i < g.gl_pathc; i++) {
-        plan_diags d = PLAN_DIAGS_INIT;
-        plan_doc *doc = NULL;
-        plan_doc_read(g.gl_pathv[i], NULL, &d, &doc);
-        if (doc) {
-            plan_buf js = PLAN_BUF_INIT, got = PLAN_BUF_INIT, want = PLAN_BUF_INIT;
-            plan_emit_json(doc, &js);
-            const char *p = strstr(plan_buf_cstr(&js), "\n  \"body\": ");
-            assert_non_null(p);
-            while ((p = strstr(p, "\"path\": ")) != NULL) {
-                const char *e = strchr(p, '\n');
-                size_t n = e ? (size_t)(e - p) : strlen(p);
-                if (n && p[n - 1] == ',')
-                    n--;
-                plan_buf_append(&got, p, n);
-                plan_buf_putc(&got, '\n');
-                p += n;
-                paths++;
-            }
-            want_paths(doc->body, &want);
-            assert_string_equal(plan_buf_cstr(&got), plan_buf_cstr(&want));
-            plan_buf_free(&js);
-            plan_buf_free(&got);
-            plan_buf_free(&want);
-        }
-        plan_doc_free(doc);
-        plan_diags_clear(&d);
-    }
+    assert_true(each_repo_doc(json_paths_one, &paths) > 0);
     assert_true(paths > 0);
-    globfree(&g);
-    plan_parse_cleanup();
 }
 
 /* ---- the fast paths against the plain ones ---- */
